@@ -1,0 +1,8 @@
+/** A loopback exchange that speaks the Binance and BitMEX dialects, for the demo and the tests. */
+module io.antrest.sim {
+    requires org.apache.httpcomponents.core5.httpcore5;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports io.antrest.sim;
+}
