@@ -1,0 +1,38 @@
+package io.antrest.gateway.spi;
+
+import io.antrest.core.RestException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An exchange refused a call; {@link #kind()} says what the caller can do about it and
+ * {@link #error()} holds the exchange's own code and message.
+ */
+public class ExchangeException extends RestException {
+    private final String exchange;
+    private final ExchangeError error;
+
+    /** Creates one for {@code what} (e.g. {@code "POST /api/v3/order"}) on {@code exchange}. */
+    public ExchangeException(String exchange, String what, ExchangeError error) {
+        super(exchange + " refused " + what + ": " + error.kind() + " (HTTP " + error.httpStatus()
+                + (error.code().isEmpty() ? "" : ", code " + error.code()) + "): " + error.message()
+                + error.retryAfter().map(d -> "; retry after " + d.toMillis() + " ms").orElse(""));
+        this.exchange = requireNonNull(exchange, "exchange is null");
+        this.error = error;
+    }
+
+    /** The exchange's name. */
+    public String exchange() {
+        return exchange;
+    }
+
+    /** What kind of error. */
+    public ErrorKind kind() {
+        return error.kind();
+    }
+
+    /** The full error. */
+    public ExchangeError error() {
+        return error;
+    }
+}

@@ -1,0 +1,29 @@
+package io.antrest.gateway.spi;
+
+/**
+ * The entry point of an exchange plugin, found with {@link java.util.ServiceLoader}: declare it
+ * with {@code provides io.antrest.gateway.spi.ExchangeProvider with ...} in the plugin's
+ * {@code module-info.java} and in {@code META-INF/services/io.antrest.gateway.spi.ExchangeProvider},
+ * so it is found on the module path and on the class path alike. It needs a public no-argument
+ * constructor and must do no I/O when made.
+ */
+public interface ExchangeProvider {
+
+    /** The exchange's name, lower case, as users write it: {@code binance}, {@code bitmex}. */
+    String name();
+
+    /** The plugin's own version, e.g. {@code 0.1.0}. */
+    String version();
+
+    /** The SPI version the plugin was built against; the runtime reports a mismatch. */
+    default int spiVersion() {
+        return Spi.VERSION;
+    }
+
+    /**
+     * Makes an exchange from settings (base URL choice, credentials, exchange-specific options).
+     *
+     * @throws GatewaySettingsException naming the setting that is missing or wrong
+     */
+    Exchange create(ExchangeSettings settings);
+}

@@ -1,0 +1,180 @@
+package io.antrest.gateway.spi;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The settings one gateway is made from: where to connect (live, testnet or any URL), its
+ * credentials, and exchange-specific options by name (e.g. {@code recv_window}). Immutable;
+ * {@link #toString()} never prints credentials.
+ */
+public final class ExchangeSettings {
+    /** Which of the exchange's servers to use. */
+    public enum Environment {
+        /** The exchange's production API. */
+        LIVE,
+        /** The exchange's test network. */
+        TESTNET,
+        /** The URL given with {@link Builder#url(String)}: the simulator, a proxy, a mirror. */
+        CUSTOM
+    }
+
+    private final Environment environment;
+    private final String url;
+    private final Credentials credentials;
+    private final Map<String, String> options;
+
+    private ExchangeSettings(Builder b) {
+        this.environment = b.environment;
+        this.url = b.url;
+        this.credentials = b.credentials;
+        this.options = Map.copyOf(b.options);
+    }
+
+    /** A builder: live, no credentials, no options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Which server to use. */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The URL for {@link Environment#CUSTOM}. */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    /** The credentials, if any were given (public endpoints need none). */
+    public Optional<Credentials> credentials() {
+        return Optional.ofNullable(credentials);
+    }
+
+    /**
+     * The credentials.
+     *
+     * @throws GatewaySettingsException when none were given, naming the settings to set
+     */
+    public Credentials requireCredentials(String exchange) {
+        if (credentials == null) {
+            throw new GatewaySettingsException("exchange '" + exchange + "' needs credentials for this call: set "
+                    + exchange + ".api_key and " + exchange + ".secret (or the environment variables ANTREST_"
+                    + exchange.toUpperCase(Locale.ROOT) + "_API_KEY and ANTREST_" + exchange.toUpperCase(Locale.ROOT) + "_SECRET)");
+        }
+        return credentials;
+    }
+
+    /** An option by name. */
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    /**
+     * An integer option, or {@code defaultValue} when not set.
+     *
+     * @throws GatewaySettingsException when it is set but not an integer
+     */
+    public long longOption(String name, long defaultValue) {
+        String v = options.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new GatewaySettingsException("setting '" + name + "' must be a whole number, was \"" + v + "\"");
+        }
+    }
+
+    /** All options (credentials are not among them). */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /** The base URL to use, given the exchange's live and testnet URLs. */
+    public String resolveUrl(String liveUrl, String testnetUrl) {
+        return switch (environment) {
+            case LIVE -> liveUrl;
+            case TESTNET -> testnetUrl;
+            case CUSTOM -> url;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "ExchangeSettings{" + environment + (url == null ? "" : " " + url)
+                + (credentials == null ? ", no credentials" : ", " + credentials) + ", options=" + new TreeMap<>(options) + "}";
+    }
+
+    /** Builds {@link ExchangeSettings}. */
+    public static final class Builder {
+        private Environment environment = Environment.LIVE;
+        private String url;
+        private Credentials credentials;
+        private final Map<String, String> options = new TreeMap<>();
+
+        private Builder() {
+        }
+
+        /** Uses the live servers. */
+        public Builder live() {
+            this.environment = Environment.LIVE;
+            this.url = null;
+            return this;
+        }
+
+        /** Uses the exchange's testnet. */
+        public Builder testnet() {
+            this.environment = Environment.TESTNET;
+            this.url = null;
+            return this;
+        }
+
+        /**
+         * Uses any base URL (the simulator, a proxy).
+         *
+         * @throws GatewaySettingsException when it is not an http(s) URL
+         */
+        public Builder url(String url) {
+            requireNonNull(url, "url is null");
+            String u = url.trim();
+            if (!(u.startsWith("http://") || u.startsWith("https://")) || u.length() <= "https://".length()) {
+                throw new GatewaySettingsException("base URL \"" + url + "\" is not an http(s) URL; give one like "
+                        + "https://testnet.binance.vision or http://127.0.0.1:8080");
+            }
+            try {
+                java.net.URI uri = new java.net.URI(u);
+                if (uri.getHost() == null) {
+                    throw new GatewaySettingsException("base URL \"" + url + "\" has no host");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new GatewaySettingsException("base URL \"" + url + "\" is not a URL: " + e.getReason());
+            }
+            this.environment = Environment.CUSTOM;
+            this.url = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+            return this;
+        }
+
+        /** Sets the credentials (null for none). */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** Sets an exchange-specific option. */
+        public Builder option(String name, String value) {
+            options.put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        /** Builds the settings. */
+        public ExchangeSettings build() {
+            return new ExchangeSettings(this);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.antrest.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What one attempt came to, reported to {@link OutcomeListener#onAttempt} as soon as it is
+ * known, before any retry: the monitor reads rate limits and bans from it, the gateway's budget
+ * reads the exchange's used-weight headers from its response.
+ *
+ * @param client     the client's (gateway's) name
+ * @param call       the call
+ * @param attempt    which attempt, from 1
+ * @param response   the answer, when one came
+ * @param error      the exception, when none came
+ * @param elapsed    how long the attempt took
+ * @param retryAfter the exchange's {@code Retry-After}, when it sent one
+ */
+public record Attempt(String client, Call call, int attempt, Optional<Response> response, Optional<Throwable> error,
+                      Duration elapsed, Optional<Duration> retryAfter) {
+    /** Checks the arguments. */
+    public Attempt {
+        requireNonNull(client, "client is null");
+        requireNonNull(call, "call is null");
+        requireNonNull(response, "response is null");
+        requireNonNull(error, "error is null");
+        requireNonNull(elapsed, "elapsed is null");
+        requireNonNull(retryAfter, "retryAfter is null");
+    }
+
+    /** The HTTP status, or 0 when no answer came. */
+    public int httpStatus() {
+        return response.map(Response::status).orElse(0);
+    }
+}

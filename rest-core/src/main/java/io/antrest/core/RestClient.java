@@ -1,0 +1,816 @@
+package io.antrest.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antrest.core.limit.RateLimitBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An HTTP client for one exchange's REST API, the successor of the seed's {@code RestClient}:
+ * requests wait in a bounded queue, {@code sessions} workers send them at once over keep-alive
+ * connections, each attempt is signed afresh, failures are retried only where that is safe
+ * (with back-off and jitter, honouring {@code Retry-After}, on a scheduler: no worker sleeps),
+ * and every accepted request ends in exactly one terminal status that its caller hears about
+ * exactly once.
+ *
+ * <pre>{@code
+ * RestClient client = RestClient.builder("binance").signer(signer).build();
+ * client.init("https://api.binance.com", null);
+ * client.start(3);
+ * client.addRequest(Request.get("/api/v3/time").build(), Callback.of((json, call) -> ...));
+ * Response r = client.submit(Request.get("/api/v3/ping").build()).join();
+ * client.stop();
+ * }</pre>
+ */
+public class RestClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
+    private static final long POLL_MILLIS = 100;
+
+    private enum State { NEW, RUNNING, STOPPING, STOPPED }
+
+    private final String name;
+    private final RestClientConfig config;
+    private final RequestSigner signer;
+    private final Admission admission;
+    private final RateLimitBudget budget;
+    private final List<OutcomeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Redactor redactor;
+
+    private final LinkedBlockingDeque<Call> queue = new LinkedBlockingDeque<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Set<Call> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private final Object joinLock = new Object();
+    private final Object lifecycle = new Object();
+
+    private final LongAdder submitted = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder success = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder cancelled = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LatencyHistogram latency = new LatencyHistogram();
+
+    private volatile String baseUrl = "";
+    private volatile ProxyConfig proxy;
+    private volatile State state = State.NEW;
+    private volatile HttpTransport transport;
+    private volatile ScheduledThreadPoolExecutor scheduler;
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+
+    /** A client with the default configuration, no signer, no admission and no budget. */
+    public RestClient(String name) {
+        this(builder(name));
+    }
+
+    private RestClient(Builder b) {
+        this.name = b.name;
+        this.config = b.config;
+        this.signer = b.signer;
+        this.admission = b.admission;
+        this.budget = b.budget != null ? b.budget : RateLimitBudget.unlimited(b.config.clock());
+        this.listeners.addAll(b.listeners);
+        this.redactor = Redactor.of(b.signer.secretNames());
+    }
+
+    /** A builder for a client called {@code name} (the gateway's name). */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Sets the API root and, optionally, an HTTP proxy (the seed's {@code init}). The proxy
+     * takes effect at {@link #start}; the base URL at once.
+     *
+     * @param baseUrl the API root, e.g. {@code https://api.binance.com}
+     * @param proxy   the proxy, or null for a direct connection
+     * @throws IllegalArgumentException when the base URL is not an http or https URL
+     */
+    public void init(String baseUrl, ProxyConfig proxy) {
+        setUrl(baseUrl);
+        this.proxy = proxy;
+    }
+
+    /** Sets the API root only; see {@link #init(String, ProxyConfig)}. */
+    public void init(String baseUrl) {
+        init(baseUrl, null);
+    }
+
+    /** Changes the API root (the seed's {@code set_url}). */
+    public void setUrl(String baseUrl) {
+        this.baseUrl = checkBaseUrl(baseUrl);
+    }
+
+    /** The API root. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The proxy, if one was set. */
+    public Optional<ProxyConfig> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** The client's (gateway's) name. */
+    public String name() {
+        return name;
+    }
+
+    /** The configuration. */
+    public RestClientConfig config() {
+        return config;
+    }
+
+    /** The rate-limit budget this client spends before every attempt. */
+    public RateLimitBudget budget() {
+        return budget;
+    }
+
+    /** The relative path made absolute (the seed's {@code make_full_url}). */
+    public String makeFullUrl(String path) {
+        return baseUrl + path;
+    }
+
+    /** Adds a listener of attempts and outcomes. */
+    public void addListener(OutcomeListener listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    /** Removes a listener. */
+    public void removeListener(OutcomeListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Starts {@code sessions} workers, each with its own keep-alive connection, all working at
+     * once. Requests queued before the start are sent now. Starting a running client does nothing.
+     *
+     * @throws IllegalArgumentException when sessions is less than 1
+     * @throws ClientStateException     when the base URL is not set or the client was stopped
+     */
+    public void start(int sessions) {
+        if (sessions < 1) {
+            throw new IllegalArgumentException("sessions must be at least 1, was " + sessions
+                    + ": it is the number of requests sent at once (the seed's session_number)");
+        }
+        synchronized (lifecycle) {
+            if (state == State.RUNNING) {
+                return;
+            }
+            if (state != State.NEW) {
+                throw new ClientStateException("client '" + name + "' was stopped and cannot start again; make a new one");
+            }
+            if (baseUrl.isEmpty()) {
+                throw new ClientStateException("client '" + name + "' has no base URL: call init(baseUrl, proxy) before start");
+            }
+            transport = new HttpTransport(sessions, proxy, config);
+            ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "antrest-" + name + "-scheduler"));
+            s.setRemoveOnCancelPolicy(true);
+            scheduler = s;
+            state = State.RUNNING;
+            for (int i = 1; i <= sessions; i++) {
+                Thread t = daemon(this::work, "antrest-" + name + "-worker-" + i);
+                workers.add(t);
+                t.start();
+            }
+        }
+        LOG.info("REST client '{}' started: {} sessions to {}{}", name, sessions, baseUrl,
+                proxy == null ? "" : " through proxy " + proxy);
+    }
+
+    /** Whether the client is running. */
+    public boolean isActive() {
+        return state == State.RUNNING;
+    }
+
+    /**
+     * Queues a request; {@code callback} hears how it ends, exactly once. When the request cannot
+     * be taken (queue full, dropped by admission, client stopped) the callback hears it at once,
+     * on this thread; this method never blocks.
+     *
+     * @return the call, to follow its status
+     */
+    public Call addRequest(Request request, Callback callback) {
+        requireNonNull(request, "request is null");
+        requireNonNull(callback, "callback is null");
+        Call call = new Call(ids.incrementAndGet(), name, request, callback, redactor, config.clock().instant(),
+                System.nanoTime());
+        submitted.increment();
+        pending.incrementAndGet();
+        accept(call);
+        return call;
+    }
+
+    /**
+     * Queues a request and returns its answer to come: completed with the 2xx response, or
+     * failed with {@link RequestFailedException} (a non-2xx answer), {@link TransportException},
+     * {@link OutcomeUnknownException}, {@link QueueFullException}, {@link RequestDroppedException},
+     * {@link RequestCancelledException} or {@link MalformedResponseException}.
+     */
+    public CompletableFuture<Response> submit(Request request) {
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        addRequest(request, new FutureCallback(future));
+        return future;
+    }
+
+    /**
+     * Sends a request and waits for its answer (the seed's synchronous {@code request}), through
+     * the same queue, signing and retries.
+     *
+     * @return the 2xx response
+     * @throws RestException as {@link #submit} fails
+     * @throws ClientStateException when the client is not running, or when called on one of its
+     *                              own workers (from a callback), where it would wait for itself
+     */
+    public Response request(Request request) {
+        if (workers.contains(Thread.currentThread())) {
+            throw new ClientStateException("request() was called on a worker of client '" + name
+                    + "' (from a callback?): it would wait for itself. Use submit() and chain on the future");
+        }
+        if (state != State.RUNNING) {
+            throw new ClientStateException("client '" + name + "' is not running: call start(sessions) first");
+        }
+        try {
+            return submit(request).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RestException re) {
+                throw re;
+            }
+            throw new RestException(request.method() + " " + request.path() + " ended in error: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RestException("interrupted while waiting for " + request.method() + " " + request.path(), e);
+        }
+    }
+
+    /**
+     * Waits until everything queued, waiting for a retry and in flight has ended (the seed's
+     * {@code join}).
+     *
+     * @throws ClientStateException when requests are queued but the client was never started, or
+     *                              when called on one of its own workers
+     */
+    public void join() throws InterruptedException {
+        join(null);
+    }
+
+    /**
+     * Waits at most {@code timeout} for everything to end.
+     *
+     * @return true when everything ended, false when the time ran out
+     */
+    public boolean join(Duration timeout) throws InterruptedException {
+        if (workers.contains(Thread.currentThread())) {
+            throw new ClientStateException("join() was called on a worker of client '" + name + "': it would wait for itself");
+        }
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        synchronized (joinLock) {
+            while (pending.get() > 0) {
+                if (state == State.NEW) {
+                    throw new ClientStateException("client '" + name + "' holds " + pending.get()
+                            + " requests but was never started: call start(sessions) first");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(joinLock, Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stops the client: no new requests are taken; what is queued or waiting for a retry ends
+     * CANCELLED (callbacks called); requests in flight finish or time out (at most
+     * {@link RestClientConfig#stopTimeout()}, then they are aborted). Returns when every worker
+     * and the scheduler have ended; no thread is left behind.
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (state == State.STOPPING || state == State.STOPPED) {
+                return;
+            }
+            boolean wasRunning = state == State.RUNNING;
+            state = State.STOPPING;
+            if (!wasRunning) {
+                cancelAllWaiting();
+                state = State.STOPPED;
+                return;
+            }
+        }
+        cancelAllWaiting();
+        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
+        boolean onWorker = workers.contains(Thread.currentThread());
+        if (!onWorker) {
+            if (!awaitWorkers(deadline)) {
+                LOG.warn("client '{}': requests still in flight after {}; aborting them", name, config.stopTimeout());
+                transport.abort();
+                awaitWorkers(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            }
+        }
+        scheduler.shutdownNow();
+        cancelAllWaiting();
+        if (!onWorker) {
+            transport.close();
+        }
+        state = State.STOPPED;
+        LOG.info("REST client '{}' stopped", name);
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** A snapshot of the counters. */
+    public ClientMetrics metrics() {
+        return new ClientMetrics(submitted.sum(), queued.get() + waiting.size(), inFlight.get(), success.sum(),
+                failed.sum(), errors.sum(), dropped.sum(), cancelled.sum(), retries.sum(),
+                latency.percentileMillis(0.50), latency.percentileMillis(0.99));
+    }
+
+    /** How many calls wait in the queue or for a retry now. */
+    public int queued() {
+        return queued.get() + waiting.size();
+    }
+
+    @Override
+    public String toString() {
+        return "RestClient{" + name + ", " + state + ", " + baseUrl + "}";
+    }
+
+    // ---- the pipeline ------------------------------------------------------------------------
+
+    private void accept(Call call) {
+        Request request = call.request();
+        if (state == State.STOPPING || state == State.STOPPED) {
+            finish(call, RequestStatus.CANCELLED, null,
+                    new RequestCancelledException("client '" + name + "' is stopped; " + request + " was not taken"));
+            return;
+        }
+        AdmissionDecision decision = admit(request, Admission.Stage.ENQUEUE);
+        if (decision.verdict() == AdmissionDecision.Verdict.DROP) {
+            finish(call, RequestStatus.DROPPED, null, new RequestDroppedException(
+                    "dropped " + request.method() + " " + request.path() + " of client '" + name + "': " + decision.reason()));
+            return;
+        }
+        int depth = queued.incrementAndGet();
+        if (request.droppable() && depth > config.droppableSoftLimit()) {
+            queued.decrementAndGet();
+            finish(call, RequestStatus.DROPPED, null, new RequestDroppedException("dropped " + request.method() + " "
+                    + request.path() + ": client '" + name + "' has " + (depth - 1) + " requests queued, over the soft limit of "
+                    + config.droppableSoftLimit() + " for droppable requests"));
+            return;
+        }
+        if (depth > config.queueCapacity()) {
+            queued.decrementAndGet();
+            finish(call, RequestStatus.ERROR, null, new QueueFullException("the queue of client '" + name + "' is full ("
+                    + config.queueCapacity() + " requests): " + request.method() + " " + request.path()
+                    + " was refused at once and not sent; slow down or raise queueCapacity"));
+            return;
+        }
+        call.status(RequestStatus.QUEUED);
+        queue.offerLast(call);
+        if ((state == State.STOPPING || state == State.STOPPED) && queue.remove(call)) {
+            queued.decrementAndGet();
+            endStopped(call);
+        }
+    }
+
+    private void work() {
+        try {
+            while (true) {
+                Call call;
+                try {
+                    call = queue.pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    if (state != State.RUNNING) {
+                        return;
+                    }
+                    continue;
+                }
+                if (call == null) {
+                    if (state != State.RUNNING) {
+                        return;
+                    }
+                    continue;
+                }
+                queued.decrementAndGet();
+                try {
+                    process(call);
+                } catch (Throwable t) {
+                    LOG.error("client '{}': unexpected error while processing {}; the worker goes on", name, call, t);
+                    finish(call, RequestStatus.ERROR, null, new RestException("unexpected error while processing "
+                            + call.request().method() + " " + call.request().path() + ": " + t, t));
+                }
+            }
+        } finally {
+            workers.remove(Thread.currentThread());
+        }
+    }
+
+    private void process(Call call) {
+        if (state != State.RUNNING) {
+            endStopped(call);
+            return;
+        }
+        Request request = call.request();
+        AdmissionDecision decision = admit(request, Admission.Stage.SEND);
+        if (decision.verdict() == AdmissionDecision.Verdict.DROP) {
+            finish(call, RequestStatus.DROPPED, null, new RequestDroppedException(
+                    "dropped " + request.method() + " " + request.path() + " of client '" + name + "': " + decision.reason()));
+            return;
+        }
+        if (decision.verdict() == AdmissionDecision.Verdict.DEFER) {
+            long nanos = Duration.between(config.clock().instant(), decision.notBefore()).toNanos();
+            schedule(call, Math.max(nanos, 0));
+            return;
+        }
+        long waitMillis = budget.tryAcquire(request.weight());
+        if (waitMillis > 0) {
+            schedule(call, TimeUnit.MILLISECONDS.toNanos(waitMillis));
+            return;
+        }
+        int attempt = call.nextAttempt();
+        if (attempt > 1) {
+            retries.increment();
+        }
+        call.status(RequestStatus.SENDING);
+        Response response = null;
+        Throwable error = null;
+        long start = System.nanoTime();
+        inFlight.incrementAndGet();
+        try {
+            Request signed;
+            try {
+                signed = signer.sign(request, new SigningContext(baseUrl, attempt, config.clock()));
+            } catch (RuntimeException e) {
+                finish(call, RequestStatus.ERROR, null, new RestException("signing " + request.method() + " "
+                        + request.path() + " failed (" + e.getClass().getSimpleName() + "); check the credentials", e));
+                return;
+            }
+            response = transport.execute(signed, baseUrl, attempt);
+        } catch (IOException | RuntimeException e) {
+            error = e;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Optional<Duration> retryAfter = response == null ? Optional.empty() : Classifier.retryAfter(response, config.clock());
+        if (!listeners.isEmpty()) {
+            Attempt a = new Attempt(name, call, attempt, Optional.ofNullable(response), Optional.ofNullable(error), elapsed, retryAfter);
+            for (OutcomeListener l : listeners) {
+                try {
+                    l.onAttempt(a);
+                } catch (RuntimeException e) {
+                    LOG.warn("client '{}': attempt listener {} threw; ignored", name, l, e);
+                }
+            }
+        }
+        if (response != null) {
+            call.response(response);
+            answered(call, response, retryAfter);
+        } else {
+            call.lastError(error);
+            broken(call, error);
+        }
+    }
+
+    private void answered(Call call, Response response, Optional<Duration> retryAfter) {
+        Request request = call.request();
+        int status = response.status();
+        if (response.isSuccess()) {
+            JsonNode json;
+            try {
+                json = response.json();
+            } catch (MalformedResponseException e) {
+                finish(call, RequestStatus.ERROR, null, new MalformedResponseException(
+                        request.method() + " " + request.path() + ": " + e.getMessage(), e));
+                return;
+            }
+            finish(call, RequestStatus.SUCCESS, json, null);
+            return;
+        }
+        if (!Classifier.retryableStatus(status)) {
+            finish(call, RequestStatus.FAILED, null, null);
+            return;
+        }
+        if (!request.idempotent()) {
+            if (status >= 500) {
+                finish(call, RequestStatus.ERROR, null, new OutcomeUnknownException(request.method() + " " + request.path()
+                        + " was answered HTTP " + status + ": the exchange may or may not have acted on it, so it was not sent again."
+                        + " Look it up (by its client order id) before sending it again"));
+            } else {
+                // 429 and 418 are definite refusals: nothing was done, and an order is not re-sent late.
+                finish(call, RequestStatus.FAILED, null, null);
+            }
+            return;
+        }
+        if (call.attempts() >= request.maxAttempts()) {
+            finish(call, RequestStatus.FAILED, null, null);
+            return;
+        }
+        Duration backoff = config.retryPolicy().backoff(call.attempts(), ThreadLocalRandom.current());
+        if (retryAfter.isPresent()) {
+            if (retryAfter.get().compareTo(config.retryPolicy().maxRetryAfter()) > 0) {
+                finish(call, RequestStatus.FAILED, null, null);
+                return;
+            }
+            backoff = retryAfter.get().plus(backoff.dividedBy(10));
+        }
+        schedule(call, backoff.toNanos());
+    }
+
+    private void broken(Call call, Throwable error) {
+        Request request = call.request();
+        String what = request.method() + " " + request.path();
+        if (error instanceof HttpTransport.TooLarge) {
+            finish(call, RequestStatus.ERROR, null, new MalformedResponseException(error.getMessage(), error));
+            return;
+        }
+        if (error instanceof RuntimeException && !(error instanceof java.io.UncheckedIOException)) {
+            finish(call, RequestStatus.ERROR, null, new RestException(what + " could not be sent: " + error.getMessage(), error));
+            return;
+        }
+        boolean nothingSent = Classifier.nothingReachedServer(error);
+        if (!nothingSent && !request.idempotent()) {
+            finish(call, RequestStatus.ERROR, null, new OutcomeUnknownException(what + " was sent but its answer was lost ("
+                    + describe(error) + "): the exchange may or may not have acted on it, so it was not sent again."
+                    + " Look it up (by its client order id) before sending it again", error));
+            return;
+        }
+        if (call.attempts() >= request.maxAttempts()) {
+            finish(call, RequestStatus.ERROR, null, new TransportException(what + " failed after " + call.attempts()
+                    + " attempt(s): " + describe(error), error));
+            return;
+        }
+        schedule(call, config.retryPolicy().backoff(call.attempts(), ThreadLocalRandom.current()).toNanos());
+    }
+
+    private void schedule(Call call, long delayNanos) {
+        call.status(RequestStatus.WAITING_RETRY);
+        waiting.add(call);
+        try {
+            scheduler.schedule(() -> {
+                if (waiting.remove(call)) {
+                    requeue(call);
+                }
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            if (waiting.remove(call)) {
+                endStopped(call);
+            }
+        }
+    }
+
+    private void requeue(Call call) {
+        queued.incrementAndGet();
+        call.status(RequestStatus.QUEUED);
+        queue.offerFirst(call);
+        if (state != State.RUNNING && queue.remove(call)) {
+            queued.decrementAndGet();
+            endStopped(call);
+        }
+    }
+
+    /** Ends a call that the stop caught before its next attempt. */
+    private void endStopped(Call call) {
+        Request request = call.request();
+        if (call.attempts() == 0) {
+            finish(call, RequestStatus.CANCELLED, null, new RequestCancelledException("client '" + name
+                    + "' stopped before " + request.method() + " " + request.path() + " was sent"));
+        } else if (call.response().isPresent()) {
+            finish(call, RequestStatus.FAILED, null, null);
+        } else {
+            finish(call, RequestStatus.ERROR, null, new TransportException("client '" + name + "' stopped before retrying "
+                    + request.method() + " " + request.path() + "; the last attempt failed: " + describe(call.lastError()),
+                    call.lastError()));
+        }
+    }
+
+    private void cancelAllWaiting() {
+        Call call;
+        while ((call = queue.pollFirst()) != null) {
+            queued.decrementAndGet();
+            endStopped(call);
+        }
+        for (Call c : new ArrayList<>(waiting)) {
+            if (waiting.remove(c)) {
+                endStopped(c);
+            }
+        }
+    }
+
+    private void finish(Call call, RequestStatus status, JsonNode json, Throwable error) {
+        if (!call.end(status, error)) {
+            return;
+        }
+        try {
+            long nanos = System.nanoTime() - call.submittedNanos();
+            switch (status) {
+                case SUCCESS -> success.increment();
+                case FAILED -> failed.increment();
+                case ERROR -> errors.increment();
+                case DROPPED -> dropped.increment();
+                default -> cancelled.increment();
+            }
+            if (status == RequestStatus.SUCCESS || status == RequestStatus.FAILED) {
+                latency.record(nanos);
+            }
+            if (!listeners.isEmpty()) {
+                Outcome outcome = new Outcome(name, call, status, call.response(), Optional.ofNullable(error), Duration.ofNanos(nanos));
+                for (OutcomeListener l : listeners) {
+                    try {
+                        l.onOutcome(outcome);
+                    } catch (RuntimeException e) {
+                        LOG.warn("client '{}': outcome listener {} threw; ignored", name, l, e);
+                    }
+                }
+            }
+            Callback cb = call.callback();
+            try {
+                switch (status) {
+                    case SUCCESS -> cb.onSuccess(json, call);
+                    case FAILED -> {
+                        Response r = call.response().orElseThrow();
+                        cb.onFailed(r.status(), r, call);
+                    }
+                    default -> cb.onError(error, call);
+                }
+            } catch (Throwable t) {
+                LOG.error("client '{}': the callback of {} threw; the worker goes on", name, call, t);
+            }
+        } finally {
+            if (pending.decrementAndGet() == 0) {
+                synchronized (joinLock) {
+                    joinLock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private AdmissionDecision admit(Request request, Admission.Stage stage) {
+        try {
+            return admission.admit(name, request, stage);
+        } catch (RuntimeException e) {
+            LOG.warn("client '{}': admission threw at {}; admitting {} {}", name, stage, request.method(), request.path(), e);
+            return AdmissionDecision.admit();
+        }
+    }
+
+    private boolean awaitWorkers(long deadlineNanos) {
+        for (Thread t : new ArrayList<>(workers)) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return workers.isEmpty();
+            }
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return workers.isEmpty();
+            }
+        }
+        return workers.isEmpty();
+    }
+
+    private static String describe(Throwable error) {
+        if (error == null) {
+            return "unknown error";
+        }
+        String msg = error.getMessage();
+        return error.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    private static Thread daemon(Runnable r, String threadName) {
+        Thread t = new Thread(r, threadName);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static String checkBaseUrl(String baseUrl) {
+        requireNonNull(baseUrl, "baseUrl is null");
+        String url = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("base URL \"" + baseUrl + "\" is not a URL: " + e.getReason()
+                    + "; give one like https://api.binance.com");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("base URL \"" + baseUrl + "\" is not an http(s) URL with a host;"
+                    + " give one like https://api.binance.com");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("base URL \"" + baseUrl + "\" must not have a query or fragment");
+        }
+        return url;
+    }
+
+    /** Builds a {@link RestClient} from its collaborators; all but the name are optional. */
+    public static final class Builder {
+        private final String name;
+        private RestClientConfig config = RestClientConfig.defaults();
+        private RequestSigner signer = RequestSigner.NONE;
+        private Admission admission = Admission.ALWAYS;
+        private RateLimitBudget budget;
+        private final List<OutcomeListener> listeners = new ArrayList<>();
+
+        private Builder(String name) {
+            requireNonNull(name, "name is null");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a client needs a name (its gateway's name)");
+            }
+            this.name = name;
+        }
+
+        /** Sets the configuration. */
+        public Builder config(RestClientConfig config) {
+            this.config = requireNonNull(config, "config is null");
+            return this;
+        }
+
+        /** Sets the signer (the exchange's authentication). */
+        public Builder signer(RequestSigner signer) {
+            this.signer = requireNonNull(signer, "signer is null");
+            return this;
+        }
+
+        /** Sets the admission (the monitor). */
+        public Builder admission(Admission admission) {
+            this.admission = requireNonNull(admission, "admission is null");
+            return this;
+        }
+
+        /** Sets the rate-limit budget. */
+        public Builder budget(RateLimitBudget budget) {
+            this.budget = requireNonNull(budget, "budget is null");
+            return this;
+        }
+
+        /** Adds a listener of attempts and outcomes. */
+        public Builder listener(OutcomeListener listener) {
+            listeners.add(requireNonNull(listener, "listener is null"));
+            return this;
+        }
+
+        /** Builds the client (not started). */
+        public RestClient build() {
+            return new RestClient(this);
+        }
+    }
+
+    /** Completes a future from a call's end, for {@link #submit}. */
+    private static final class FutureCallback implements Callback {
+        private final CompletableFuture<Response> future;
+
+        FutureCallback(CompletableFuture<Response> future) {
+            this.future = future;
+        }
+
+        @Override
+        public void onSuccess(JsonNode data, Call call) {
+            future.complete(call.response().orElse(null));
+        }
+
+        @Override
+        public void onFailed(int status, Response response, Call call) {
+            future.completeExceptionally(new RequestFailedException(call.request(), response));
+        }
+
+        @Override
+        public void onError(Throwable error, Call call) {
+            future.completeExceptionally(error);
+        }
+    }
+}

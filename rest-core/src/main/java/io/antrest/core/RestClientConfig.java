@@ -1,0 +1,193 @@
+package io.antrest.core;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The settings of a {@link RestClient}, immutable, with sane defaults: a queue of 100 000, a soft
+ * limit of 10 000 for droppable requests (the seed's {@code queue_pool_size}), back-off with
+ * jitter, answers capped at 16 MiB, a 5 s connect time-out and the UTC system clock.
+ */
+public final class RestClientConfig {
+    private final int queueCapacity;
+    private final int droppableSoftLimit;
+    private final RetryPolicy retryPolicy;
+    private final int maxResponseBytes;
+    private final Duration connectTimeout;
+    private final Duration stopTimeout;
+    private final Clock clock;
+    private final String userAgent;
+
+    private RestClientConfig(Builder b) {
+        this.queueCapacity = b.queueCapacity;
+        this.droppableSoftLimit = b.droppableSoftLimit;
+        this.retryPolicy = b.retryPolicy;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.connectTimeout = b.connectTimeout;
+        this.stopTimeout = b.stopTimeout;
+        this.clock = b.clock;
+        this.userAgent = b.userAgent;
+    }
+
+    /** The defaults. */
+    public static RestClientConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.queueCapacity = queueCapacity;
+        b.droppableSoftLimit = droppableSoftLimit;
+        b.retryPolicy = retryPolicy;
+        b.maxResponseBytes = maxResponseBytes;
+        b.connectTimeout = connectTimeout;
+        b.stopTimeout = stopTimeout;
+        b.clock = clock;
+        b.userAgent = userAgent;
+        return b;
+    }
+
+    /** How many requests may wait in the queue; past that a request is refused at once. */
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
+    /** How many queued requests make a droppable request be dropped. */
+    public int droppableSoftLimit() {
+        return droppableSoftLimit;
+    }
+
+    /** The back-off between retries. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The largest answer body read; a larger one ends the call in error. */
+    public int maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /** The longest wait for a connection to open (a request's own time-out, if shorter, wins). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long {@link RestClient#stop()} waits for requests in flight before aborting them. */
+    public Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    /** The clock that stamps calls and signatures. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The {@code User-Agent} header sent. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    @Override
+    public String toString() {
+        return "RestClientConfig{queueCapacity=" + queueCapacity + ", droppableSoftLimit=" + droppableSoftLimit
+                + ", retryPolicy=" + retryPolicy + ", maxResponseBytes=" + maxResponseBytes
+                + ", connectTimeout=" + connectTimeout + ", stopTimeout=" + stopTimeout + "}";
+    }
+
+    /** Builds a {@link RestClientConfig}; setters check their argument at once. */
+    public static final class Builder {
+        private int queueCapacity = 100_000;
+        private int droppableSoftLimit = 10_000;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private int maxResponseBytes = 16 * 1024 * 1024;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
+        private String userAgent = "antrest/0.1";
+
+        private Builder() {
+        }
+
+        /** Sets the queue capacity, at least 1. */
+        public Builder queueCapacity(int queueCapacity) {
+            if (queueCapacity < 1) {
+                throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
+            }
+            this.queueCapacity = queueCapacity;
+            return this;
+        }
+
+        /** Sets the soft limit for droppable requests, at least 0. */
+        public Builder droppableSoftLimit(int droppableSoftLimit) {
+            if (droppableSoftLimit < 0) {
+                throw new IllegalArgumentException("droppableSoftLimit must not be negative, was " + droppableSoftLimit);
+            }
+            this.droppableSoftLimit = droppableSoftLimit;
+            return this;
+        }
+
+        /** Sets the retry back-off. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
+            return this;
+        }
+
+        /** Sets the largest answer read, at least 1 KiB. */
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            if (maxResponseBytes < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /** Sets the connect time-out; it must be positive. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Sets how long stop waits for requests in flight; it must be positive. */
+        public Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = positive(stopTimeout, "stopTimeout");
+            return this;
+        }
+
+        /** Sets the clock. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /** Sets the {@code User-Agent}. */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = requireNonNull(userAgent, "userAgent is null");
+            return this;
+        }
+
+        /** Builds the configuration. */
+        public RestClientConfig build() {
+            if (droppableSoftLimit > queueCapacity) {
+                throw new IllegalArgumentException("droppableSoftLimit (" + droppableSoftLimit
+                        + ") must not exceed queueCapacity (" + queueCapacity + ")");
+            }
+            return new RestClientConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            requireNonNull(d, name + " is null");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.antrest.core.limit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A client-side rate-limit budget: so much request weight per fixed window (aligned to the
+ * clock, as Binance's minute windows are), spent before each attempt and corrected by what the
+ * exchange reports in its answer headers. A busy platform waits its turn here instead of being
+ * answered 429, or banned with 418 for going on. Thread-safe.
+ */
+public final class RateLimitBudget {
+    private final int limit;
+    private final long windowMillis;
+    private final Clock clock;
+    private long windowStart;
+    private long used;
+    private long pausedUntil;
+
+    private RateLimitBudget(int limit, Duration window, Clock clock) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("rate limit must be at least 1, was " + limit);
+        }
+        requireNonNull(window, "window is null");
+        if (window.toMillis() < 1) {
+            throw new IllegalArgumentException("rate-limit window must be at least 1 ms, was " + window);
+        }
+        this.limit = limit;
+        this.windowMillis = window.toMillis();
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** A budget of {@code limit} weight per {@code window}. */
+    public static RateLimitBudget perWindow(int limit, Duration window, Clock clock) {
+        return new RateLimitBudget(limit, window, clock);
+    }
+
+    /** A budget that never makes anyone wait (but still honours {@link #pauseUntil}). */
+    public static RateLimitBudget unlimited(Clock clock) {
+        return new RateLimitBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), clock);
+    }
+
+    /**
+     * Spends {@code weight} if the budget has room.
+     *
+     * @return 0 when spent; otherwise how many milliseconds to wait before asking again
+     */
+    public synchronized long tryAcquire(int weight) {
+        long now = clock.millis();
+        if (now < pausedUntil) {
+            return pausedUntil - now;
+        }
+        roll(now);
+        // A request heavier than the whole budget still goes, alone, in a fresh window.
+        if (used + weight <= limit || used == 0) {
+            used += weight;
+            return 0;
+        }
+        return Math.max(1, windowStart + windowMillis - now);
+    }
+
+    /**
+     * Corrects the budget with what the exchange says was used in the current window (Binance's
+     * {@code X-MBX-USED-WEIGHT-1M}). The larger of the two counts wins: the exchange also counts
+     * other clients on the same IP or key.
+     */
+    public synchronized void observeUsed(long usedByExchange) {
+        roll(clock.millis());
+        if (usedByExchange > used) {
+            used = usedByExchange;
+        }
+    }
+
+    /**
+     * Corrects the budget with what the exchange says remains until {@code resetAt} (BitMEX's
+     * {@code x-ratelimit-remaining} and {@code x-ratelimit-reset}).
+     */
+    public synchronized void observeRemaining(long remaining, Instant resetAt) {
+        long now = clock.millis();
+        roll(now);
+        long usedNow = limit - Math.max(0, remaining);
+        if (usedNow > used) {
+            used = usedNow;
+            if (remaining <= 0 && resetAt != null && resetAt.toEpochMilli() > now) {
+                pausedUntil = Math.max(pausedUntil, resetAt.toEpochMilli());
+            }
+        }
+    }
+
+    /** Lets nothing through until {@code until}: after a 429 or a 418 ban with its Retry-After. */
+    public synchronized void pauseUntil(Instant until) {
+        pausedUntil = Math.max(pausedUntil, until.toEpochMilli());
+    }
+
+    /** The weight allowed per window. */
+    public int limit() {
+        return limit;
+    }
+
+    /** The window length. */
+    public Duration window() {
+        return Duration.ofMillis(windowMillis);
+    }
+
+    /** The weight used in the current window. */
+    public synchronized long used() {
+        roll(clock.millis());
+        return used;
+    }
+
+    /** The weight left in the current window. */
+    public synchronized long remaining() {
+        roll(clock.millis());
+        return Math.max(0, limit - used);
+    }
+
+    /** Until when nothing is let through, or null when not paused. */
+    public synchronized Instant pausedUntil() {
+        return pausedUntil > clock.millis() ? Instant.ofEpochMilli(pausedUntil) : null;
+    }
+
+    private void roll(long now) {
+        long start = now - Math.floorMod(now, windowMillis);
+        if (start != windowStart) {
+            windowStart = start;
+            used = 0;
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "RateLimitBudget{" + used + "/" + limit + " per " + windowMillis + " ms}";
+    }
+}
