@@ -15,7 +15,8 @@ public interface RequestSigner {
 
     /**
      * Returns the request as it must be sent: with the exchange's authentication headers and
-     * parameters added.
+     * parameters added, and marked with {@code .secretNames(secretNames())} so that printing it
+     * masks them.
      *
      * @param request the request as the caller built it
      * @param context the base URL, the attempt number and the clock to sign with

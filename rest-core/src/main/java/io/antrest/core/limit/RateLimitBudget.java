@@ -84,9 +84,9 @@ public final class RateLimitBudget {
         long usedNow = limit - Math.max(0, remaining);
         if (usedNow > used) {
             used = usedNow;
-            if (remaining <= 0 && resetAt != null && resetAt.toEpochMilli() > now) {
-                pausedUntil = Math.max(pausedUntil, resetAt.toEpochMilli());
-            }
+        }
+        if (remaining <= 0 && resetAt != null && resetAt.toEpochMilli() > now) {
+            pausedUntil = Math.max(pausedUntil, resetAt.toEpochMilli());
         }
     }
 
