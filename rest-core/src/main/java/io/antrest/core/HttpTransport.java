@@ -2,7 +2,7 @@ package io.antrest.core;
 
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -41,6 +42,22 @@ final class HttpTransport implements AutoCloseable {
     private final CloseableHttpClient client;
     private final int maxResponseBytes;
     private final ConcurrentMap<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
+    private volatile Target target = new Target("http://localhost");
+
+    /** The base URL split once into the host the client connects to and the path prefix. */
+    private static final class Target {
+        final String baseUrl;
+        final HttpHost host;
+        final String basePath;
+
+        Target(String baseUrl) {
+            URI uri = URI.create(baseUrl);
+            this.baseUrl = baseUrl;
+            this.host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+            String p = uri.getRawPath();
+            this.basePath = p == null || p.equals("/") ? "" : (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
+        }
+    }
 
     HttpTransport(int sessions, ProxyConfig proxy, RestClientConfig config) {
         this.maxResponseBytes = config.maxResponseBytes();
@@ -75,7 +92,12 @@ final class HttpTransport implements AutoCloseable {
 
     /** Sends {@code signed} to {@code baseUrl} and reads the answer. */
     Response execute(Request signed, String baseUrl, int attempt) throws IOException {
-        HttpUriRequestBase http = new HttpUriRequestBase(signed.method().name(), URI.create(baseUrl + signed.pathWithQuery()));
+        Target t = target;
+        if (!t.baseUrl.equals(baseUrl)) {
+            t = new Target(baseUrl);
+            target = t;
+        }
+        BasicClassicHttpRequest http = new BasicClassicHttpRequest(signed.method().name(), t.host, t.basePath + signed.pathWithQuery());
         for (Param h : signed.headers()) {
             http.addHeader(h.name(), h.value());
         }
@@ -83,12 +105,13 @@ final class HttpTransport implements AutoCloseable {
         if (body != null) {
             http.setEntity(new ByteArrayEntity(body.bytes(), ContentType.parse(body.contentType())));
         }
-        http.setConfig(requestConfigs.computeIfAbsent(signed.timeout(), t -> RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(t))
-                .setConnectionRequestTimeout(Timeout.of(t))
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(requestConfigs.computeIfAbsent(signed.timeout(), d -> RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(d))
+                .setConnectionRequestTimeout(Timeout.of(d))
                 .build()));
         long start = System.nanoTime();
-        return client.execute(http, answer -> {
+        return client.execute(t.host, http, context, answer -> {
             byte[] bytes = read(answer.getEntity(), signed);
             Header[] raw = answer.getHeaders();
             List<Param> headers = new ArrayList<>(raw.length);
@@ -111,7 +134,15 @@ final class HttpTransport implements AutoCloseable {
             if (in == null) {
                 return new byte[0];
             }
-            byte[] buf = new byte[declared >= 0 ? (int) declared : 8192];
+            if (declared >= 0) {
+                byte[] exact = in.readNBytes((int) declared);
+                if (exact.length == declared && in.read() >= 0) {
+                    throw new IOException("the answer to " + request.method() + " " + request.path()
+                            + " is longer than its Content-Length");
+                }
+                return exact;
+            }
+            byte[] buf = new byte[8192];
             int n = 0;
             while (true) {
                 if (n == buf.length) {
