@@ -13,10 +13,13 @@ import java.time.Duration;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ExceptionListener;
 import org.apache.hc.core5.http.HttpConnection;
-import org.apache.hc.core5.http.impl.HttpProcessors;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.ResponseContent;
+import org.apache.hc.core5.http.protocol.ResponseDate;
+import org.apache.hc.core5.http.protocol.ResponseServer;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
@@ -109,7 +112,10 @@ public final class SimExchange implements AutoCloseable {
                         connection.bind(socket);
                         return connection;
                     })
-                    .setHttpProcessor(HttpProcessors.server("antrest-sim"))
+                    // no ResponseConnControl: it closes the connection after every 400 and 503,
+                    // which exchanges behind their CDNs do not do
+                    .setHttpProcessor(HttpProcessorBuilder.create().add(ResponseDate.INSTANCE)
+                            .add(new ResponseServer("antrest-sim")).add(ResponseContent.INSTANCE).build())
                     .setExceptionListener(new QuietExceptionListener())
                     // one handler for every request and any Host header (no virtual-host routing)
                     .setRequestRouter((request, context) -> handler)
