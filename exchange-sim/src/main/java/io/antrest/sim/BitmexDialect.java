@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,8 +188,7 @@ final class BitmexDialect implements Dialect {
                 if (node == null || !node.isObject()) {
                     throw new BitmexError(400, "Request body must be a JSON object", "HTTPError");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     params.put(field.getKey(), value(field.getValue()));
                 }
             } else {
@@ -511,8 +509,7 @@ final class BitmexDialect implements Dialect {
     }
 
     private static boolean matches(JsonNode filter, BitmexOrder order) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : filter.properties()) {
             String want = f.getValue().asText();
             boolean ok = switch (f.getKey()) {
                 case "orderID" -> want.equals(order.orderID());
