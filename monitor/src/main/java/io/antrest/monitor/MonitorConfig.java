@@ -1,0 +1,147 @@
+package io.antrest.monitor;
+
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The thresholds and intervals of a {@link MonitorEngine}, immutable, with sane defaults:
+ * 3 consecutive failures make a gateway DOWN, more than half of the last 20 calls failing
+ * make it DEGRADED, a heart-beat every 10 s (given up after 10 s), and a 5 s pause after a
+ * 429 or 418 that carried no {@code Retry-After}.
+ */
+public final class MonitorConfig {
+    private final int failuresToDown;
+    private final int errorWindow;
+    private final double errorRatioToDegrade;
+    private final Duration heartBeatInterval;
+    private final Duration heartBeatTimeout;
+    private final Duration defaultRateLimitPause;
+
+    private MonitorConfig(Builder b) {
+        this.failuresToDown = b.failuresToDown;
+        this.errorWindow = b.errorWindow;
+        this.errorRatioToDegrade = b.errorRatioToDegrade;
+        this.heartBeatInterval = b.heartBeatInterval;
+        this.heartBeatTimeout = b.heartBeatTimeout;
+        this.defaultRateLimitPause = b.defaultRateLimitPause;
+    }
+
+    /** The defaults. */
+    public static MonitorConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How many failures in a row (no answer, or a 5xx) make a gateway DOWN. */
+    public int failuresToDown() {
+        return failuresToDown;
+    }
+
+    /** How many of the latest calls the error ratio is taken over; the ratio counts once the window is full. */
+    public int errorWindow() {
+        return errorWindow;
+    }
+
+    /** The share of failed calls in the window above which a gateway is DEGRADED, in (0, 1). */
+    public double errorRatioToDegrade() {
+        return errorRatioToDegrade;
+    }
+
+    /** How often a gateway that registered a heart-beat is pinged (a gateway may set its own). */
+    public Duration heartBeatInterval() {
+        return heartBeatInterval;
+    }
+
+    /** How long a heart-beat may take before it counts as failed. */
+    public Duration heartBeatTimeout() {
+        return heartBeatTimeout;
+    }
+
+    /** How long a gateway stays RATE_LIMITED after a 429 or 418 that said nothing of how long. */
+    public Duration defaultRateLimitPause() {
+        return defaultRateLimitPause;
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorConfig{failuresToDown=" + failuresToDown + ", errorWindow=" + errorWindow
+                + ", errorRatioToDegrade=" + errorRatioToDegrade + ", heartBeatInterval=" + heartBeatInterval
+                + ", heartBeatTimeout=" + heartBeatTimeout + ", defaultRateLimitPause=" + defaultRateLimitPause + "}";
+    }
+
+    /** Builds a {@link MonitorConfig}; setters check their argument at once. */
+    public static final class Builder {
+        private int failuresToDown = 3;
+        private int errorWindow = 20;
+        private double errorRatioToDegrade = 0.5;
+        private Duration heartBeatInterval = Duration.ofSeconds(10);
+        private Duration heartBeatTimeout = Duration.ofSeconds(10);
+        private Duration defaultRateLimitPause = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** Sets how many failures in a row make a gateway DOWN, at least 1. */
+        public Builder failuresToDown(int failuresToDown) {
+            if (failuresToDown < 1) {
+                throw new IllegalArgumentException("failuresToDown must be at least 1, was " + failuresToDown);
+            }
+            this.failuresToDown = failuresToDown;
+            return this;
+        }
+
+        /** Sets the number of calls the error ratio is taken over, at least 1. */
+        public Builder errorWindow(int errorWindow) {
+            if (errorWindow < 1) {
+                throw new IllegalArgumentException("errorWindow must be at least 1, was " + errorWindow);
+            }
+            this.errorWindow = errorWindow;
+            return this;
+        }
+
+        /** Sets the error ratio above which a gateway is DEGRADED, strictly between 0 and 1. */
+        public Builder errorRatioToDegrade(double ratio) {
+            if (!(ratio > 0 && ratio < 1)) {
+                throw new IllegalArgumentException("errorRatioToDegrade must be between 0 and 1 (exclusive), was " + ratio);
+            }
+            this.errorRatioToDegrade = ratio;
+            return this;
+        }
+
+        /** Sets the default heart-beat interval; it must be positive. */
+        public Builder heartBeatInterval(Duration interval) {
+            this.heartBeatInterval = positive(interval, "heartBeatInterval");
+            return this;
+        }
+
+        /** Sets how long a heart-beat may take; it must be positive. */
+        public Builder heartBeatTimeout(Duration timeout) {
+            this.heartBeatTimeout = positive(timeout, "heartBeatTimeout");
+            return this;
+        }
+
+        /** Sets the pause after a 429 or 418 without {@code Retry-After}; it must be positive. */
+        public Builder defaultRateLimitPause(Duration pause) {
+            this.defaultRateLimitPause = positive(pause, "defaultRateLimitPause");
+            return this;
+        }
+
+        /** Builds the configuration. */
+        public MonitorConfig build() {
+            return new MonitorConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            requireNonNull(d, name + " is null");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package io.antrest.monitor;
+
+import io.antrest.core.Admission;
+import io.antrest.core.AdmissionDecision;
+import io.antrest.core.Attempt;
+import io.antrest.core.ClientMetrics;
+import io.antrest.core.MalformedResponseException;
+import io.antrest.core.Outcome;
+import io.antrest.core.OutcomeListener;
+import io.antrest.core.OutcomeUnknownException;
+import io.antrest.core.Request;
+import io.antrest.core.RestClient;
+import io.antrest.core.TransportException;
+import io.antrest.core.limit.RateLimitBudget;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The health monitor of every gateway of one application (one per injector: a Guice singleton by
+ * {@link MonitorModule}'s scope, never a static). It keeps a {@link GatewayState} per gateway and
+ * moves it on what it hears:
+ * <ul>
+ *   <li>the runtime's lifecycle ({@link #transition}): CONNECTING, VERIFYING_CONTRACTS, UP, DISCONNECTED;</li>
+ *   <li>how calls end ({@link #onOutcome}): {@link MonitorConfig#failuresToDown()} failures in a row
+ *       (no answer, or a 5xx) make a gateway DOWN; more than {@link MonitorConfig#errorRatioToDegrade()}
+ *       of the last {@link MonitorConfig#errorWindow()} calls failing make it DEGRADED; an answer
+ *       brings a DOWN gateway back UP, a window back under the ratio brings a DEGRADED one back;</li>
+ *   <li>every attempt ({@link #onAttempt}): a 429 or a 418 ban makes it RATE_LIMITED until its
+ *       {@code Retry-After} has passed, after which it goes back UP by itself;</li>
+ *   <li>heart-beats ({@link #attach}): a ping every interval; a failing one counts as a failure,
+ *       a passing one brings a DOWN gateway back UP.</li>
+ * </ul>
+ * It is also every client's {@link Admission} (a client's name is its gateway's name): a
+ * droppable request is dropped while its gateway is not UP (the seed's data-producer mode, but
+ * the caller is told), a non-droppable one is held while its gateway is RATE_LIMITED, and
+ * everything else goes. Gateways it has never heard of are admitted. Thread-safe.
+ */
+public final class MonitorEngine implements Admission, OutcomeListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorEngine.class);
+    private static final long MIN_RESCHEDULE_MILLIS = 5;
+
+    private final MonitorConfig config;
+    private final Clock clock;
+    private final ConcurrentMap<String, GatewayHealth> gateways = new ConcurrentHashMap<>();
+    private final List<GatewayStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledThreadPoolExecutor scheduler;
+
+    /** An engine with the default thresholds and the UTC system clock. */
+    public MonitorEngine() {
+        this(MonitorConfig.defaults(), Clock.systemUTC());
+    }
+
+    /**
+     * An engine with these thresholds and clock. Makes no thread until a gateway is attached.
+     *
+     * @param config the thresholds and intervals
+     * @param clock  the clock of state times and rate-limit deadlines (the clients' clock)
+     */
+    @Inject
+    public MonitorEngine(MonitorConfig config, Clock clock) {
+        this.config = requireNonNull(config, "config is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "antrest-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        s.setRemoveOnCancelPolicy(true);
+        s.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = s;
+    }
+
+    /** The thresholds and intervals. */
+    public MonitorConfig config() {
+        return config;
+    }
+
+    // ---- lifecycle, from the gateway runtime ---------------------------------------------------
+
+    /**
+     * Sets a gateway's state from its lifecycle: CONNECTING when it starts, VERIFYING_CONTRACTS
+     * while its contracts are checked, UP once it may trade, DOWN or DISCONNECTED when it failed
+     * or closed. Entering UP, CONNECTING or DISCONNECTED forgets past failures.
+     *
+     * @param gateway the gateway's name
+     * @param state   its new state
+     * @param reason  why, in words
+     */
+    public void transition(String gateway, GatewayState state, String reason) {
+        requireNonNull(state, "state is null");
+        requireNonNull(reason, "reason is null");
+        health(gateway).lifecycle(state, reason);
+    }
+
+    /**
+     * Starts watching a connected gateway: its client's counters feed {@link #metrics}, and
+     * {@code heartBeat} is called every {@code interval} while the gateway is UP, DEGRADED or
+     * DOWN (not while RATE_LIMITED: a ping would only add weight). Attaching again replaces what
+     * was attached.
+     *
+     * @param gateway     the gateway's name (its client's name)
+     * @param client      its client
+     * @param heartBeat   its ping
+     * @param interval    the heart-beat interval, or null for {@link MonitorConfig#heartBeatInterval()}
+     * @param clockOffset its measured clock offset from the exchange
+     */
+    public void attach(String gateway, RestClient client, HeartBeat heartBeat, Duration interval,
+                       Supplier<Duration> clockOffset) {
+        requireNonNull(client, "client is null");
+        requireNonNull(heartBeat, "heartBeat is null");
+        requireNonNull(clockOffset, "clockOffset is null");
+        Duration every = interval == null ? config.heartBeatInterval() : interval;
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("heart-beat interval must be positive, was " + every);
+        }
+        GatewayHealth h = health(gateway);
+        ScheduledFuture<?> task;
+        try {
+            task = scheduler.scheduleWithFixedDelay(() -> beat(h, heartBeat), every.toNanos(), every.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            throw new IllegalStateException("the monitor engine is closed; make a new one", closed);
+        }
+        h.attach(client, clockOffset, task);
+    }
+
+    /** Stops watching a gateway (no more heart-beats) and marks it DISCONNECTED. */
+    public void detach(String gateway, String reason) {
+        GatewayHealth h = gateways.get(requireNonNull(gateway, "gateway is null"));
+        if (h != null) {
+            h.detach();
+            h.lifecycle(GatewayState.DISCONNECTED, reason);
+        }
+    }
+
+    /**
+     * The exchange told a gateway to wait until {@code until} (a 429, a 418 ban, or its own
+     * headers said the budget is spent): the gateway is RATE_LIMITED until then and goes back UP
+     * by itself afterwards. A later deadline extends the wait; an earlier one is ignored.
+     */
+    public void rateLimited(String gateway, Instant until, String reason) {
+        requireNonNull(until, "until is null");
+        requireNonNull(reason, "reason is null");
+        GatewayHealth h = gateways.get(requireNonNull(gateway, "gateway is null"));
+        if (h != null && h.rateLimited(until, reason)) {
+            scheduleExpiry(h, Duration.between(clock.instant(), until));
+        }
+    }
+
+    // ---- what others ask ----------------------------------------------------------------------
+
+    /** Whether the gateway is UP; false for a gateway the engine has never heard of. */
+    public boolean isUp(String gateway) {
+        GatewayHealth h = gateways.get(requireNonNull(gateway, "gateway is null"));
+        return h != null && h.state().isUp();
+    }
+
+    /** Where the gateway stands; DISCONNECTED ("unknown gateway") for one never heard of. */
+    public GatewayStatus status(String gateway) {
+        GatewayHealth h = gateways.get(requireNonNull(gateway, "gateway is null"));
+        if (h == null) {
+            return new GatewayStatus(gateway, GatewayState.DISCONNECTED, clock.instant(),
+                    "unknown gateway: never connected", Optional.empty(), 0);
+        }
+        return h.status();
+    }
+
+    /** The names of every gateway the engine has heard of, sorted. */
+    public Set<String> gateways() {
+        return new TreeSet<>(gateways.keySet());
+    }
+
+    /**
+     * A snapshot of a gateway's counters, budget, clock offset and state.
+     *
+     * @throws IllegalArgumentException for a gateway the engine has never heard of
+     */
+    public GatewayMetrics metrics(String gateway) {
+        GatewayHealth h = gateways.get(requireNonNull(gateway, "gateway is null"));
+        if (h == null) {
+            throw new IllegalArgumentException("no gateway named '" + gateway + "'; known gateways: " + gateways());
+        }
+        RestClient client = h.client();
+        if (client == null) {
+            return new GatewayMetrics(gateway, h.state(), new ClientMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                    0, 0, h.clockOffset());
+        }
+        RateLimitBudget budget = client.budget();
+        return new GatewayMetrics(gateway, h.state(), client.metrics(), budget.used(), budget.limit(), h.clockOffset());
+    }
+
+    /** Adds a listener of every transition. */
+    public void addListener(GatewayStateListener listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    /** Removes a listener. */
+    public void removeListener(GatewayStateListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- rest-core hooks ----------------------------------------------------------------------
+
+    /**
+     * Drops a droppable request while its gateway is not UP; holds a non-droppable one while its
+     * gateway is RATE_LIMITED; admits everything else, and everything of gateways never heard of.
+     */
+    @Override
+    public AdmissionDecision admit(String client, Request request, Stage stage) {
+        GatewayHealth h = gateways.get(client);
+        if (h == null) {
+            return AdmissionDecision.admit();
+        }
+        if (request.droppable()) {
+            GatewayStatus s = h.status();
+            if (!s.isUp()) {
+                return AdmissionDecision.drop("gateway '" + client + "' is " + s.state() + " since " + s.since()
+                        + " (" + s.reason() + "); droppable requests are dropped until it is UP again");
+            }
+            return AdmissionDecision.admit();
+        }
+        Instant until = h.holdUntil();
+        if (until != null) {
+            return AdmissionDecision.defer(until, "gateway '" + client + "' is RATE_LIMITED until " + until);
+        }
+        return AdmissionDecision.admit();
+    }
+
+    /** Counts how a call ended towards its gateway's health; heart-beat calls are counted by the heart-beat. */
+    @Override
+    public void onOutcome(Outcome outcome) {
+        if (HeartBeat.TAG.equals(outcome.call().extra())) {
+            return;
+        }
+        GatewayHealth h = gateways.get(outcome.client());
+        if (h == null) {
+            return;
+        }
+        GatewayHealth.Signal signal = signal(outcome);
+        if (signal != null) {
+            h.record(signal, describe(outcome));
+        }
+    }
+
+    /** A 429 or 418 makes the gateway RATE_LIMITED until its {@code Retry-After} has passed. */
+    @Override
+    public void onAttempt(Attempt attempt) {
+        int status = attempt.httpStatus();
+        if (status != 429 && status != 418) {
+            return;
+        }
+        Duration wait = attempt.retryAfter().orElse(config.defaultRateLimitPause());
+        rateLimited(attempt.client(), clock.instant().plus(wait), "HTTP " + status
+                + (status == 418 ? " (banned)" : " (too many requests)") + " on " + attempt.call().request().method()
+                + " " + attempt.call().request().path() + ", retry after " + wait.toMillis() + " ms");
+    }
+
+    /** Stops heart-beats and timers; the engine answers questions but schedules nothing more. */
+    @Override
+    public void close() {
+        for (GatewayHealth h : gateways.values()) {
+            h.detach();
+        }
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorEngine{" + gateways.size() + " gateways}";
+    }
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    private GatewayHealth health(String gateway) {
+        requireNonNull(gateway, "gateway is null");
+        if (gateway.isBlank()) {
+            throw new IllegalArgumentException("a gateway needs a name");
+        }
+        return gateways.computeIfAbsent(gateway, n -> new GatewayHealth(n, config, clock, listeners));
+    }
+
+    private void beat(GatewayHealth h, HeartBeat heartBeat) {
+        GatewayState s = h.state();
+        if (s != GatewayState.UP && s != GatewayState.DEGRADED && s != GatewayState.DOWN) {
+            return;
+        }
+        if (!h.beating.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<?> f;
+        try {
+            f = requireNonNull(heartBeat.beat(), "the heart-beat returned null");
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.toCompletableFuture().orTimeout(config.heartBeatTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((ok, error) -> {
+                    h.beating.set(false);
+                    if (error == null) {
+                        h.record(GatewayHealth.Signal.OK, "heart-beat answered");
+                    } else {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        h.record(GatewayHealth.Signal.FAILURE, "heart-beat failed: " + brief(cause));
+                    }
+                });
+    }
+
+    private void scheduleExpiry(GatewayHealth h, Duration delay) {
+        long millis = Math.max(MIN_RESCHEDULE_MILLIS, delay.toMillis());
+        try {
+            h.expiryTask(scheduler.schedule(() -> h.rateLimitExpiry().ifPresent(left -> scheduleExpiry(h, left)),
+                    millis, TimeUnit.MILLISECONDS));
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("monitor closed; gateway '{}' stays RATE_LIMITED", h.name());
+        }
+    }
+
+    private static GatewayHealth.Signal signal(Outcome outcome) {
+        int http = outcome.httpStatus();
+        switch (outcome.status()) {
+            case SUCCESS:
+                return GatewayHealth.Signal.OK;
+            case FAILED:
+                if (http == 429 || http == 418) {
+                    return null; // the attempt already made the gateway RATE_LIMITED
+                }
+                return http >= 500 ? GatewayHealth.Signal.FAILURE : GatewayHealth.Signal.OK;
+            case ERROR: {
+                Throwable e = outcome.error().orElse(null);
+                if (http >= 500 || e instanceof TransportException) {
+                    return GatewayHealth.Signal.FAILURE;
+                }
+                if (e instanceof OutcomeUnknownException) {
+                    return GatewayHealth.Signal.FAILURE;
+                }
+                if (e instanceof MalformedResponseException) {
+                    return GatewayHealth.Signal.ERROR;
+                }
+                return null; // a full queue or a failed signature says nothing about the exchange
+            }
+            default:
+                return null; // DROPPED and CANCELLED are ours, not the exchange's
+        }
+    }
+
+    private static String describe(Outcome o) {
+        Request r = o.call().request();
+        String what = r.method() + " " + r.path() + " " + o.status();
+        if (o.httpStatus() > 0) {
+            return what + " HTTP " + o.httpStatus();
+        }
+        return o.error().map(e -> what + " (" + brief(e) + ")").orElse(what);
+    }
+
+    private static String brief(Throwable e) {
+        String msg = e.getMessage();
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + (msg.length() > 200 ? msg.substring(0, 200) + "…" : msg));
+    }
+}
