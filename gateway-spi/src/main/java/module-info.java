@@ -11,6 +11,9 @@ module io.antrest.gateway.spi {
     requires static jakarta.inject;
 
     exports io.antrest.gateway.spi;
+    exports io.antrest.gateway;
+
+    opens io.antrest.gateway to com.google.guice;
 
     uses io.antrest.gateway.spi.ExchangeProvider;
 }

@@ -1,0 +1,258 @@
+package io.antrest.gateway;
+
+import io.antrest.gateway.spi.Contract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The contracts (symbols and their trading rules) each exchange listed when last checked, in a
+ * real database over plain JDBC: the embedded default is an H2 file database ({@link #h2(Path)},
+ * {@code data/antrest.mv.db} in the distribution); any JDBC URL whose driver is on the path works
+ * (PostgreSQL in production). The table is created on first use with portable SQL:
+ * <pre>
+ * contracts(exchange, symbol, base_asset, quote_asset, tick_size DECIMAL(38,18), lot_size,
+ *           min_notional, status, trading BOOLEAN, type, updated_at TIMESTAMP WITH TIME ZONE,
+ *           PRIMARY KEY (exchange, symbol))
+ * </pre>
+ * {@link #check} compares what an exchange lists now with what is stored. When the store holds
+ * nothing for that exchange yet (a first connect), the exchange's contracts are stored and the
+ * result is {@link ContractCheck.Result#INITIALISED}, under either policy: there is nothing to
+ * disagree with, and refusing would make a first strict connect impossible. Thread-safe; each
+ * operation uses its own connection and transaction.
+ */
+public final class ContractStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ContractStore.class);
+
+    private static final String CREATE = "CREATE TABLE IF NOT EXISTS contracts ("
+            + "exchange VARCHAR(64) NOT NULL, "
+            + "symbol VARCHAR(128) NOT NULL, "
+            + "base_asset VARCHAR(64) NOT NULL, "
+            + "quote_asset VARCHAR(64) NOT NULL, "
+            + "tick_size DECIMAL(38,18) NOT NULL, "
+            + "lot_size DECIMAL(38,18) NOT NULL, "
+            + "min_notional DECIMAL(38,18) NOT NULL, "
+            + "status VARCHAR(64) NOT NULL, "
+            + "trading BOOLEAN NOT NULL, "
+            + "type VARCHAR(64) NOT NULL, "
+            + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+            + "PRIMARY KEY (exchange, symbol))";
+    private static final String SELECT = "SELECT symbol, base_asset, quote_asset, tick_size, lot_size, min_notional, "
+            + "status, trading, type FROM contracts WHERE exchange = ? ORDER BY symbol";
+    private static final String DELETE = "DELETE FROM contracts WHERE exchange = ?";
+    private static final String INSERT = "INSERT INTO contracts (exchange, symbol, base_asset, quote_asset, tick_size, "
+            + "lot_size, min_notional, status, trading, type, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Clock clock;
+    private volatile boolean schemaReady;
+
+    /** A store at this JDBC URL, without user or password (H2's default user). */
+    public ContractStore(String jdbcUrl) {
+        this(jdbcUrl, null, null, Clock.systemUTC());
+    }
+
+    /**
+     * A store at this JDBC URL.
+     *
+     * @param jdbcUrl  e.g. {@code jdbc:h2:file:/opt/antrest/data/antrest} or {@code jdbc:postgresql://db/antrest}
+     * @param user     the database user, or null
+     * @param password the password, or null; never printed
+     * @param clock    stamps {@code updated_at}
+     */
+    public ContractStore(String jdbcUrl, String user, String password, Clock clock) {
+        requireNonNull(jdbcUrl, "jdbcUrl is null");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("the contract store needs a JDBC URL starting with 'jdbc:', e.g. "
+                    + "jdbc:h2:file:data/antrest or jdbc:postgresql://host/antrest; was \"" + masked(jdbcUrl) + "\"");
+        }
+        this.url = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The embedded H2 file database {@code <directory>/antrest} (file {@code antrest.mv.db}). */
+    public static ContractStore h2(Path directory) {
+        requireNonNull(directory, "directory is null");
+        return new ContractStore(h2Url(directory));
+    }
+
+    /** The JDBC URL of the embedded H2 database in {@code directory}. */
+    public static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("antrest").toString().replace('\\', '/');
+    }
+
+    /** The JDBC URL (any password in it masked). */
+    public String url() {
+        return masked(url);
+    }
+
+    /** The contracts stored for an exchange, sorted by symbol; empty when none. */
+    public List<Contract> load(String exchange) {
+        requireNonNull(exchange, "exchange is null");
+        try (Connection c = connect()) {
+            return select(c, exchange);
+        } catch (SQLException e) {
+            throw failure("read the contracts of " + exchange, e);
+        }
+    }
+
+    /** Replaces everything stored for an exchange with {@code contracts}, in one transaction. */
+    public void replace(String exchange, Collection<Contract> contracts) {
+        requireNonNull(exchange, "exchange is null");
+        requireNonNull(contracts, "contracts is null");
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                write(c, exchange, contracts);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("write the contracts of " + exchange, e);
+        }
+    }
+
+    /**
+     * Compares what the exchange lists now with the store, in one transaction: an empty store for
+     * this exchange is initialised; agreement changes nothing; a difference is refused
+     * ({@link ContractPolicy#STRICT}, the store untouched) or written ({@link ContractPolicy#SYNC}).
+     *
+     * @throws ContractMismatchException under STRICT when they differ, listing the differences
+     */
+    public ContractCheck check(String exchange, List<Contract> listed, ContractPolicy policy) {
+        requireNonNull(exchange, "exchange is null");
+        requireNonNull(listed, "listed is null");
+        requireNonNull(policy, "policy is null");
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                List<Contract> stored = select(c, exchange);
+                int count = bySymbol(listed).size();
+                ContractCheck result;
+                if (stored.isEmpty()) {
+                    write(c, exchange, listed);
+                    result = new ContractCheck(exchange, ContractCheck.Result.INITIALISED, count,
+                            ContractDiff.between(exchange, List.of(), List.of()));
+                } else {
+                    ContractDiff diff = ContractDiff.between(exchange, stored, listed);
+                    if (diff.isEmpty()) {
+                        result = new ContractCheck(exchange, ContractCheck.Result.UNCHANGED, count, diff);
+                    } else if (policy == ContractPolicy.STRICT) {
+                        c.rollback();
+                        throw new ContractMismatchException(diff);
+                    } else {
+                        write(c, exchange, listed);
+                        result = new ContractCheck(exchange, ContractCheck.Result.SYNCED, count, diff);
+                    }
+                }
+                c.commit();
+                LOG.info("{}", result);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("check the contracts of " + exchange, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ContractStore{" + masked(url) + "}";
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url, user, password);
+        if (!schemaReady) {
+            try (Statement s = c.createStatement()) {
+                s.execute(CREATE);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            schemaReady = true;
+        }
+        return c;
+    }
+
+    private static List<Contract> select(Connection c, String exchange) throws SQLException {
+        List<Contract> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+            ps.setString(1, exchange);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Contract(exchange, rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void write(Connection c, String exchange, Collection<Contract> contracts) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement(DELETE)) {
+            del.setString(1, exchange);
+            del.executeUpdate();
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
+            for (Contract k : bySymbol(contracts).values()) {
+                ins.setString(1, exchange);
+                ins.setString(2, k.symbol());
+                ins.setString(3, k.baseAsset());
+                ins.setString(4, k.quoteAsset());
+                ins.setBigDecimal(5, k.tickSize());
+                ins.setBigDecimal(6, k.lotSize());
+                ins.setBigDecimal(7, k.minNotional());
+                ins.setString(8, k.status());
+                ins.setBoolean(9, k.trading());
+                ins.setString(10, k.type());
+                ins.setObject(11, now);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    private static Map<String, Contract> bySymbol(Collection<Contract> contracts) {
+        Map<String, Contract> m = new TreeMap<>();
+        for (Contract k : contracts) {
+            m.put(k.symbol(), k);
+        }
+        return m;
+    }
+
+    private ContractStoreException failure(String what, SQLException e) {
+        return new ContractStoreException("could not " + what + " in the contract store " + masked(url) + ": "
+                + e.getMessage() + " (SQL state " + e.getSQLState() + "). Check that the database is reachable and its"
+                + " JDBC driver is on the path", e);
+    }
+
+    private static String masked(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1****");
+    }
+}

@@ -1,0 +1,288 @@
+package io.antrest.gateway;
+
+import io.antrest.core.OutcomeUnknownException;
+import io.antrest.core.Request;
+import io.antrest.core.RequestFailedException;
+import io.antrest.core.Response;
+import io.antrest.core.RestClient;
+import io.antrest.core.limit.RateLimitBudget;
+import io.antrest.gateway.spi.Balance;
+import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.ErrorKind;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeError;
+import io.antrest.gateway.spi.ExchangeException;
+import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.gateway.spi.Order;
+import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.OrderRequest;
+import io.antrest.monitor.GatewayMetrics;
+import io.antrest.monitor.GatewayStatus;
+import io.antrest.monitor.HeartBeat;
+import io.antrest.monitor.MonitorEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One connected exchange (the seed's {@code XXXRestApi} after {@code connect}): its
+ * {@link RestClient} (for any further request), its exchange plugin, its rate-limit budget and
+ * its measured clock offset, and typed calls that return futures. Made by
+ * {@link GatewayManager#connect}; closed by {@link #close()}.
+ *
+ * <p>Every call goes through {@link #submit}: it is given the exchange's weight for it, and a
+ * non-2xx answer fails the future with an {@link ExchangeException} of the plugin's
+ * {@link ErrorKind}. A "timestamp out of window" answer makes the gateway measure the
+ * exchange's clock again and send the call once more, signed afresh. Other failures are
+ * rest-core's ({@code TransportException}, {@code OutcomeUnknownException}, a drop…); an order
+ * whose answer was lost fails with {@link OrderOutcomeUnknownException}, naming its client
+ * order id.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final String name;
+    private final Exchange exchange;
+    private final RestClient client;
+    private final OffsetClock clock;
+    private final MonitorEngine monitor;
+    private final Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Gateway(String name, Exchange exchange, RestClient client, OffsetClock clock, MonitorEngine monitor, Runnable onClose) {
+        this.name = requireNonNull(name, "name is null");
+        this.exchange = requireNonNull(exchange, "exchange is null");
+        this.client = requireNonNull(client, "client is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.monitor = requireNonNull(monitor, "monitor is null");
+        this.onClose = requireNonNull(onClose, "onClose is null");
+    }
+
+    /** The gateway's name (its client's and the monitor's name for it). */
+    public String name() {
+        return name;
+    }
+
+    /** The exchange plugin's view of this exchange. */
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    /** The client, for further requests (signed, rate-limited and monitored like the typed calls). */
+    public RestClient client() {
+        return client;
+    }
+
+    /** The client-side rate-limit budget. */
+    public RateLimitBudget budget() {
+        return client.budget();
+    }
+
+    /** The exchange's clock minus ours, as last measured (zero when the exchange has no clock endpoint). */
+    public Duration clockOffset() {
+        return clock.offset();
+    }
+
+    /** Where the gateway stands, as the monitor sees it. */
+    public GatewayStatus status() {
+        return monitor.status(name);
+    }
+
+    /** Whether the monitor has the gateway UP. */
+    public boolean isUp() {
+        return monitor.isUp(name);
+    }
+
+    /** A snapshot of the gateway's counters. */
+    public GatewayMetrics metrics() {
+        return monitor.metrics(name);
+    }
+
+    // ---- calls ----------------------------------------------------------------------------------
+
+    /**
+     * Sends any request to this exchange: weighted ({@code max(request.weight(), exchange.weightOf(request))},
+     * so a caller never under-counts), signed per attempt, classified on failure.
+     */
+    public CompletableFuture<Response> submit(Request request) {
+        requireNonNull(request, "request is null");
+        return send(weighted(request), true);
+    }
+
+    /** Pings the exchange once (the heart-beat's call). */
+    public CompletableFuture<Void> ping() {
+        Request r = exchange.pingRequest().toBuilder().extra(HeartBeat.TAG).maxAttempts(1).build();
+        return send(weighted(r), false).thenApply(x -> null);
+    }
+
+    /**
+     * Measures the exchange's clock offset now (server time minus the midpoint of the request)
+     * and corrects the signing clock with it; zero, unchanged, when the exchange has no clock.
+     */
+    public CompletableFuture<Duration> syncClock() {
+        Optional<Request> timeRequest = exchange.serverTimeRequest();
+        if (timeRequest.isEmpty()) {
+            return CompletableFuture.completedFuture(clock.offset());
+        }
+        long sent = clock.base().millis();
+        return send(weighted(timeRequest.get()), false).thenApply(response -> {
+            long received = clock.base().millis();
+            Instant server = exchange.parseServerTime(response);
+            Duration offset = Duration.ofMillis(server.toEpochMilli() - (sent + (received - sent) / 2));
+            Duration before = clock.offset();
+            clock.offset(offset);
+            if (!offset.equals(before)) {
+                LOG.info("gateway '{}': clock offset from {} is {} ms (round trip {} ms)", name, exchange.name(),
+                        offset.toMillis(), received - sent);
+            }
+            return offset;
+        });
+    }
+
+    /** The exchange's contracts, as it lists them now. */
+    public CompletableFuture<List<Contract>> contracts() {
+        return typed(exchange.contractsRequest(), exchange::parseContracts);
+    }
+
+    /** The account's balances. */
+    public CompletableFuture<List<Balance>> account() {
+        return typed(exchange.trading().account(), exchange.trading()::parseBalances);
+    }
+
+    /**
+     * Places an order. Without a client order id it gets one from the plugin first, so that an
+     * order whose answer is lost ({@link OrderOutcomeUnknownException}) can be looked up.
+     */
+    public CompletableFuture<Order> placeOrder(OrderRequest order) {
+        requireNonNull(order, "order is null");
+        OrderRequest withId = order.clientOrderId().isPresent() ? order
+                : order.withClientOrderId(exchange.trading().newClientOrderId());
+        Request request;
+        try {
+            request = exchange.trading().newOrder(withId);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        OrderRef ref = OrderRef.byClientOrderId(withId.symbol(), withId.clientOrderId().orElseThrow());
+        return typed(request, exchange.trading()::parseOrder).exceptionallyCompose(e -> {
+            Throwable cause = unwrap(e);
+            if (cause instanceof OutcomeUnknownException unknown && !(cause instanceof OrderOutcomeUnknownException)) {
+                return CompletableFuture.failedFuture(new OrderOutcomeUnknownException(ref, unknown));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    /** Cancels an order. */
+    public CompletableFuture<Order> cancelOrder(OrderRef ref) {
+        requireNonNull(ref, "ref is null");
+        return typed(() -> exchange.trading().cancelOrder(ref), exchange.trading()::parseOrder);
+    }
+
+    /** Looks an order up. */
+    public CompletableFuture<Order> queryOrder(OrderRef ref) {
+        requireNonNull(ref, "ref is null");
+        return typed(() -> exchange.trading().queryOrder(ref), exchange.trading()::parseOrder);
+    }
+
+    /**
+     * Stops watching the gateway, stops its client (queued requests end CANCELLED, their callers
+     * told) and marks it DISCONNECTED. Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        monitor.detach(name, "closed");
+        client.stop();
+        onClose.run();
+        LOG.info("gateway '{}' closed", name);
+    }
+
+    @Override
+    public String toString() {
+        return "Gateway{" + name + ", " + exchange.name() + " at " + client.baseUrl() + ", " + monitor.status(name).state() + "}";
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private <T> CompletableFuture<T> typed(Request request, Function<Response, T> parse) {
+        return typed(() -> request, parse);
+    }
+
+    private <T> CompletableFuture<T> typed(java.util.function.Supplier<Request> request, Function<Response, T> parse) {
+        Request r;
+        try {
+            r = request.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return submit(r).thenApply(parse);
+    }
+
+    private Request weighted(Request request) {
+        int w;
+        try {
+            w = exchange.weightOf(request);
+        } catch (RuntimeException e) {
+            w = request.weight();
+        }
+        return w > request.weight() ? request.toBuilder().weight(w).build() : request;
+    }
+
+    private CompletableFuture<Response> send(Request request, boolean mayResync) {
+        return client.submit(request).exceptionallyCompose(e -> {
+            Throwable cause = unwrap(e);
+            if (cause instanceof RequestFailedException failed) {
+                ExchangeError error = classify(failed.response());
+                if (error.kind() == ErrorKind.TIMESTAMP_OUT_OF_WINDOW && mayResync && exchange.serverTimeRequest().isPresent()) {
+                    LOG.warn("gateway '{}': {} {} was refused for its timestamp; measuring the clock again and sending it once more",
+                            name, request.method(), request.path());
+                    return syncClock().thenCompose(offset -> send(request, false));
+                }
+                ExchangeException ex = error.toException(name, request.method() + " " + request.path());
+                ex.initCause(failed);
+                return CompletableFuture.failedFuture(ex);
+            }
+            GatewaySettingsException settings = settingsCause(cause);
+            return CompletableFuture.failedFuture(settings != null ? settings : cause);
+        });
+    }
+
+    private ExchangeError classify(Response response) {
+        try {
+            return requireNonNull(exchange.classify(response), "classify returned null");
+        } catch (RuntimeException e) {
+            LOG.warn("gateway '{}': the {} plugin could not classify {}", name, exchange.name(), response, e);
+            return new ExchangeError(ErrorKind.UNKNOWN, response.status(), "", response.bodyText(), Optional.empty());
+        }
+    }
+
+    private static GatewaySettingsException settingsCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof GatewaySettingsException g) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,197 @@
+package io.antrest.gateway;
+
+import io.antrest.core.RestClient;
+import io.antrest.core.RestClientConfig;
+import io.antrest.core.RestException;
+import io.antrest.core.limit.RateLimitBudget;
+import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.gateway.spi.RateLimitRule;
+import io.antrest.monitor.GatewayState;
+import io.antrest.monitor.MonitorEngine;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Connects and keeps the gateways of one application (the seed's {@code MainEngine} calling
+ * {@code XXXRestApi.connect}). {@link #connect} finds the exchange's plugin, builds the
+ * gateway's {@link RestClient} (base URL, proxy, {@code session_number} workers, the plugin's
+ * signer, a rate-limit budget from the plugin's rule, the monitor as admission and listener),
+ * starts it, measures the exchange's clock, loads the contracts, checks them against the
+ * {@link ContractStore}, and only then has the monitor report the gateway UP and starts its
+ * heart-beats. All gateways share one {@link MonitorEngine}.
+ */
+public final class GatewayManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayManager.class);
+
+    private final ProviderRegistry registry;
+    private final ContractStore store;
+    private final MonitorEngine monitor;
+    private final RestClientConfig clientConfig;
+    private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+
+    /**
+     * A manager over these collaborators.
+     *
+     * @param registry     the exchange plugins
+     * @param store        the contract store
+     * @param monitor      the monitor every gateway reports to
+     * @param clientConfig the configuration every gateway's client starts from (its clock is
+     *                     wrapped to add the exchange's clock offset)
+     */
+    @Inject
+    public GatewayManager(ProviderRegistry registry, ContractStore store, MonitorEngine monitor, RestClientConfig clientConfig) {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.store = requireNonNull(store, "store is null");
+        this.monitor = requireNonNull(monitor, "monitor is null");
+        this.clientConfig = requireNonNull(clientConfig, "clientConfig is null");
+    }
+
+    /**
+     * Connects a gateway to {@code exchange} and returns it once UP.
+     *
+     * @param exchange the exchange plugin's name, e.g. {@code binance}; the gateway is named after
+     *                 it unless the settings name it
+     * @param settings how to connect
+     * @throws ProviderLookupException    when no plugin (or two) answer to the name
+     * @throws GatewaySettingsException   when a setting is wrong or missing
+     * @throws ContractMismatchException  under {@link ContractPolicy#STRICT} when the contracts differ from the store
+     * @throws RestException              when the exchange could not be reached or answered wrongly
+     */
+    public Gateway connect(String exchange, GatewaySettings settings) {
+        requireNonNull(exchange, "exchange is null");
+        requireNonNull(settings, "settings is null");
+        ProviderInfo provider = registry.provider(exchange);
+        String name = settings.name().orElse(provider.name());
+        if (gateways.containsKey(name)) {
+            throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
+                    + " the new one another name");
+        }
+        Exchange ex = provider.provider().create(settings.exchange());
+        requireNonNull(ex, "exchange plugin '" + provider.name() + "' made no exchange");
+
+        OffsetClock clock = new OffsetClock(clientConfig.clock());
+        RateLimitRule rule = ex.rateLimit();
+        RateLimitBudget budget = RateLimitBudget.perWindow(rule.limit(), rule.window(), clock);
+        RestClient client = RestClient.builder(name)
+                .config(clientConfig.toBuilder().clock(clock).build())
+                .signer(ex.signer())
+                .admission(monitor)
+                .budget(budget)
+                .listener(monitor)
+                .listener(new BudgetFeedback(name, ex, budget, monitor, clock))
+                .build();
+        try {
+            client.init(ex.baseUrl(), settings.proxy().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettingsException("exchange '" + provider.name() + "': " + e.getMessage(), e);
+        }
+        Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name));
+        if (gateways.putIfAbsent(name, gateway) != null) {
+            throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
+                    + " the new one another name");
+        }
+        try {
+            monitor.transition(name, GatewayState.CONNECTING, "connecting to " + ex.baseUrl());
+            client.start(settings.sessions());
+            LOG.info("gateway '{}': REST API started ({} {} sessions to {}{})", name, provider, settings.sessions(),
+                    ex.baseUrl(), settings.proxy().map(p -> " through " + p).orElse(""));
+
+            Duration timeout = settings.connectTimeout();
+            if (ex.serverTimeRequest().isPresent()) {
+                await(gateway.syncClock(), timeout, name, "measuring the clock of " + provider.name());
+            }
+            monitor.transition(name, GatewayState.VERIFYING_CONTRACTS, "loading the contracts of " + provider.name());
+            List<Contract> contracts = await(gateway.contracts(), timeout, name, "loading the contracts");
+            ContractCheck check = store.check(provider.name(), contracts, settings.contractPolicy());
+
+            monitor.attach(name, client, () -> gateway.ping(), settings.heartBeatInterval().orElse(null), clock::offset);
+            monitor.transition(name, GatewayState.UP, check.toString());
+            LOG.info("gateway '{}' is UP: {}", name, check);
+            return gateway;
+        } catch (RuntimeException e) {
+            LOG.warn("gateway '{}' did not come up: {}", name, e.getMessage());
+            monitor.detach(name, "connect failed: " + e.getMessage());
+            client.stop();
+            gateways.remove(name, gateway);
+            throw e;
+        }
+    }
+
+    /** The connected gateway of that name. */
+    public Optional<Gateway> gateway(String name) {
+        return Optional.ofNullable(gateways.get(requireNonNull(name, "name is null")));
+    }
+
+    /** The connected gateways by name. */
+    public Map<String, Gateway> gateways() {
+        return new TreeMap<>(gateways);
+    }
+
+    /** The monitor every gateway reports to. */
+    public MonitorEngine monitor() {
+        return monitor;
+    }
+
+    /** The exchange plugins. */
+    public ProviderRegistry registry() {
+        return registry;
+    }
+
+    /** The contract store. */
+    public ContractStore store() {
+        return store;
+    }
+
+    /** Closes every gateway (the monitor, shared, stays open: its owner closes it). */
+    @Override
+    public void close() {
+        for (Gateway g : new ArrayList<>(gateways.values())) {
+            try {
+                g.close();
+            } catch (RuntimeException e) {
+                LOG.warn("gateway '{}' did not close cleanly", g.name(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayManager{" + gateways().keySet() + "}";
+    }
+
+    private static <T> T await(CompletableFuture<T> future, Duration timeout, String name, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = Gateway.unwrap(e.getCause());
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new RestException("gateway '" + name + "': " + what + " failed: " + cause, cause);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new RestException("gateway '" + name + "': " + what + " took more than " + timeout.toMillis()
+                    + " ms; check that the exchange is reachable, or raise connect_timeout", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RestException("gateway '" + name + "': interrupted while " + what, e);
+        }
+    }
+}

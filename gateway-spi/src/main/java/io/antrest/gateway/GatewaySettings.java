@@ -1,0 +1,179 @@
+package io.antrest.gateway;
+
+import io.antrest.core.ProxyConfig;
+import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.GatewaySettingsException;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How to connect one gateway (the seed's {@code setting} dict): its name, how many requests go
+ * at once ({@code session_number}, default 3), an optional HTTP proxy, the contract policy
+ * (default {@link ContractPolicy#STRICT}), the heart-beat interval, how long connecting may take,
+ * and the exchange plugin's own settings (server, credentials, options). Immutable; never prints
+ * credentials or the proxy password.
+ */
+public final class GatewaySettings {
+    /** The default number of sessions, as in the seed. */
+    public static final int DEFAULT_SESSIONS = 3;
+
+    private final String name;
+    private final int sessions;
+    private final ProxyConfig proxy;
+    private final ContractPolicy contractPolicy;
+    private final Duration heartBeatInterval;
+    private final Duration connectTimeout;
+    private final ExchangeSettings exchange;
+
+    private GatewaySettings(Builder b) {
+        this.name = b.name;
+        this.sessions = b.sessions;
+        this.proxy = b.proxy;
+        this.contractPolicy = b.contractPolicy;
+        this.heartBeatInterval = b.heartBeatInterval;
+        this.connectTimeout = b.connectTimeout;
+        this.exchange = b.exchange;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults, with these exchange settings. */
+    public static GatewaySettings of(ExchangeSettings exchange) {
+        return builder().exchange(exchange).build();
+    }
+
+    /** The gateway's name, when it is not the exchange's (two accounts on one exchange). */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** How many requests are sent at once. */
+    public int sessions() {
+        return sessions;
+    }
+
+    /** The proxy, if any. */
+    public Optional<ProxyConfig> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** What a contract difference does. */
+    public ContractPolicy contractPolicy() {
+        return contractPolicy;
+    }
+
+    /** The heart-beat interval, when not the monitor's default. */
+    public Optional<Duration> heartBeatInterval() {
+        return Optional.ofNullable(heartBeatInterval);
+    }
+
+    /** How long each step of connecting (clock, contracts) may take. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** The exchange plugin's settings. */
+    public ExchangeSettings exchange() {
+        return exchange;
+    }
+
+    @Override
+    public String toString() {
+        return "GatewaySettings{" + (name == null ? "" : "name=" + name + ", ") + "sessions=" + sessions
+                + (proxy == null ? "" : ", proxy=" + proxy) + ", contractPolicy=" + contractPolicy
+                + (heartBeatInterval == null ? "" : ", heartBeatInterval=" + heartBeatInterval) + ", " + exchange + "}";
+    }
+
+    /** Builds {@link GatewaySettings}; every setter checks its argument at once and says what is wrong. */
+    public static final class Builder {
+        private String name;
+        private int sessions = DEFAULT_SESSIONS;
+        private ProxyConfig proxy;
+        private ContractPolicy contractPolicy = ContractPolicy.STRICT;
+        private Duration heartBeatInterval;
+        private Duration connectTimeout = Duration.ofSeconds(30);
+        private ExchangeSettings exchange = ExchangeSettings.builder().build();
+
+        private Builder() {
+        }
+
+        /** Names the gateway (default: the exchange's name). */
+        public Builder name(String name) {
+            requireNonNull(name, "name is null");
+            if (name.isBlank()) {
+                throw new GatewaySettingsException("the gateway name is blank: give a name or leave it unset");
+            }
+            this.name = name.trim();
+            return this;
+        }
+
+        /** Sets {@code session_number}: how many requests are sent at once, at least 1. */
+        public Builder sessions(int sessions) {
+            if (sessions < 1) {
+                throw new GatewaySettingsException("session_number must be at least 1, was " + sessions
+                        + ": it is how many requests the gateway sends at once (3 is the usual value)");
+            }
+            this.sessions = sessions;
+            return this;
+        }
+
+        /** Sends through an HTTP proxy (the seed's {@code proxy_host}/{@code proxy_port}). */
+        public Builder proxy(String host, int port) {
+            return proxy(host, port, null, null);
+        }
+
+        /** Sends through an HTTP proxy with basic credentials. */
+        public Builder proxy(String host, int port, String user, String password) {
+            try {
+                this.proxy = new ProxyConfig(host, port, user, password);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new GatewaySettingsException("proxy setting is wrong: " + e.getMessage()
+                        + " (set proxy_host and proxy_port, and both proxy_user and proxy_password or neither)", e);
+            }
+            return this;
+        }
+
+        /** Sets the contract policy. */
+        public Builder contractPolicy(ContractPolicy policy) {
+            this.contractPolicy = requireNonNull(policy, "policy is null");
+            return this;
+        }
+
+        /** Sets the heart-beat interval; it must be positive. */
+        public Builder heartBeatInterval(Duration interval) {
+            requireNonNull(interval, "interval is null");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new GatewaySettingsException("heart_beat_interval must be positive, was " + interval);
+            }
+            this.heartBeatInterval = interval;
+            return this;
+        }
+
+        /** Sets how long each connect step may take; it must be positive. */
+        public Builder connectTimeout(Duration timeout) {
+            requireNonNull(timeout, "timeout is null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new GatewaySettingsException("connect_timeout must be positive, was " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** Sets the exchange plugin's settings. */
+        public Builder exchange(ExchangeSettings exchange) {
+            this.exchange = requireNonNull(exchange, "exchange is null");
+            return this;
+        }
+
+        /** Builds the settings. */
+        public GatewaySettings build() {
+            return new GatewaySettings(this);
+        }
+    }
+}
