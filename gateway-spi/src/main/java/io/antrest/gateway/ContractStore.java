@@ -247,9 +247,17 @@ public final class ContractStore {
     }
 
     private ContractStoreException failure(String what, SQLException e) {
+        String message = e.getMessage() == null ? "" : masked(e.getMessage());
+        Throwable cause = e;
+        if (!message.equals(e.getMessage())) {
+            // Drivers repeat the URL, password included, in their messages: keep only a masked copy.
+            SQLException safe = new SQLException(message, e.getSQLState(), e.getErrorCode());
+            safe.setStackTrace(e.getStackTrace());
+            cause = safe;
+        }
         return new ContractStoreException("could not " + what + " in the contract store " + masked(url) + ": "
-                + e.getMessage() + " (SQL state " + e.getSQLState() + "). Check that the database is reachable and its"
-                + " JDBC driver is on the path", e);
+                + message + " (SQL state " + e.getSQLState() + "). Check that the database is reachable and its"
+                + " JDBC driver is on the path", cause);
     }
 
     private static String masked(String jdbcUrl) {

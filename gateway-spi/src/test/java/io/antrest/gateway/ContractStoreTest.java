@@ -1,0 +1,111 @@
+package io.antrest.gateway;
+
+import io.antrest.gateway.spi.Contract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractStoreTest {
+    @TempDir
+    Path dir;
+
+    private static Contract c(String symbol, String tick, String status) {
+        return new Contract("x", symbol, symbol.substring(0, 3), "USDT", new BigDecimal(tick), new BigDecimal("0.001"),
+                new BigDecimal("10"), status, status.equals("TRADING"), "SPOT");
+    }
+
+    @Test
+    void aFirstCheckInitialisesTheStoreInAFileDatabase() {
+        ContractStore store = ContractStore.h2(dir);
+        ContractCheck check = store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING")),
+                ContractPolicy.STRICT);
+
+        assertThat(check.result()).isEqualTo(ContractCheck.Result.INITIALISED);
+        assertThat(check.count()).isEqualTo(2);
+        assertThat(Files.exists(dir.resolve("antrest.mv.db"))).isTrue();
+        // a new store on the same file sees the rows, scale and all
+        List<Contract> loaded = new ContractStore(ContractStore.h2Url(dir)).load("x");
+        assertThat(loaded).containsExactly(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING"));
+        assertThat(loaded.get(0).tickSize()).isEqualByComparingTo("0.01");
+        assertThat(store.load("other")).isEmpty();
+    }
+
+    @Test
+    void theSameContractsAreUnchanged() {
+        ContractStore store = ContractStore.h2(dir);
+        List<Contract> list = List.of(c("BTCUSDT", "0.01000000", "TRADING"));
+        store.check("x", list, ContractPolicy.STRICT);
+        ContractCheck again = store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING")), ContractPolicy.STRICT);
+        assertThat(again.result()).isEqualTo(ContractCheck.Result.UNCHANGED);
+        assertThat(again.diff().isEmpty()).isTrue();
+    }
+
+    @Test
+    void strictRefusesAnyDifferenceListingItAndLeavesTheStoreAlone() {
+        ContractStore store = ContractStore.h2(dir);
+        List<Contract> before = List.of(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING"));
+        store.check("x", before, ContractPolicy.STRICT);
+
+        List<Contract> now = List.of(c("BTCUSDT", "0.1", "BREAK"), c("SOLUSDT", "0.001", "TRADING"));
+        assertThatThrownBy(() -> store.check("x", now, ContractPolicy.STRICT))
+                .isInstanceOf(ContractMismatchException.class)
+                .hasMessageContaining("1 added (SOLUSDT)")
+                .hasMessageContaining("1 removed (ETHUSDT)")
+                .hasMessageContaining("BTCUSDT: tickSize 0.01 -> 0.1, status TRADING -> BREAK, trading true -> false")
+                .hasMessageContaining("contract policy 'sync'")
+                .satisfies(e -> {
+                    ContractDiff d = ((ContractMismatchException) e).diff();
+                    assertThat(d.added()).extracting(Contract::symbol).containsExactly("SOLUSDT");
+                    assertThat(d.removed()).extracting(Contract::symbol).containsExactly("ETHUSDT");
+                    assertThat(d.changed()).singleElement().satisfies(ch -> assertThat(ch.fields())
+                            .containsExactly(new ContractChange.Field("tickSize", "0.01", "0.1"),
+                                    new ContractChange.Field("status", "TRADING", "BREAK"),
+                                    new ContractChange.Field("trading", "true", "false")));
+                });
+        assertThat(store.load("x")).isEqualTo(before);
+    }
+
+    @Test
+    void syncWritesTheDifferencesAndReportsThem() {
+        ContractStore store = ContractStore.h2(dir);
+        store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING")), ContractPolicy.SYNC);
+        List<Contract> now = List.of(c("BTCUSDT", "0.1", "TRADING"), c("SOLUSDT", "0.001", "TRADING"));
+
+        ContractCheck check = store.check("x", now, ContractPolicy.SYNC);
+        assertThat(check.result()).isEqualTo(ContractCheck.Result.SYNCED);
+        assertThat(check.diff().added()).extracting(Contract::symbol).containsExactly("SOLUSDT");
+        assertThat(check.diff().removed()).extracting(Contract::symbol).containsExactly("ETHUSDT");
+        assertThat(check.diff().changed()).extracting(ContractChange::symbol).containsExactly("BTCUSDT");
+        assertThat(check.toString()).contains("synced").contains("BTCUSDT: tickSize 0.01 -> 0.1");
+        assertThat(store.load("x")).isEqualTo(now);
+        assertThat(store.check("x", now, ContractPolicy.STRICT).result()).isEqualTo(ContractCheck.Result.UNCHANGED);
+    }
+
+    @Test
+    void exchangesAreKeptApart() {
+        ContractStore store = ContractStore.h2(dir);
+        store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING")), ContractPolicy.STRICT);
+        ContractCheck y = store.check("y", List.of(c("XBTUSD", "0.5", "TRADING")), ContractPolicy.STRICT);
+        assertThat(y.result()).isEqualTo(ContractCheck.Result.INITIALISED);
+        assertThat(store.load("x")).extracting(Contract::symbol).containsExactly("BTCUSDT");
+    }
+
+    @Test
+    void aBadUrlOrUnreachableDatabaseSaysSo() {
+        assertThatThrownBy(() -> new ContractStore("postgres://db/antrest")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("JDBC URL");
+        ContractStore nowhere = new ContractStore("jdbc:nosuchdb://x;password=hunter2");
+        assertThatThrownBy(() -> nowhere.load("x")).isInstanceOf(ContractStoreException.class)
+                .hasMessageContaining("could not read the contracts of x")
+                .hasMessageNotContaining("hunter2")
+                .satisfies(e -> assertThat(e.getCause().getMessage()).doesNotContain("hunter2"));
+        assertThat(nowhere.toString()).doesNotContain("hunter2");
+    }
+}
