@@ -1,0 +1,215 @@
+package io.antrest.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BitmexTest {
+
+    /** BitMEX's documentation example. */
+    private static final String DOC_SECRET = "chNOOS4KvNXR_Xq4k4c9qsfoKWvnDecLATCRlcBwyKDYnWgO";
+    private static final String DOC_SIGNATURE = "c7682d435d0cfe87c16098df34ef2eb5a549d4c5a3c2b1f0f77b8af73423bf00";
+    private static final long DOC_EXPIRES = 1518064236L;
+    private static final String KEY = "LAqUlngMIQkIUjXMUreyu3qn";
+
+    private final MutableClock clock = new MutableClock(1_700_000_000_000L);
+    private SimExchange sim;
+
+    private SimExchange start(Clock c, int limit) {
+        sim = SimExchange.builder().clock(c).bitmexRateLimit(limit).build().start();
+        sim.addBitmexKey(KEY, DOC_SECRET);
+        return sim;
+    }
+
+    @AfterEach
+    void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private long expires() {
+        return clock.millis() / 1000 + 10;
+    }
+
+    private RawHttp.Reply signed(String method, String pathWithQuery, String jsonBody) throws IOException {
+        Map<String, String> headers = new HashMap<>(
+                TestSigning.bitmexHeaders(KEY, DOC_SECRET, method, pathWithQuery, expires(), jsonBody));
+        if (jsonBody != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return RawHttp.once(sim.port(), method, pathWithQuery, headers, jsonBody);
+    }
+
+    @Test
+    void documentationExampleSignsToTheDocumentedSignature() throws Exception {
+        start(Clock.fixed(Instant.ofEpochSecond(DOC_EXPIRES - 5), ZoneOffset.UTC), 120);
+        RawHttp.Reply reply = RawHttp.once(sim.port(), "GET", "/api/v1/instrument",
+                Map.of("api-key", KEY, "api-expires", Long.toString(DOC_EXPIRES), "api-signature", DOC_SIGNATURE),
+                null);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(new HmacSha256(DOC_SECRET).verifyHex(
+                ("GET/api/v1/instrument" + DOC_EXPIRES).getBytes(StandardCharsets.US_ASCII), DOC_SIGNATURE)).isTrue();
+        RawHttp.Reply margin = RawHttp.once(sim.port(), "GET", "/api/v1/user/margin",
+                Map.of("api-key", KEY, "api-expires", Long.toString(DOC_EXPIRES), "api-signature", DOC_SIGNATURE),
+                null);
+        assertThat(margin.status()).isEqualTo(401);
+        assertThat(margin.text()).isEqualTo("{\"error\":{\"message\":\"Signature not valid.\",\"name\":\"HTTPError\"}}");
+    }
+
+    @Test
+    void expiredRequestIsRejectedWithServerTime() throws Exception {
+        start(clock, 120);
+        long past = clock.millis() / 1000;
+        RawHttp.Reply reply = RawHttp.once(sim.port(), "GET", "/api/v1/user/margin",
+                TestSigning.bitmexHeaders(KEY, DOC_SECRET, "GET", "/api/v1/user/margin", past, null), null);
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().at("/error/message").asText()).isEqualTo(
+                "This request has expired - `expires` is in the past. Current time: " + past);
+    }
+
+    @Test
+    void unknownKeyIsRejected() throws Exception {
+        start(clock, 120);
+        RawHttp.Reply reply = RawHttp.once(sim.port(), "GET", "/api/v1/user/margin",
+                TestSigning.bitmexHeaders("nobody", DOC_SECRET, "GET", "/api/v1/user/margin", expires(), null), null);
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().at("/error/message").asText()).isEqualTo("Invalid API Key.");
+    }
+
+    @Test
+    void signatureCoversQueryString() throws Exception {
+        start(clock, 120);
+        Map<String, String> headers = TestSigning.bitmexHeaders(KEY, DOC_SECRET, "GET",
+                "/api/v1/user/margin?currency=XBt", expires(), null);
+        assertThat(RawHttp.once(sim.port(), "GET", "/api/v1/user/margin?currency=XBt", headers, null).status())
+                .isEqualTo(200);
+        assertThat(RawHttp.once(sim.port(), "GET", "/api/v1/user/margin?currency=USDt", headers, null).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void activeInstrumentsAreRealistic() throws Exception {
+        start(clock, 120);
+        RawHttp.Reply reply = RawHttp.get(sim.port(), "/api/v1/instrument/active");
+        JsonNode instruments = reply.json();
+        assertThat(instruments.size()).isGreaterThanOrEqualTo(8);
+        assertThat(instruments.findValuesAsText("state")).contains("Open", "Closed", "Unlisted");
+        assertThat(instruments.findValuesAsText("typ")).contains("FFWCSX", "FFCCSX");
+        JsonNode xbt = instruments.get(0);
+        assertThat(xbt.get("symbol").asText()).isEqualTo("XBTUSD");
+        assertThat(xbt.get("tickSize").isNumber()).isTrue();
+        assertThat(xbt.get("tickSize").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(xbt.get("lotSize").decimalValue()).isEqualByComparingTo("100");
+        assertThat(xbt.get("multiplier").asLong()).isEqualTo(-100_000_000L);
+        assertThat(xbt.get("settlCurrency").asText()).isEqualTo("XBt");
+        assertThat(reply.header("x-ratelimit-limit")).isEqualTo("120");
+        assertThat(reply.header("x-ratelimit-remaining")).isEqualTo("119");
+        assertThat(Long.parseLong(reply.header("x-ratelimit-reset"))).isGreaterThanOrEqualTo(clock.millis() / 1000);
+    }
+
+    @Test
+    void marginShowsTheWallet() throws Exception {
+        start(clock, 120);
+        JsonNode margin = signed("GET", "/api/v1/user/margin", null).json();
+        assertThat(margin.get("currency").asText()).isEqualTo("XBt");
+        assertThat(margin.get("walletBalance").asLong()).isPositive();
+        assertThat(signed("GET", "/api/v1/user/margin?currency=all", null).json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void orderWithJsonBodyIsPlacedOnceAndDuplicateClOrdIdIsRejected() throws Exception {
+        start(clock, 120);
+        String body = "{\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"orderQty\":100,\"price\":60000.5,\"clOrdID\":\"bm-1\"}";
+        RawHttp.Reply placed = signed("POST", "/api/v1/order", body);
+        assertThat(placed.status()).as(placed.text()).isEqualTo(200);
+        assertThat(placed.json().get("ordStatus").asText()).isEqualTo("New");
+        assertThat(placed.json().get("clOrdID").asText()).isEqualTo("bm-1");
+        assertThat(placed.json().get("orderID").asText()).hasSize(36);
+        RawHttp.Reply duplicate = signed("POST", "/api/v1/order", body);
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().at("/error/message").asText()).isEqualTo("Duplicate clOrdID");
+        assertThat(sim.ordersPlaced("bm-1")).isEqualTo(1);
+        assertThat(sim.orderAttempts("bm-1")).isEqualTo(2);
+    }
+
+    @Test
+    void orderWithFormBodyIsAccepted() throws Exception {
+        start(clock, 120);
+        String body = "symbol=ETHUSD&side=Sell&orderQty=5&price=3600.05&clOrdID=form-1";
+        RawHttp.Reply placed = RawHttp.once(sim.port(), "POST", "/api/v1/order",
+                TestSigning.bitmexHeaders(KEY, DOC_SECRET, "POST", "/api/v1/order", expires(), body), body);
+        assertThat(placed.status()).as(placed.text()).isEqualTo(200);
+        assertThat(placed.json().get("side").asText()).isEqualTo("Sell");
+        assertThat(placed.json().get("price").decimalValue()).isEqualByComparingTo("3600.05");
+    }
+
+    @Test
+    void ordersAreValidatedAgainstTickAndLot() throws Exception {
+        start(clock, 120);
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":100,\"price\":60000.3}")
+                .json().at("/error/message").asText()).isEqualTo("Invalid price tickSize.");
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":150,\"price\":60000}")
+                .json().at("/error/message").asText()).startsWith("Order quantity must be a multiple of lot size");
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"ETHU25\",\"orderQty\":1,\"price\":3000}")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void ordersAreQueriedByFilterAndCanceledByIdOrClOrdId() throws Exception {
+        start(clock, 120);
+        String id1 = signed("POST", "/api/v1/order",
+                "{\"symbol\":\"XBTUSD\",\"orderQty\":100,\"price\":50000,\"clOrdID\":\"c-1\"}").json()
+                .get("orderID").asText();
+        signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSDT\",\"orderQty\":1000,\"price\":50000,\"clOrdID\":\"c-2\"}");
+        String filter = URLEncoder.encode("{\"clOrdID\":\"c-1\"}", StandardCharsets.UTF_8);
+        JsonNode found = signed("GET", "/api/v1/order?filter=" + filter, null).json();
+        assertThat(found.size()).isEqualTo(1);
+        assertThat(found.get(0).get("orderID").asText()).isEqualTo(id1);
+        assertThat(signed("GET", "/api/v1/order?symbol=XBTUSDT", null).json().size()).isEqualTo(1);
+
+        JsonNode canceled = signed("DELETE", "/api/v1/order", "{\"orderID\":\"" + id1 + "\"}").json();
+        assertThat(canceled.isArray()).isTrue();
+        assertThat(canceled.get(0).get("ordStatus").asText()).isEqualTo("Canceled");
+        JsonNode byClOrdId = signed("DELETE", "/api/v1/order?clOrdID=c-2", null).json();
+        assertThat(byClOrdId.get(0).get("ordStatus").asText()).isEqualTo("Canceled");
+        String openFilter = URLEncoder.encode("{\"open\":true}", StandardCharsets.UTF_8);
+        assertThat(signed("GET", "/api/v1/order?filter=" + openFilter, null).json().size()).isZero();
+    }
+
+    @Test
+    void requestLimitAnswers429WithRetryAfter() throws Exception {
+        start(clock, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(RawHttp.get(sim.port(), "/api/v1/instrument/active").status()).isEqualTo(200);
+        }
+        RawHttp.Reply limited = RawHttp.get(sim.port(), "/api/v1/instrument/active");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("x-ratelimit-remaining")).isEqualTo("0");
+        assertThat(limited.header("Retry-After")).isEqualTo("20");
+        assertThat(limited.json().at("/error/name").asText()).isEqualTo("RateLimitError");
+        clock.advance(java.time.Duration.ofSeconds(20));
+        assertThat(RawHttp.get(sim.port(), "/api/v1/instrument/active").status()).isEqualTo(200);
+    }
+
+    @Test
+    void demoKeyWorksWithoutConfiguration() throws Exception {
+        start(clock, 120);
+        RawHttp.Reply reply = RawHttp.once(sim.port(), "GET", "/api/v1/user/margin",
+                TestSigning.bitmexHeaders(SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_BITMEX_SECRET, "GET",
+                        "/api/v1/user/margin", expires(), null), null);
+        assertThat(reply.status()).isEqualTo(200);
+    }
+}
