@@ -1,0 +1,144 @@
+package io.antrest.gateway.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antrest.core.MalformedResponseException;
+import io.antrest.core.Response;
+import io.antrest.gateway.spi.Balance;
+import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.Order;
+import io.antrest.gateway.spi.OrderStatus;
+import io.antrest.gateway.spi.OrderType;
+import io.antrest.gateway.spi.Side;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads Binance's answers (exchange info, server time, account, orders) into antrest's value types; numbers as BigDecimal. */
+final class BinanceParsers {
+    private BinanceParsers() {
+    }
+
+    static Instant serverTime(Response response) {
+        JsonNode t = object(response, "GET /api/v3/time").path("serverTime");
+        if (!t.canConvertToLong()) {
+            throw malformed("GET /api/v3/time", "has no serverTime");
+        }
+        return Instant.ofEpochMilli(t.asLong());
+    }
+
+    static List<Contract> contracts(Response response) {
+        JsonNode symbols = object(response, "GET /api/v3/exchangeInfo").path("symbols");
+        if (!symbols.isArray()) {
+            throw malformed("GET /api/v3/exchangeInfo", "has no symbols array");
+        }
+        List<Contract> out = new ArrayList<>(symbols.size());
+        for (JsonNode s : symbols) {
+            BigDecimal tick = BigDecimal.ZERO;
+            BigDecimal step = BigDecimal.ZERO;
+            BigDecimal minNotional = BigDecimal.ZERO;
+            for (JsonNode f : s.path("filters")) {
+                switch (f.path("filterType").asText()) {
+                    case "PRICE_FILTER" -> tick = decimal(f, "tickSize");
+                    case "LOT_SIZE" -> step = decimal(f, "stepSize");
+                    case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = decimal(f, "minNotional");
+                    default -> {
+                        // other filters (PERCENT_PRICE, ICEBERG_PARTS…) are not part of a Contract
+                    }
+                }
+            }
+            String status = text(s, "status");
+            out.add(new Contract(BinanceProvider.NAME, text(s, "symbol"), text(s, "baseAsset"), text(s, "quoteAsset"),
+                    tick, step, minNotional, status, "TRADING".equals(status), "SPOT"));
+        }
+        return out;
+    }
+
+    static List<Balance> balances(Response response) {
+        JsonNode balances = object(response, "GET /api/v3/account").path("balances");
+        if (!balances.isArray()) {
+            throw malformed("GET /api/v3/account", "has no balances array");
+        }
+        List<Balance> out = new ArrayList<>(balances.size());
+        for (JsonNode b : balances) {
+            out.add(new Balance(text(b, "asset"), decimal(b, "free"), decimal(b, "locked")));
+        }
+        return out;
+    }
+
+    /**
+     * An order from the answer to a new order (RESULT or FULL), a query or a cancel. A cancel's
+     * {@code clientOrderId} is the cancel's own id, so the order's is read from {@code origClientOrderId}.
+     */
+    static Order order(Response response) {
+        JsonNode o = object(response, "order answer");
+        String clientOrderId = o.hasNonNull("origClientOrderId") ? text(o, "origClientOrderId") : text(o, "clientOrderId");
+        if (!o.has("status")) {
+            throw malformed("order answer", "has no status: ask for newOrderRespType=RESULT");
+        }
+        String type = text(o, "type");
+        BigDecimal price = o.hasNonNull("price") ? decimal(o, "price") : BigDecimal.ZERO;
+        return new Order(BinanceProvider.NAME, text(o, "symbol"), o.path("orderId").asText(), clientOrderId,
+                "SELL".equals(text(o, "side")) ? Side.SELL : Side.BUY,
+                type.contains("LIMIT") ? OrderType.LIMIT : OrderType.MARKET,
+                status(text(o, "status")),
+                price.signum() > 0 ? Optional.of(price) : Optional.empty(),
+                decimal(o, "origQty"), decimal(o, "executedQty"), time(o));
+    }
+
+    static OrderStatus status(String s) {
+        return switch (s) {
+            case "NEW", "PENDING_NEW" -> OrderStatus.NEW;
+            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
+            case "FILLED" -> OrderStatus.FILLED;
+            case "CANCELED", "PENDING_CANCEL" -> OrderStatus.CANCELED;
+            case "REJECTED" -> OrderStatus.REJECTED;
+            case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.EXPIRED;
+            default -> OrderStatus.UNKNOWN;
+        };
+    }
+
+    /** The latest of the times Binance gives (update, transaction, creation), epoch ms in UTC. */
+    private static Instant time(JsonNode o) {
+        for (String field : new String[] {"updateTime", "transactTime", "time", "workingTime"}) {
+            if (o.path(field).canConvertToLong()) {
+                return Instant.ofEpochMilli(o.get(field).asLong());
+            }
+        }
+        throw malformed("order answer", "has no time (updateTime, transactTime or time)");
+    }
+
+    private static JsonNode object(Response response, String what) {
+        JsonNode json = response.json();
+        if (json == null || !json.isObject()) {
+            throw malformed(what, "is not a JSON object");
+        }
+        return json;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            throw malformed("Binance answer", "lacks field " + field);
+        }
+        return v.asText();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw malformed("Binance answer", "lacks field " + field);
+        }
+        try {
+            return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+        } catch (NumberFormatException e) {
+            throw malformed("Binance answer", "has a field " + field + " that is not a number: " + v.asText());
+        }
+    }
+
+    private static MalformedResponseException malformed(String what, String problem) {
+        return new MalformedResponseException("binance " + what + " " + problem);
+    }
+}

@@ -1,0 +1,80 @@
+package io.antrest.gateway.binance;
+
+import io.antrest.core.Request;
+import io.antrest.core.Response;
+import io.antrest.gateway.spi.Balance;
+import io.antrest.gateway.spi.Order;
+import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.OrderRequest;
+import io.antrest.gateway.spi.OrderType;
+import io.antrest.gateway.spi.TradingApi;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Binance spot's account and order calls. Parameters go in the query string (Binance reads them
+ * there for every method), unsigned: the signer adds {@code recvWindow}, {@code timestamp} and
+ * {@code signature} on every attempt.
+ */
+final class BinanceTrading implements TradingApi {
+
+    @Override
+    public String newClientOrderId() {
+        return ClientOrderIds.next();
+    }
+
+    @Override
+    public Request account() {
+        return Request.get(BinanceEndpoints.ACCOUNT).weight(20).build();
+    }
+
+    @Override
+    public List<Balance> parseBalances(Response response) {
+        return BinanceParsers.balances(response);
+    }
+
+    /** A LIMIT GTC or MARKET order, answered with {@code newOrderRespType=RESULT}; never idempotent. */
+    @Override
+    public Request newOrder(OrderRequest order) {
+        requireNonNull(order, "order is null");
+        Request.Builder b = Request.post(BinanceEndpoints.ORDER)
+                .param("symbol", order.symbol())
+                .param("side", order.side().name())
+                .param("type", order.type().name());
+        if (order.type() == OrderType.LIMIT) {
+            b.param("timeInForce", "GTC");
+        }
+        b.param("quantity", order.quantity());
+        order.price().ifPresent(p -> b.param("price", p));
+        return b.param("newClientOrderId", order.clientOrderId().orElseGet(this::newClientOrderId))
+                .param("newOrderRespType", "RESULT")
+                .idempotent(false)
+                .weight(1)
+                .build();
+    }
+
+    @Override
+    public Request cancelOrder(OrderRef ref) {
+        return byRef(Request.delete(BinanceEndpoints.ORDER), ref).weight(1).build();
+    }
+
+    @Override
+    public Request queryOrder(OrderRef ref) {
+        return byRef(Request.get(BinanceEndpoints.ORDER), ref).weight(4).build();
+    }
+
+    private static Request.Builder byRef(Request.Builder b, OrderRef ref) {
+        requireNonNull(ref, "ref is null");
+        b.param("symbol", ref.symbol());
+        ref.orderId().ifPresent(id -> b.param("orderId", id));
+        ref.clientOrderId().ifPresent(id -> b.param("origClientOrderId", id));
+        return b;
+    }
+
+    @Override
+    public Order parseOrder(Response response) {
+        return BinanceParsers.order(response);
+    }
+}

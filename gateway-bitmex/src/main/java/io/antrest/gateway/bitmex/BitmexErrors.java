@@ -1,0 +1,97 @@
+package io.antrest.gateway.bitmex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antrest.core.Response;
+import io.antrest.gateway.spi.ErrorKind;
+import io.antrest.gateway.spi.ExchangeError;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads BitMEX's error answers, {@code {"error":{"message":"...","name":"HTTPError"}}}, into
+ * {@link ExchangeError}s: by HTTP status first, then by the message where one status covers
+ * several causes (400: duplicate clOrdID, insufficient balance, not found, invalid arguments;
+ * 401: expired versus bad key or signature). Bodies that are not BitMEX's JSON still give an error.
+ */
+final class BitmexErrors {
+    private BitmexErrors() {
+    }
+
+    static ExchangeError classify(Response response) {
+        int status = response.status();
+        String message = "";
+        String name = "";
+        JsonNode json = jsonOrNull(response);
+        JsonNode error = json == null ? null : json.path("error");
+        if (error != null && error.isObject()) {
+            message = error.path("message").asText("");
+            name = error.path("name").asText("");
+        } else if (error != null && error.isTextual()) {
+            message = error.asText();
+        }
+        if (message.isEmpty()) {
+            message = shortBody(response);
+        }
+        return new ExchangeError(kind(status, message, name), status, name, message, retryAfter(response));
+    }
+
+    private static ErrorKind kind(int status, String message, String name) {
+        String m = message.toLowerCase(Locale.ROOT);
+        if (status == 429 || "RateLimitError".equals(name)) {
+            return ErrorKind.RATE_LIMITED;
+        }
+        if (status == 503 || status >= 500) {
+            return ErrorKind.EXCHANGE_UNAVAILABLE;
+        }
+        if (m.contains("insufficient available balance") || m.contains("insufficient balance")) {
+            return ErrorKind.INSUFFICIENT_FUNDS;
+        }
+        if (status == 401 || status == 403) {
+            return m.contains("expired") || m.contains("expires") ? ErrorKind.TIMESTAMP_OUT_OF_WINDOW : ErrorKind.AUTHENTICATION;
+        }
+        if (status == 404 || m.equals("not found") || m.contains("order not found") || m.contains("unable to cancel order")) {
+            return m.contains("unable to cancel order") ? ErrorKind.ORDER_REJECTED : ErrorKind.NOT_FOUND;
+        }
+        if (status == 400) {
+            if (m.contains("duplicate clordid") || m.contains("tick") || m.contains("lot size") || m.contains("not open")
+                    || m.contains("rejected") || m.contains("invalid orderqty") || m.contains("invalid price")
+                    || m.contains("exceeds") || m.contains("max order")) {
+                return ErrorKind.ORDER_REJECTED;
+            }
+            return ErrorKind.INVALID_REQUEST;
+        }
+        return ErrorKind.UNKNOWN;
+    }
+
+    private static JsonNode jsonOrNull(Response response) {
+        if (response.bodyLength() == 0) {
+            return null;
+        }
+        try {
+            return response.json();
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static String shortBody(Response response) {
+        String text = response.bodyText().strip();
+        if (text.isEmpty()) {
+            return "HTTP " + response.status() + " without a body";
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    /** The {@code Retry-After} header in seconds, which BitMEX sends with 429 and 503. */
+    static Optional<Duration> retryAfter(Response response) {
+        return response.header("Retry-After").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.trim()))));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

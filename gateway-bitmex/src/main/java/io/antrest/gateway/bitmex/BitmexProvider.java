@@ -1,0 +1,67 @@
+package io.antrest.gateway.bitmex;
+
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeProvider;
+import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.gateway.spi.KeyType;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The BitMEX plugin's entry point, found with {@link java.util.ServiceLoader}.
+ *
+ * <p>Settings: live ({@code https://www.bitmex.com/api/v1}), testnet
+ * ({@code https://testnet.bitmex.com/api/v1}) or any URL (including its {@code /api/v1} path,
+ * which is part of what BitMEX signs); HMAC credentials; option {@code expires_window_seconds},
+ * how far ahead {@code api-expires} is set, 1 to 3600 (default 60).
+ *
+ * <p>Which requests need the key: {@code /order}, {@code /user}, {@code /position},
+ * {@code /execution}, {@code /apiKey}, {@code /wallet}…, and any request carrying the header
+ * {@link #SIGNED_MARKER_HEADER}, which the signer removes. With credentials every request is signed.
+ */
+public final class BitmexProvider implements ExchangeProvider {
+    /** The exchange's name. */
+    public static final String NAME = "bitmex";
+    /** Put this header (any value) on a request that must be signed although its path is not known as private; it is not sent. */
+    public static final String SIGNED_MARKER_HEADER = "X-Antrest-Signed";
+    /** How far ahead {@code api-expires} is set when the settings say nothing, in seconds. */
+    public static final long DEFAULT_EXPIRES_WINDOW_SECONDS = 60;
+
+    /** Made by {@link java.util.ServiceLoader}; does nothing. */
+    public BitmexProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public Exchange create(ExchangeSettings settings) {
+        requireNonNull(settings, "settings is null");
+        long window = settings.longOption("expires_window_seconds", DEFAULT_EXPIRES_WINDOW_SECONDS);
+        if (window < 1 || window > 3600) {
+            throw new GatewaySettingsException("bitmex setting 'expires_window_seconds' must be 1 to 3600 seconds, was "
+                    + window + "; leave it unset for the default 60");
+        }
+        settings.credentials().ifPresent(c -> {
+            if (c.type() != KeyType.HMAC) {
+                throw new GatewaySettingsException("bitmex API keys are HMAC keys (api_key and secret); a " + c.type()
+                        + " key was given: drop the key type setting");
+            }
+        });
+        String url = settings.resolveUrl(BitmexExchange.LIVE_URL, BitmexExchange.TESTNET_URL);
+        return new BitmexExchange(url, new BitmexSigner(settings, window));
+    }
+
+    @Override
+    public String toString() {
+        return "BitmexProvider{" + NAME + " " + version() + "}";
+    }
+}

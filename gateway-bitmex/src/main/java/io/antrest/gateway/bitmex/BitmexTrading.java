@@ -1,0 +1,115 @@
+package io.antrest.gateway.bitmex;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.antrest.core.Body;
+import io.antrest.core.Json;
+import io.antrest.core.Request;
+import io.antrest.core.Response;
+import io.antrest.gateway.spi.Balance;
+import io.antrest.gateway.spi.Order;
+import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.OrderRequest;
+import io.antrest.gateway.spi.OrderType;
+import io.antrest.gateway.spi.Side;
+import io.antrest.gateway.spi.TradingApi;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * BitMEX's margin and order calls. A new order is a JSON body (numbers in plain decimal
+ * notation), signed exactly as sent; cancel and query name the order in the query string.
+ */
+final class BitmexTrading implements TradingApi {
+
+    @Override
+    public String newClientOrderId() {
+        return ClientOrderIds.next();
+    }
+
+    /** Every currency's margin ({@code currency=all}). */
+    @Override
+    public Request account() {
+        return Request.get(BitmexEndpoints.MARGIN).param("currency", "all").build();
+    }
+
+    @Override
+    public List<Balance> parseBalances(Response response) {
+        return BitmexParsers.balances(response);
+    }
+
+    @Override
+    public Request newOrder(OrderRequest order) {
+        requireNonNull(order, "order is null");
+        String clOrdID = order.clientOrderId().orElseGet(this::newClientOrderId);
+        if (clOrdID.length() > 36) {
+            throw new IllegalArgumentException("a BitMEX clOrdID has at most 36 characters, was " + clOrdID.length());
+        }
+        StringWriter out = new StringWriter(160);
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("symbol", order.symbol());
+            g.writeStringField("side", order.side() == Side.BUY ? "Buy" : "Sell");
+            g.writeFieldName("orderQty");
+            g.writeNumber(plain(order.quantity()));
+            if (order.price().isPresent()) {
+                g.writeFieldName("price");
+                g.writeNumber(plain(order.price().get()));
+            }
+            g.writeStringField("ordType", order.type() == OrderType.LIMIT ? "Limit" : "Market");
+            g.writeStringField("clOrdID", clOrdID);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a BitMEX order as JSON failed", e);
+        }
+        return Request.post(BitmexEndpoints.ORDER).body(Body.json(out.toString())).idempotent(false).weight(1).build();
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public Request cancelOrder(OrderRef ref) {
+        requireNonNull(ref, "ref is null");
+        Request.Builder b = Request.delete(BitmexEndpoints.ORDER);
+        ref.orderId().ifPresent(id -> b.param("orderID", id));
+        if (ref.orderId().isEmpty()) {
+            b.param("clOrdID", ref.clientOrderId().orElseThrow());
+        }
+        return b.weight(1).build();
+    }
+
+    /** {@code GET /order} filtered by orderID (or clOrdID), newest first, one answer. */
+    @Override
+    public Request queryOrder(OrderRef ref) {
+        requireNonNull(ref, "ref is null");
+        StringWriter filter = new StringWriter(64);
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(filter)) {
+            g.writeStartObject();
+            if (ref.orderId().isPresent()) {
+                g.writeStringField("orderID", ref.orderId().get());
+            } else {
+                g.writeStringField("clOrdID", ref.clientOrderId().orElseThrow());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a BitMEX filter as JSON failed", e);
+        }
+        Request.Builder b = Request.get(BitmexEndpoints.ORDER);
+        if (!ref.symbol().isBlank()) {
+            b.param("symbol", ref.symbol());
+        }
+        return b.param("filter", filter.toString()).param("count", "1").param("reverse", "true").weight(1).build();
+    }
+
+    @Override
+    public Order parseOrder(Response response) {
+        return BitmexParsers.order(response);
+    }
+}

@@ -1,0 +1,157 @@
+package io.antrest.gateway.bitmex;
+
+import io.antrest.gateway.spi.Balance;
+import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.ErrorKind;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeError;
+import io.antrest.gateway.spi.ExchangeException;
+import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.Order;
+import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.OrderStatus;
+import io.antrest.gateway.spi.OrderType;
+import io.antrest.gateway.spi.RateLimitStatus;
+import io.antrest.gateway.spi.Side;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BitmexErrorsAndParsersTest {
+    private final Exchange bitmex = new BitmexProvider().create(ExchangeSettings.builder().build());
+
+    @ParameterizedTest(name = "HTTP {0} {1} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "401 | HTTPError | Signature not valid. | AUTHENTICATION",
+            "401 | HTTPError | Invalid API Key. | AUTHENTICATION",
+            "403 | HTTPError | Access Denied | AUTHENTICATION",
+            "401 | HTTPError | This request has expired - `expires` is in the past. Current time: 1518064300 | TIMESTAMP_OUT_OF_WINDOW",
+            "429 | RateLimitError | Rate limit exceeded, retry in 1 seconds. | RATE_LIMITED",
+            "404 | HTTPError | Not Found | NOT_FOUND",
+            "400 | HTTPError | Not Found | NOT_FOUND",
+            "400 | HTTPError | Duplicate clOrdID | ORDER_REJECTED",
+            "400 | HTTPError | Account has insufficient Available Balance, 100 XBt required | INSUFFICIENT_FUNDS",
+            "400 | HTTPError | Invalid price tickSize. | ORDER_REJECTED",
+            "400 | ValidationError | 'symbol' is a required arg. | INVALID_REQUEST",
+            "400 | HTTPError | Invalid symbol. | INVALID_REQUEST",
+            "503 | HTTPError | The system is currently overloaded. Please try again later. | EXCHANGE_UNAVAILABLE",
+            "502 | HTTPError | Bad Gateway | EXCHANGE_UNAVAILABLE",
+            "409 | HTTPError | Something else | UNKNOWN"})
+    void mapsBitmexErrors(int status, String name, String message, ErrorKind kind) {
+        ExchangeError e = bitmex.classify(Responses.of(status,
+                "{\"error\":{\"message\":\"" + message.replace("`", "\\u0060") + "\",\"name\":\"" + name + "\"}}"));
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.code()).isEqualTo(name);
+        assertThat(e.message()).isEqualTo(message);
+    }
+
+    @Test
+    void retryAfterAndNonJsonBodies() {
+        ExchangeError limited = bitmex.classify(Responses.of(429, "{\"error\":{\"message\":\"slow\",\"name\":\"RateLimitError\"}}",
+                "Retry-After", "3"));
+        ExchangeError html = bitmex.classify(Responses.of(503, "<html>maintenance</html>"));
+        ExchangeError empty = bitmex.classify(Responses.of(401, ""));
+
+        assertThat(limited.retryAfter()).contains(Duration.ofSeconds(3));
+        assertThat(html.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
+        assertThat(html.message()).contains("maintenance");
+        assertThat(empty.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+    }
+
+    @Test
+    void instrumentsBecomeContractsAndIndicesAreLeftOut() {
+        List<Contract> contracts = bitmex.parseContracts(Responses.resource("instruments.json"));
+
+        assertThat(contracts).containsExactly(
+                new Contract("bitmex", "XBTUSD", "XBT", "USD", new BigDecimal("0.5"), new BigDecimal("100"), BigDecimal.ZERO,
+                        "Open", true, "FFWCSX"),
+                new Contract("bitmex", "ETHUSDT", "ETH", "USDT", new BigDecimal("0.05"), new BigDecimal("1000"), BigDecimal.ZERO,
+                        "Open", true, "FFWCSX"),
+                new Contract("bitmex", "ETHU25", "ETH", "USD", new BigDecimal("0.05"), BigDecimal.ONE, BigDecimal.ZERO,
+                        "Closed", false, "FFCCSX"));
+    }
+
+    @Test
+    void marginBecomesBalances() {
+        List<Balance> balances = bitmex.trading().parseBalances(Responses.resource("margin.json"));
+
+        assertThat(balances).containsExactly(
+                new Balance("XBt", new BigDecimal("499852500"), new BigDecimal("150000")),
+                new Balance("USDt", new BigDecimal("50000000000"), BigDecimal.ZERO));
+    }
+
+    @Test
+    void ordersAreParsedFromObjectsAndArrays() {
+        Order placed = bitmex.trading().parseOrder(Responses.resource("order-new.json"));
+        Order canceled = bitmex.trading().parseOrder(Responses.resource("order-cancel.json"));
+
+        assertThat(placed).isEqualTo(new Order("bitmex", "XBTUSD", "fb7972c4-b4fa-080f-c0b4-1fd5b6b5e3e5", "antrest-abc",
+                Side.BUY, OrderType.LIMIT, OrderStatus.NEW, Optional.of(new BigDecimal("60000.5")), new BigDecimal("100"),
+                BigDecimal.ZERO, Instant.parse("2026-11-25T05:01:02.345Z")));
+        assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(canceled.side()).isEqualTo(Side.SELL);
+        assertThat(canceled.executedQuantity()).isEqualByComparingTo("100");
+        assertThat(canceled.time()).isEqualTo(Instant.parse("2026-11-25T05:03:04.567Z"));
+    }
+
+    @Test
+    void anEmptyQueryAnswerIsNotFound() {
+        assertThatThrownBy(() -> bitmex.trading().parseOrder(Responses.of(200, "[]")))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+    }
+
+    @Test
+    void everyBitmexOrderStatusIsMapped() {
+        assertThat(BitmexParsers.status("New")).isEqualTo(OrderStatus.NEW);
+        assertThat(BitmexParsers.status("PartiallyFilled")).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(BitmexParsers.status("Filled")).isEqualTo(OrderStatus.FILLED);
+        assertThat(BitmexParsers.status("Canceled")).isEqualTo(OrderStatus.CANCELED);
+        assertThat(BitmexParsers.status("Rejected")).isEqualTo(OrderStatus.REJECTED);
+        assertThat(BitmexParsers.status("Expired")).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(BitmexParsers.status("Weird")).isEqualTo(OrderStatus.UNKNOWN);
+    }
+
+    @Test
+    void rateLimitHeadersAreRead() {
+        RateLimitStatus s = bitmex.readRateLimit(Responses.of(200, "[]", "x-ratelimit-limit", "120",
+                "x-ratelimit-remaining", "117", "x-ratelimit-reset", "1518064300"));
+
+        assertThat(s.limit()).hasValue(120);
+        assertThat(s.remaining()).hasValue(117);
+        assertThat(s.used()).hasValue(3);
+        assertThat(s.resetAt()).contains(Instant.ofEpochSecond(1518064300L));
+        assertThat(bitmex.rateLimit().limit()).isEqualTo(120);
+        assertThat(bitmex.weightOf(bitmex.contractsRequest())).isEqualTo(1);
+    }
+
+    @Test
+    void queryAndCancelNameTheOrder() {
+        assertThat(bitmex.trading().queryOrder(OrderRef.byClientOrderId("XBTUSD", "c-1")).queryString())
+                .isEqualTo("symbol=XBTUSD&filter=%7B%22clOrdID%22%3A%22c-1%22%7D&count=1&reverse=true");
+        assertThat(bitmex.trading().cancelOrder(OrderRef.byOrderId("XBTUSD", "o-1")).queryString()).isEqualTo("orderID=o-1");
+        assertThat(bitmex.trading().cancelOrder(OrderRef.byClientOrderId("XBTUSD", "c-1")).queryString()).isEqualTo("clOrdID=c-1");
+    }
+
+    @Test
+    void clientOrderIdsFitBitmexAndDoNotRepeat() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = bitmex.trading().newClientOrderId();
+            assertThat(id.length()).isLessThanOrEqualTo(36);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
+    }
+}
