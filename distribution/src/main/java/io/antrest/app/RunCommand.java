@@ -1,0 +1,160 @@
+package io.antrest.app;
+
+import com.google.inject.Injector;
+import io.antrest.app.config.AppConfig;
+import io.antrest.app.config.ConfigException;
+import io.antrest.app.config.ConfigLoader;
+import io.antrest.app.config.GatewayConfig;
+import io.antrest.gateway.GatewayManager;
+import io.antrest.monitor.MonitorEngine;
+import io.antrest.monitor.StateChange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code antrest run}: connects every gateway of the settings file, keeps them monitored, prints
+ * each state change, retries the gateways that could not connect, and runs until interrupted
+ * (Ctrl-C), then closes every gateway: queued requests end CANCELLED and their callers are told.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Connects every gateway configured, keeps them monitored and prints each state change,",
+                "until interrupted (Ctrl-C)."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "the settings file (default: $ANTREST_HOME/conf/antrest.properties)")
+    Path config;
+
+    @Option(names = "--retry-interval", paramLabel = "SECONDS", defaultValue = "30",
+            description = "how often a gateway that could not connect is tried again (default: ${DEFAULT-VALUE})")
+    long retrySeconds;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** Asks a running {@code call()} to close everything and return (what Ctrl-C does). */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (retrySeconds < 1) {
+            err.println("--retry-interval must be at least 1 second, was " + retrySeconds);
+            return 2;
+        }
+        ConfigLoader loader = ConfigLoader.standard();
+        Path file = config != null ? config : loader.defaultFile();
+        AppConfig settings;
+        try {
+            settings = loader.load(file);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        settings.warnings().forEach(w -> err.println("warning: " + w));
+        if (settings.gateways().isEmpty()) {
+            err.println("settings file " + file + " configures no gateway: add gateway.NAME.exchange=binance (and its url,"
+                    + " api-key, secret), see the comments in conf/antrest.properties");
+            return 2;
+        }
+
+        Injector injector = Bootstrap.injector(settings);
+        MonitorEngine monitor = injector.getInstance(MonitorEngine.class);
+        GatewayManager manager = injector.getInstance(GatewayManager.class);
+        monitor.addListener(change -> printChange(out, change));
+        Thread hook = new Thread(() -> {
+            requestStop();
+            try {
+                stopped.await(45, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "antrest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "antrest-connect");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, GatewayConfig> waiting = new ConcurrentHashMap<>();
+        try {
+            out.println("antrest run: " + settings.gateways().size() + " gateway(s) from " + file
+                    + ", contracts in " + settings.jdbcUrl());
+            out.flush();
+            for (GatewayConfig g : settings.gateways()) {
+                if (!connect(manager, g, out, err)) {
+                    waiting.put(g.name(), g);
+                }
+            }
+            retries.scheduleWithFixedDelay(() -> {
+                for (GatewayConfig g : List.copyOf(waiting.values())) {
+                    if (stopRequested.getCount() > 0 && connect(manager, g, out, err)) {
+                        waiting.remove(g.name());
+                    }
+                }
+            }, retrySeconds, retrySeconds, TimeUnit.SECONDS);
+            out.println("running; Ctrl-C stops");
+            out.println(StatusTable.render(manager.gateways().keySet().stream().map(monitor::metrics).toList()));
+            out.flush();
+            stopRequested.await();
+            out.println("stopping: closing " + manager.gateways().size() + " gateway(s)");
+            out.flush();
+            return 0;
+        } finally {
+            retries.shutdownNow();
+            manager.close();
+            monitor.close();
+            out.println("stopped cleanly");
+            out.flush();
+            stopped.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private static boolean connect(GatewayManager manager, GatewayConfig g, PrintWriter out, PrintWriter err) {
+        try {
+            manager.connect(g.exchange(), g.settings());
+            out.println("gateway '" + g.name() + "' (" + g.exchange() + ") is UP");
+            out.flush();
+            return true;
+        } catch (RuntimeException e) {
+            err.println("gateway '" + g.name() + "' (" + g.exchange() + ") did not come up: " + e.getMessage()
+                    + "; trying again later");
+            err.flush();
+            return false;
+        }
+    }
+
+    private static void printChange(PrintWriter out, StateChange change) {
+        out.println(change.at() + " " + change.gateway() + ": " + change.from() + " -> " + change.to()
+                + (change.reason() == null || change.reason().isBlank() ? "" : " (" + change.reason() + ")"));
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping because of this hook: nothing to remove
+        }
+    }
+}

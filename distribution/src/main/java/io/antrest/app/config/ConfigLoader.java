@@ -1,0 +1,475 @@
+package io.antrest.app.config;
+
+import io.antrest.core.RestClientConfig;
+import io.antrest.gateway.ContractPolicy;
+import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.spi.Credentials;
+import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.KeyType;
+import io.antrest.monitor.MonitorConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads {@code conf/antrest.properties} into an {@link AppConfig}.
+ *
+ * <p>Values may name environment variables, {@code ${env:BINANCE_SECRET}}, or Java system
+ * properties, {@code ${antrest.home}}, so secrets need not be written in the file. A file that
+ * does hold a secret (an API key, a secret, a proxy password) while other users may read it
+ * draws a warning naming the file and the fix. Every mistake (an unknown setting, a value of the
+ * wrong shape, a variable that is not set) is a {@link ConfigException} naming the file, the
+ * setting and what to write; no message ever holds a secret's value.
+ */
+public final class ConfigLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env:)?([A-Za-z0-9_.\\-]+)}");
+    private static final Pattern GATEWAY_KEY = Pattern.compile("gateway\\.([A-Za-z0-9_\\-]+)\\.(.+)");
+
+    private static final String JDBC_URL = "antrest.contracts.jdbc-url";
+    private static final Map<String, String> GLOBAL_KEYS = orderedMap(
+            JDBC_URL, "the contract store's JDBC URL",
+            "antrest.contracts.policy", "strict or sync, for gateways that name none",
+            "antrest.monitor.heartbeat-interval", "a duration such as 10s",
+            "antrest.monitor.failures-to-down", "a whole number, at least 1",
+            "antrest.monitor.error-window", "a whole number, at least 1",
+            "antrest.monitor.error-ratio", "a number between 0 and 1",
+            "antrest.client.queue-capacity", "a whole number, at least 1",
+            "antrest.client.droppable-soft-limit", "a whole number, at least 1",
+            "antrest.client.max-response-bytes", "a whole number of bytes",
+            "antrest.client.connect-timeout", "a duration such as 5s");
+    private static final Map<String, String> GATEWAY_KEYS = orderedMap(
+            "exchange", "the exchange plugin's name (see: antrest exchanges)",
+            "enabled", "true or false",
+            "url", "live, testnet, or a base URL such as http://127.0.0.1:8080",
+            "sessions", "a whole number, at least 1 (session_number)",
+            "api-key", "the API key, best as ${env:NAME}",
+            "secret", "the secret or PEM private key, best as ${env:NAME}",
+            "secret-file", "a file holding the secret or PEM private key (chmod 600)",
+            "key-type", "hmac, ed25519 or rsa",
+            "proxy", "host:port of an HTTP proxy",
+            "proxy-user", "the proxy's user",
+            "proxy-password", "the proxy's password, best as ${env:NAME}",
+            "contract-policy", "strict or sync",
+            "heartbeat-interval", "a duration such as 10s",
+            "connect-timeout", "a duration such as 30s",
+            "option.NAME", "an exchange-specific option, e.g. option.recv_window=5000");
+
+    private final Path home;
+    private final Function<String, String> env;
+    private final Function<String, String> systemProperties;
+
+    /**
+     * @param home             the installation directory ({@code ${antrest.home}})
+     * @param env              looks an environment variable up (null when unset)
+     * @param systemProperties looks a system property up (null when unset)
+     */
+    public ConfigLoader(Path home, Function<String, String> env, Function<String, String> systemProperties) {
+        this.home = requireNonNull(home, "home is null").toAbsolutePath().normalize();
+        this.env = requireNonNull(env, "env is null");
+        this.systemProperties = requireNonNull(systemProperties, "systemProperties is null");
+    }
+
+    /** The loader of the running process: {@code antrest.home} (else the working directory), its environment and system properties. */
+    public static ConfigLoader standard() {
+        String home = System.getProperty("antrest.home");
+        return new ConfigLoader(Path.of(home != null ? home : "."), System::getenv, System::getProperty);
+    }
+
+    /** The installation directory. */
+    public Path home() {
+        return home;
+    }
+
+    /** {@code conf/antrest.properties} under the installation directory. */
+    public Path defaultFile() {
+        return home.resolve("conf").resolve("antrest.properties");
+    }
+
+    /** The embedded contract store: an H2 file database under {@code data/}. */
+    public String defaultJdbcUrl() {
+        return "jdbc:h2:file:" + home.resolve("data").resolve("contracts").toString().replace('\\', '/');
+    }
+
+    /**
+     * Reads a settings file.
+     *
+     * @throws ConfigException when it is missing, unreadable or wrong
+     */
+    public AppConfig load(Path file) {
+        requireNonNull(file, "file is null");
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("settings file " + file + " does not exist: give an existing file with --config,"
+                    + " or copy conf/antrest.properties and edit it");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("settings file " + file + " cannot be read: " + e.getMessage()
+                    + " (it must be a Java properties file in UTF-8)", e);
+        }
+        return load(p, file);
+    }
+
+    /**
+     * Reads settings already loaded (for platforms that keep them elsewhere).
+     *
+     * @param source the file they came from, or null; named in messages and checked for permissions
+     */
+    public AppConfig load(Properties properties, Path source) {
+        requireNonNull(properties, "properties is null");
+        Reading in = new Reading(properties, source);
+        List<String> warnings = new ArrayList<>();
+
+        Map<String, Map<String, String>> byGateway = new TreeMap<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            Matcher m = GATEWAY_KEY.matcher(key);
+            if (m.matches()) {
+                String setting = m.group(2);
+                if (!GATEWAY_KEYS.containsKey(setting) && !setting.startsWith("option.")) {
+                    throw in.error(key, "is not a gateway setting; the settings of gateway." + m.group(1) + ".* are "
+                            + String.join(", ", GATEWAY_KEYS.keySet()));
+                }
+                byGateway.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(setting, key);
+            } else if (!GLOBAL_KEYS.containsKey(key)) {
+                throw in.error(key, "is not a setting antrest knows; use one of " + String.join(", ", GLOBAL_KEYS.keySet())
+                        + ", or gateway.NAME.SETTING");
+            }
+        }
+
+        String jdbcUrl = in.value(JDBC_URL).orElse(defaultJdbcUrl());
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw in.error(JDBC_URL, "must be a JDBC URL such as " + defaultJdbcUrl() + " or jdbc:postgresql://host/db");
+        }
+        ContractPolicy defaultPolicy = in.value("antrest.contracts.policy").map(v -> in.policy("antrest.contracts.policy", v))
+                .orElse(AppConfig.DEFAULT_CONTRACT_POLICY);
+
+        MonitorConfig.Builder monitor = MonitorConfig.builder();
+        in.value("antrest.monitor.heartbeat-interval").ifPresent(v -> in.apply("antrest.monitor.heartbeat-interval",
+                () -> monitor.heartBeatInterval(in.duration("antrest.monitor.heartbeat-interval", v))));
+        in.value("antrest.monitor.failures-to-down").ifPresent(v -> in.apply("antrest.monitor.failures-to-down",
+                () -> monitor.failuresToDown(in.integer("antrest.monitor.failures-to-down", v))));
+        in.value("antrest.monitor.error-window").ifPresent(v -> in.apply("antrest.monitor.error-window",
+                () -> monitor.errorWindow(in.integer("antrest.monitor.error-window", v))));
+        in.value("antrest.monitor.error-ratio").ifPresent(v -> in.apply("antrest.monitor.error-ratio",
+                () -> monitor.errorRatioToDegrade(in.decimal("antrest.monitor.error-ratio", v))));
+
+        RestClientConfig.Builder client = RestClientConfig.builder();
+        in.value("antrest.client.queue-capacity").ifPresent(v -> in.apply("antrest.client.queue-capacity",
+                () -> client.queueCapacity(in.integer("antrest.client.queue-capacity", v))));
+        in.value("antrest.client.droppable-soft-limit").ifPresent(v -> in.apply("antrest.client.droppable-soft-limit",
+                () -> client.droppableSoftLimit(in.integer("antrest.client.droppable-soft-limit", v))));
+        in.value("antrest.client.max-response-bytes").ifPresent(v -> in.apply("antrest.client.max-response-bytes",
+                () -> client.maxResponseBytes(in.integer("antrest.client.max-response-bytes", v))));
+        in.value("antrest.client.connect-timeout").ifPresent(v -> in.apply("antrest.client.connect-timeout",
+                () -> client.connectTimeout(in.duration("antrest.client.connect-timeout", v))));
+
+        List<GatewayConfig> gateways = new ArrayList<>();
+        List<String> secretsInFile = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> g : byGateway.entrySet()) {
+            GatewayReading gr = new GatewayReading(in, g.getKey(), g.getValue());
+            if (!gr.bool("enabled", true)) {
+                continue;
+            }
+            gateways.add(gr.build(defaultPolicy, secretsInFile, warnings));
+        }
+
+        if (source != null && !secretsInFile.isEmpty()) {
+            othersMayRead(source).ifPresent(perms -> warnings.add("settings file " + source + " holds secrets ("
+                    + String.join(", ", secretsInFile) + ") and other users may read it (" + perms + "): run 'chmod 600 "
+                    + source + "', or take the secrets from environment variables with ${env:NAME}"));
+        }
+        warnings.forEach(w -> LOG.warn("{}", w));
+        return new AppConfig(Optional.ofNullable(source), jdbcUrl, build(in, JDBC_URL, client::build),
+                build(in, "antrest.monitor.*", monitor::build), gateways, warnings);
+    }
+
+    private static <T> T build(Reading in, String what, Supplier<T> builder) {
+        try {
+            return builder.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw in.error(what, "is wrong: " + e.getMessage());
+        }
+    }
+
+    /** The permissions that let others read the file, when the file system knows POSIX permissions. */
+    static Optional<String> othersMayRead(Path file) {
+        try {
+            if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
+                return Optional.empty();
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
+                return Optional.of(PosixFilePermissions.toString(perms));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot read the permissions of {}: {}", file, e.toString());
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** The raw properties, with references resolved and errors that name the file. */
+    private final class Reading {
+        private final Properties properties;
+        private final Path source;
+
+        Reading(Properties properties, Path source) {
+            this.properties = properties;
+            this.source = source;
+        }
+
+        String where() {
+            return source != null ? "settings file " + source : "settings";
+        }
+
+        ConfigException error(String key, String problem) {
+            return new ConfigException(where() + ": " + key + " " + problem);
+        }
+
+        /** Whether the raw value holds anything not taken from the environment. */
+        boolean literal(String key) {
+            String raw = properties.getProperty(key);
+            return raw != null && !REFERENCE.matcher(raw.trim()).replaceAll("").isBlank();
+        }
+
+        Optional<String> value(String key) {
+            String raw = properties.getProperty(key);
+            if (raw == null || raw.isBlank()) {
+                return Optional.empty();
+            }
+            Matcher m = REFERENCE.matcher(raw.trim());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                boolean fromEnv = m.group(1) != null;
+                String name = m.group(2);
+                String v = fromEnv ? env.apply(name) : name.equals("antrest.home") ? home.toString() : systemProperties.apply(name);
+                if (v == null) {
+                    throw error(key, fromEnv
+                            ? "refers to the environment variable " + name + ", which is not set: export " + name
+                              + " before starting antrest, or write the value in the file (then chmod 600 it)"
+                            : "refers to the system property " + name + ", which is not set: pass -D" + name
+                              + "=... in ANTREST_OPTS, or write the value in the file");
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(out);
+            String v = out.toString().trim();
+            return v.isEmpty() ? Optional.empty() : Optional.of(v);
+        }
+
+        int integer(String key, String v) {
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                throw error(key, "is '" + v + "', not a whole number; write " + describe(key));
+            }
+        }
+
+        double decimal(String key, String v) {
+            try {
+                return Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw error(key, "is '" + v + "', not a number; write " + describe(key));
+            }
+        }
+
+        Duration duration(String key, String v) {
+            try {
+                return Durations.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw error(key, "is wrong: " + e.getMessage());
+            }
+        }
+
+        ContractPolicy policy(String key, String v) {
+            return switch (v.trim().toLowerCase(Locale.ROOT)) {
+                case "strict" -> ContractPolicy.STRICT;
+                case "sync" -> ContractPolicy.SYNC;
+                default -> throw error(key, "is '" + v + "'; write strict (a mismatch keeps the gateway down) or sync"
+                        + " (the store follows the exchange)");
+            };
+        }
+
+        /** Runs a builder call, turning its complaint into an error naming the setting. */
+        void apply(String key, Runnable call) {
+            try {
+                call.run();
+            } catch (ConfigException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw error(key, "is wrong: " + e.getMessage());
+            }
+        }
+
+        private String describe(String key) {
+            String d = GLOBAL_KEYS.get(key);
+            if (d == null) {
+                Matcher m = GATEWAY_KEY.matcher(key);
+                d = m.matches() ? GATEWAY_KEYS.get(m.group(2)) : null;
+            }
+            return d != null ? d : "a valid value";
+        }
+    }
+
+    /** The settings of one gateway. */
+    private final class GatewayReading {
+        private final Reading in;
+        private final String name;
+        private final Map<String, String> keys;
+
+        GatewayReading(Reading in, String name, Map<String, String> keys) {
+            this.in = in;
+            this.name = name;
+            this.keys = keys;
+        }
+
+        String key(String setting) {
+            return "gateway." + name + "." + setting;
+        }
+
+        Optional<String> value(String setting) {
+            return in.value(key(setting));
+        }
+
+        boolean bool(String setting, boolean otherwise) {
+            return value(setting).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw in.error(key(setting), "is '" + v + "'; write true or false");
+            }).orElse(otherwise);
+        }
+
+        GatewayConfig build(ContractPolicy defaultPolicy, List<String> secretsInFile, List<String> warnings) {
+            String exchange = value("exchange").orElseThrow(() -> in.error(key("exchange"),
+                    "is missing: name the exchange plugin of gateway '" + name + "' (see: antrest exchanges), e.g. "
+                            + key("exchange") + "=binance"));
+            ExchangeSettings.Builder ex = ExchangeSettings.builder();
+            String url = value("url").orElse("live");
+            in.apply(key("url"), () -> {
+                switch (url.toLowerCase(Locale.ROOT)) {
+                    case "live" -> ex.live();
+                    case "testnet" -> ex.testnet();
+                    default -> ex.url(url);
+                }
+            });
+            for (String setting : keys.keySet()) {
+                if (setting.startsWith("option.")) {
+                    String option = setting.substring("option.".length());
+                    value(setting).ifPresent(v -> ex.option(option, v));
+                }
+            }
+            credentials(secretsInFile, warnings).ifPresent(ex::credentials);
+
+            GatewaySettings.Builder gs = GatewaySettings.builder().name(name);
+            value("sessions").ifPresent(v -> in.apply(key("sessions"), () -> gs.sessions(in.integer(key("sessions"), v))));
+            value("contract-policy").ifPresent(v -> gs.contractPolicy(in.policy(key("contract-policy"), v)));
+            if (value("contract-policy").isEmpty()) {
+                gs.contractPolicy(defaultPolicy);
+            }
+            value("heartbeat-interval").ifPresent(v -> in.apply(key("heartbeat-interval"),
+                    () -> gs.heartBeatInterval(in.duration(key("heartbeat-interval"), v))));
+            value("connect-timeout").ifPresent(v -> in.apply(key("connect-timeout"),
+                    () -> gs.connectTimeout(in.duration(key("connect-timeout"), v))));
+            value("proxy").ifPresent(v -> {
+                int colon = v.lastIndexOf(':');
+                if (colon <= 0 || colon == v.length() - 1) {
+                    throw in.error(key("proxy"), "is '" + v + "'; write host:port, e.g. proxy.example.com:3128");
+                }
+                int port = in.integer(key("proxy"), v.substring(colon + 1));
+                Optional<String> user = value("proxy-user");
+                Optional<String> password = value("proxy-password");
+                if (password.isPresent() && in.literal(key("proxy-password"))) {
+                    secretsInFile.add(key("proxy-password"));
+                }
+                in.apply(key("proxy"), () -> gs.proxy(v.substring(0, colon), port, user.orElse(null), password.orElse(null)));
+            });
+            in.apply(key("exchange"), () -> gs.exchange(ex.build()));
+            return new GatewayConfig(name, exchange, gs.build());
+        }
+
+        private Optional<Credentials> credentials(List<String> secretsInFile, List<String> warnings) {
+            KeyType type = value("key-type").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "hmac" -> KeyType.HMAC;
+                case "ed25519" -> KeyType.ED25519;
+                case "rsa" -> KeyType.RSA;
+                default -> throw in.error(key("key-type"), "is '" + v + "'; write hmac, ed25519 or rsa");
+            }).orElse(KeyType.HMAC);
+            Optional<String> apiKey = value("api-key");
+            Optional<String> secret = value("secret");
+            Optional<String> secretFile = value("secret-file");
+            if (secret.isPresent() && secretFile.isPresent()) {
+                throw in.error(key("secret"), "and " + key("secret-file") + " are both set: keep one");
+            }
+            if (secretFile.isPresent()) {
+                Path file = in.source != null ? in.source.toAbsolutePath().getParent().resolve(secretFile.get())
+                        : Path.of(secretFile.get());
+                try {
+                    secret = Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim());
+                } catch (IOException e) {
+                    throw in.error(key("secret-file"), "names " + file + ", which cannot be read (" + e.getClass().getSimpleName()
+                            + "): give the path of the file holding the secret");
+                }
+                othersMayRead(file).ifPresent(perms -> warnings.add("secret file " + file + " (" + key("secret-file")
+                        + ") may be read by other users (" + perms + "): run 'chmod 600 " + file + "'"));
+            }
+            if (apiKey.isEmpty() && secret.isEmpty()) {
+                return Optional.empty();
+            }
+            if (apiKey.isEmpty() || secret.isEmpty()) {
+                throw in.error(apiKey.isEmpty() ? key("api-key") : key("secret"), "is missing: gateway '" + name
+                        + "' has only half of its credentials; set both " + key("api-key") + " and " + key("secret")
+                        + " (or " + key("secret-file") + "), or neither for public data only");
+            }
+            for (String s : List.of("api-key", "secret")) {
+                if (in.literal(key(s))) {
+                    secretsInFile.add(key(s));
+                }
+            }
+            String k = apiKey.get();
+            String s = secret.get();
+            try {
+                return Optional.of(new Credentials(k, s, type));
+            } catch (RuntimeException e) {
+                throw in.error(key("api-key"), "or " + key("secret") + " is wrong: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConfigLoader{home=" + home + "}";
+    }
+}

@@ -1,0 +1,92 @@
+package io.antrest.app;
+
+import io.antrest.sim.SimExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code antrest run} in this JVM against the simulator, stopped as Ctrl-C stops it. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runConnectsWhatItCanReportsWhatItCannotFollowsStatesAndStopsCleanly() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        try (SimExchange sim = SimExchange.builder().port(0).build().start()) {
+            Path conf = dir.resolve("antrest.properties");
+            Files.writeString(conf, String.join("\n",
+                    "antrest.contracts.jdbc-url=jdbc:h2:file:" + dir.resolve("contracts"),
+                    "antrest.monitor.heartbeat-interval=200ms",
+                    "gateway.spot.exchange=binance",
+                    "gateway.spot.url=" + sim.binanceUrl(),
+                    "gateway.spot.api-key=" + SimExchange.DEMO_BINANCE_API_KEY,
+                    "gateway.spot.secret=" + SimExchange.DEMO_BINANCE_SECRET,
+                    "gateway.perp.exchange=bitmex",
+                    "gateway.perp.url=" + sim.bitmexUrl(),
+                    "gateway.gone.exchange=binance",
+                    "gateway.gone.url=http://127.0.0.1:" + deadPort,
+                    "gateway.gone.connect-timeout=2s", ""));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            RunCommand run = new RunCommand();
+            CommandLine cmd = new CommandLine(run);
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute("--config", conf.toString()));
+            waitFor(out, "running; Ctrl-C stops");
+            sim.stop();
+            waitFor(out, "spot: \\w+ -> DOWN");
+            sim.restart();
+            waitFor(out, "spot: DOWN -> UP");
+            run.requestStop();
+
+            assertThat(exit.get(30, TimeUnit.SECONDS)).as(out + "\n" + err).isZero();
+            assertThat(out.toString())
+                    .contains("gateway 'spot' (binance) is UP", "gateway 'perp' (bitmex) is UP")
+                    .contains("GATEWAY", "spot", "perp")
+                    .contains("stopping: closing 2 gateway(s)", "stopped cleanly")
+                    .doesNotContain(SimExchange.DEMO_BINANCE_SECRET);
+            assertThat(err.toString())
+                    .contains("warning: settings file " + conf)
+                    .contains("gateway 'gone' (binance) did not come up")
+                    .doesNotContain(SimExchange.DEMO_BINANCE_SECRET);
+        }
+    }
+
+    private static void waitFor(StringWriter out, String regex) throws InterruptedException {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!p.matcher(out.toString()).find()) {
+            assertThat(System.nanoTime()).as("waited 30 s for '" + regex + "' in:\n" + out).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    @Test
+    void aSettingsFileWithoutGatewaysIsAUsageError() throws IOException {
+        Path conf = dir.resolve("empty.properties");
+        Files.writeString(conf, "# nothing\n");
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new RunCommand());
+        cmd.setErr(new PrintWriter(err, true));
+
+        assertThat(cmd.execute("--config", conf.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("configures no gateway").contains("gateway.NAME.exchange");
+    }
+}
