@@ -1,10 +1,18 @@
-/** The antrest command line, Guice bootstrap and configuration. */
+/** The antrest command line, its settings, the Guice bootstrap and the log filter of the distribution. */
 module io.antrest.app {
     requires io.antrest.gateway.spi;
     requires io.antrest.sim;
     requires com.google.guice;
     requires info.picocli;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
+    requires java.management;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
+
+    exports io.antrest.app.config;
+    exports io.antrest.app.logging;
 
     opens io.antrest.app to info.picocli, com.google.guice;
 

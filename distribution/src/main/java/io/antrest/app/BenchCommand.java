@@ -1,0 +1,139 @@
+package io.antrest.app;
+
+import io.antrest.app.bench.BenchResult;
+import io.antrest.app.bench.PipelineBench;
+import io.antrest.app.bench.RawBench;
+import io.antrest.app.bench.Target;
+import io.antrest.sim.SimExchange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code antrest bench}: the throughput and latency of the whole pipeline against any server
+ * speaking the exchange's dialect (the built-in simulator by default), and of bare HttpClient 5
+ * with hand-signed requests for comparison. The last line is always
+ * {@code requests=N ok=N failed=N errors=N dropped=N secs=S rps=R p50_ms=X p99_ms=Y}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures the full pipeline (queue, workers, signing, HTTP, JSON, callbacks) against a server",
+                "speaking the exchange's dialect: the built-in simulator unless --url is given.",
+                "--raw measures bare HttpClient 5 with hand-signed requests; --compare runs both in the same run.",
+                "--memory N queues N requests at once and reports the heap they take.",
+                "The last line: requests=N ok=N failed=N errors=N dropped=N secs=S rps=R p50_ms=X p99_ms=Y"})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", paramLabel = "URL", description = "the server (default: the simulator, started in this process)")
+    String url;
+
+    @Option(names = "--exchange", defaultValue = "binance", description = "the dialect (default: ${DEFAULT-VALUE})")
+    String exchange;
+
+    @Option(names = "--endpoint", defaultValue = "account",
+            description = "account (signed GET /api/v3/account) or ping (default: ${DEFAULT-VALUE})")
+    String endpoint;
+
+    @Option(names = "--sessions", defaultValue = "8", description = "workers and connections (default: ${DEFAULT-VALUE})")
+    int sessions;
+
+    @Option(names = "--requests", defaultValue = "100000", description = "requests counted (default: ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--warmup", defaultValue = "5000", description = "requests sent first, not counted (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--raw", description = "measure bare HttpClient 5 with hand-signed requests instead")
+    boolean raw;
+
+    @Option(names = "--compare", description = "measure the pipeline and bare HttpClient 5 in the same run, and their ratio")
+    boolean compare;
+
+    @Option(names = "--memory", paramLabel = "N", description = "queue N requests at once, report the heap they take, then answer them all")
+    Integer memory;
+
+    @Option(names = "--api-key", paramLabel = "K", description = "the API key for --url (default: the simulator's demo key)")
+    String apiKey;
+
+    @Option(names = "--secret-env", paramLabel = "VAR", description = "the environment variable holding the secret for --url")
+    String secretEnv;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String problem = sessions < 1 ? "--sessions must be at least 1, was " + sessions
+                : requests < 1 ? "--requests must be at least 1, was " + requests
+                : warmup < 0 ? "--warmup must be 0 or more, was " + warmup
+                : memory != null && memory < 1 ? "--memory must be at least 1, was " + memory
+                : raw && compare ? "give --raw or --compare, not both" : null;
+        if (problem != null) {
+            err.println(problem);
+            return 2;
+        }
+        SimExchange sim = null;
+        try {
+            Target target;
+            if (url == null) {
+                sim = SimExchange.builder().port(0).binanceWeightLimit(Integer.MAX_VALUE / 2)
+                        .bitmexRateLimit(Integer.MAX_VALUE / 2).build().start();
+                boolean bitmex = exchange.equals("bitmex");
+                target = new Target(exchange, bitmex ? sim.bitmexUrl() : sim.binanceUrl(),
+                        bitmex ? SimExchange.DEMO_BITMEX_API_KEY : SimExchange.DEMO_BINANCE_API_KEY,
+                        bitmex ? SimExchange.DEMO_BITMEX_SECRET : SimExchange.DEMO_BINANCE_SECRET);
+            } else {
+                String secret = secretEnv != null ? System.getenv(secretEnv) : null;
+                if (apiKey == null || secret == null) {
+                    err.println("--url needs --api-key and --secret-env VAR (an environment variable holding the secret);"
+                            + " expect the exchange to rate-limit a benchmark: use a server of your own");
+                    return 2;
+                }
+                target = new Target(exchange, url, apiKey, secret);
+            }
+            boolean terminal = System.console() != null;
+            out.printf(Locale.ROOT, "# antrest bench %s %s at %s: %d sessions, %d requests (+%d warm-up); %d cores, Java %s, %s %s, %s%n",
+                    exchange, endpoint, url == null ? "the built-in simulator" : url, sessions, requests, warmup,
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"),
+                    System.getProperty("os.arch"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            out.flush();
+
+            if (memory != null) {
+                PipelineBench.MemoryResult m = new PipelineBench(target, endpoint).queued(memory, sessions, 600);
+                out.println(m.line());
+                out.flush();
+                return m.answered() == memory ? 0 : 1;
+            }
+            BenchResult last;
+            if (raw) {
+                last = new RawBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
+            } else {
+                BenchResult pipeline = new PipelineBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
+                last = pipeline;
+                if (compare) {
+                    BenchResult bare = new RawBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
+                    out.println("pipeline " + pipeline.line());
+                    out.println("raw      " + bare.line());
+                    out.printf(Locale.ROOT, "ratio pipeline/raw rps=%.3f%n", bare.rps() > 0 ? pipeline.rps() / bare.rps() : 0);
+                }
+            }
+            out.println(last.line());
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+}

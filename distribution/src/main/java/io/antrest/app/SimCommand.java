@@ -1,0 +1,42 @@
+package io.antrest.app;
+
+import io.antrest.sim.SimExchange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code antrest sim}: the exchange simulator in the foreground, until Ctrl-C. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = {"Runs the loopback exchange simulator (Binance and BitMEX dialects) in the foreground, until Ctrl-C.",
+                "Signed calls take its demo keys (see README); they are valid only on the simulator."})
+public final class SimCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "the loopback port to listen on, 0 for any free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (port < 0 || port > 65535) {
+            spec.commandLine().getErr().println("--port must be 0 to 65535, was " + port);
+            return 2;
+        }
+        SimExchange sim = SimExchange.builder().port(port).build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "antrest-sim-shutdown"));
+        out.println("exchange simulator listening on 127.0.0.1:" + sim.port());
+        out.println("  binance  " + sim.binanceUrl());
+        out.println("  bitmex   " + sim.bitmexUrl());
+        out.println("signed calls take the simulator's demo keys (README, \"The simulator\"); public ones need none");
+        out.println("Ctrl-C stops it");
+        out.flush();
+        sim.awaitStop();
+        return 0;
+    }
+}

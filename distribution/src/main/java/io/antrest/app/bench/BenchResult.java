@@ -1,0 +1,43 @@
+package io.antrest.app.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What one benchmark run measured: how the requests ended, how long the run took and the latency
+ * percentiles (from each request's submission to its answer).
+ *
+ * @param mode      {@code pipeline} or {@code raw}
+ * @param requests  requests counted (warm-up excluded)
+ * @param ok        2xx answers
+ * @param failed    non-2xx answers
+ * @param errors    exceptions (transport, time-out, malformed answer)
+ * @param dropped   refused by admission or a full queue
+ * @param seconds   wall time of the counted requests
+ * @param p50Millis median latency
+ * @param p99Millis 99th percentile latency
+ */
+public record BenchResult(String mode, long requests, long ok, long failed, long errors, long dropped, double seconds,
+                          double p50Millis, double p99Millis) {
+
+    /** Requests per second. */
+    public double rps() {
+        return seconds > 0 ? requests / seconds : 0;
+    }
+
+    /** The line {@code antrest bench} ends with. */
+    public String line() {
+        return String.format(Locale.ROOT, "requests=%d ok=%d failed=%d errors=%d dropped=%d secs=%.3f rps=%.0f p50_ms=%.3f p99_ms=%.3f",
+                requests, ok, failed, errors, dropped, seconds, rps(), p50Millis, p99Millis);
+    }
+
+    /** The percentiles of latencies given in nanoseconds (sorted in place). */
+    static double[] percentiles(long[] nanos, int count) {
+        if (count == 0) {
+            return new double[] {0, 0};
+        }
+        Arrays.sort(nanos, 0, count);
+        return new double[] {nanos[(int) Math.min(count - 1, Math.floor(count * 0.50))] / 1e6,
+                nanos[(int) Math.min(count - 1, Math.floor(count * 0.99))] / 1e6};
+    }
+}

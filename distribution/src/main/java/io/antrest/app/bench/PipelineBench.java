@@ -1,0 +1,207 @@
+package io.antrest.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antrest.core.Call;
+import io.antrest.core.Callback;
+import io.antrest.core.QueueFullException;
+import io.antrest.core.Request;
+import io.antrest.core.RequestDroppedException;
+import io.antrest.core.Response;
+import io.antrest.core.RestClient;
+import io.antrest.core.RestClientConfig;
+import io.antrest.gateway.ProviderRegistry;
+import io.antrest.gateway.spi.Credentials;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeSettings;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Drives antrest's whole pipeline: a {@link RestClient} with the exchange plugin's own signer,
+ * its queue and workers, HTTP, the JSON parse of every answer and a callback per request, as a
+ * closed loop with four requests per session outstanding.
+ */
+public final class PipelineBench {
+    private final Exchange exchange;
+    private final String endpoint;
+
+    /** For this target; the exchange plugin is found with {@link ProviderRegistry#discover()}. */
+    public PipelineBench(Target target, String endpoint) {
+        this.exchange = ProviderRegistry.discover().provider(target.exchange()).provider().create(ExchangeSettings.builder()
+                .url(target.baseUrl()).credentials(Credentials.hmac(target.apiKey(), target.secret())).build());
+        this.endpoint = endpoint;
+        request();
+    }
+
+    /** A new request to the endpoint (each call its own, as a platform would make them). */
+    Request request() {
+        return switch (endpoint) {
+            case "account" -> exchange.trading().account();
+            case "ping" -> exchange.pingRequest();
+            default -> throw new IllegalArgumentException("--endpoint is '" + endpoint + "'; give account or ping");
+        };
+    }
+
+    private RestClient client(int queueCapacity) {
+        RestClient client = RestClient.builder("bench")
+                .config(RestClientConfig.builder().queueCapacity(queueCapacity).droppableSoftLimit(queueCapacity).build())
+                .signer(exchange.signer())
+                .build();
+        client.init(exchange.baseUrl());
+        return client;
+    }
+
+    /** Runs {@code warmup} uncounted requests, then {@code requests} counted ones. */
+    public BenchResult run(int sessions, int requests, int warmup, PrintWriter err, boolean progress) throws InterruptedException {
+        RestClient client = client(Math.max(1000, sessions * 64));
+        client.start(sessions);
+        try {
+            drive(client, sessions, warmup, null, null);
+            LongAdder done = new LongAdder();
+            try (Progress bar = Progress.start(err, "pipeline", requests, done::sum, progress)) {
+                return drive(client, sessions, requests, new long[requests], done);
+            }
+        } finally {
+            client.stop();
+        }
+    }
+
+    private BenchResult drive(RestClient client, int sessions, int n, long[] latencies, LongAdder progress)
+            throws InterruptedException {
+        Driver driver = new Driver(client, n, latencies, progress);
+        long start = System.nanoTime();
+        // A closed loop: each answer's callback submits the next request, so the driver never parks
+        // and wakes a thread per request; 4 requests per session keep every worker busy.
+        for (int i = 0; i < Math.min(n, sessions * 4); i++) {
+            driver.submitNext();
+        }
+        driver.finished.await();
+        double secs = (System.nanoTime() - start) / 1e9;
+        double[] p = latencies != null ? BenchResult.percentiles(latencies, n) : new double[] {0, 0};
+        return new BenchResult("pipeline", n, driver.ok.sum(), driver.failed.sum(), driver.errors.sum(), driver.dropped.sum(),
+                secs, p[0], p[1]);
+    }
+
+    /** Submits requests one per answer until {@code n} have been sent, counting how they end. */
+    private final class Driver {
+        private final RestClient client;
+        private final int n;
+        private final long[] latencies;
+        private final LongAdder progress;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        final CountDownLatch finished;
+        final LongAdder ok = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final LongAdder dropped = new LongAdder();
+
+        Driver(RestClient client, int n, long[] latencies, LongAdder progress) {
+            this.client = client;
+            this.n = n;
+            this.latencies = latencies;
+            this.progress = progress;
+            this.finished = new CountDownLatch(n);
+        }
+
+        void submitNext() {
+            int index = next.getAndIncrement();
+            if (index >= n) {
+                return;
+            }
+            long sent = System.nanoTime();
+            client.addRequest(request(), new Callback() {
+                @Override
+                public void onSuccess(JsonNode data, Call call) {
+                    ok.increment();
+                    end();
+                }
+
+                @Override
+                public void onFailed(int status, Response response, Call call) {
+                    failed.increment();
+                    end();
+                }
+
+                @Override
+                public void onError(Throwable error, Call call) {
+                    if (error instanceof RequestDroppedException || error instanceof QueueFullException) {
+                        dropped.increment();
+                    } else {
+                        errors.increment();
+                    }
+                    end();
+                }
+
+                private void end() {
+                    if (latencies != null) {
+                        latencies[index] = System.nanoTime() - sent;
+                    }
+                    if (progress != null) {
+                        progress.increment();
+                    }
+                    finished.countDown();
+                    submitNext();
+                }
+            });
+        }
+    }
+
+    /**
+     * Queues {@code count} requests at once into a client whose workers have not started, measures
+     * the heap they take (after a full collection, before and after), then lets them all run.
+     */
+    public MemoryResult queued(int count, int sessions, long timeoutSeconds) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        RestClient client = client(count);
+        try {
+            long before = usedAfterGc(memory);
+            CountDownLatch answered = new CountDownLatch(count);
+            LongAdder ok = new LongAdder();
+            Callback callback = Callback.of((data, call) -> {
+                ok.increment();
+                answered.countDown();
+            }, (status, response, call) -> answered.countDown(), (error, call) -> answered.countDown());
+            for (int i = 0; i < count; i++) {
+                client.addRequest(request(), callback);
+            }
+            long after = usedAfterGc(memory);
+            int queued = client.queued();
+            client.start(sessions);
+            boolean all = answered.await(timeoutSeconds, TimeUnit.SECONDS);
+            return new MemoryResult(count, queued, after - before, all ? count : count - answered.getCount(), ok.sum());
+        } finally {
+            client.stop();
+        }
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /**
+     * What {@link #queued} measured.
+     *
+     * @param requests  requests queued
+     * @param queued    how many the client held before its workers started
+     * @param heapBytes the heap they took
+     * @param answered  how many were answered afterwards
+     * @param ok        how many of those were 2xx
+     */
+    public record MemoryResult(int requests, int queued, long heapBytes, long answered, long ok) {
+        /** {@code queued=100000 heap_mib=28.5 answered=100000 ok=100000}. */
+        public String line() {
+            return String.format(java.util.Locale.ROOT, "queued=%d heap_mib=%.1f bytes_per_request=%d answered=%d ok=%d",
+                    queued, heapBytes / 1048576.0, requests == 0 ? 0 : heapBytes / requests, answered, ok);
+        }
+    }
+}

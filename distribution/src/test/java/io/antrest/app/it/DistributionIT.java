@@ -1,0 +1,180 @@
+package io.antrest.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antrest.core.Json;
+import io.antrest.sim.SimExchange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real distribution: {@code bin/antrest} of the unpacked tree, run as a user runs it. */
+class DistributionIT {
+    @TempDir
+    Path dir;
+
+    private Installation antrest;
+
+    @BeforeEach
+    void install() throws Exception {
+        antrest = Installation.copyInto(dir);
+    }
+
+    @Test
+    void theTreeHoldsTheLauncherSettingsLibrariesPluginsAndData() {
+        Path home = antrest.home();
+        assertThat(home.resolve("bin/antrest")).isExecutable();
+        assertThat(home.resolve("bin/antrest.cmd")).exists();
+        assertThat(home.resolve("conf/antrest.properties")).exists();
+        assertThat(home.resolve("conf/logback.xml")).content().contains("SecretsTurboFilter");
+        assertThat(home.resolve("data")).isDirectory();
+        assertThat(home.resolve("lib/antrest-rest-core-0.1.0-SNAPSHOT.jar")).exists();
+        assertThat(home.resolve("lib")).isDirectoryNotContaining("glob:**/antrest-gateway-binance*");
+        assertThat(home.resolve("plugins/antrest-gateway-binance-0.1.0-SNAPSHOT.jar")).exists();
+        assertThat(home.resolve("plugins/antrest-gateway-bitmex-0.1.0-SNAPSHOT.jar")).exists();
+        assertThat(Path.of("target/antrest-0.1.0-SNAPSHOT.zip")).exists();
+    }
+
+    @Test
+    void exchangesListsEachPluginWithVersionAndJar() throws Exception {
+        Installation.Run r = antrest.run("exchanges");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly(
+                "binance 0.1.0 " + antrest.plugins().resolve("antrest-gateway-binance-0.1.0-SNAPSHOT.jar"),
+                "bitmex 0.1.0 " + antrest.plugins().resolve("antrest-gateway-bitmex-0.1.0-SNAPSHOT.jar"));
+    }
+
+    @Test
+    void aPluginJarDroppedIntoPluginsIsListedAndARemovedOneIsGone() throws Exception {
+        Path jar = ToyPlugin.build(antrest.home().resolve("lib"), dir.resolve("toy"), antrest.plugins());
+
+        Installation.Run with = antrest.run("exchanges");
+        assertThat(with.exit()).as(with.all()).isZero();
+        assertThat(with.out()).contains(ToyPlugin.NAME + " " + ToyPlugin.VERSION + " " + jar, "binance 0.1.0", "bitmex 0.1.0");
+
+        Files.delete(antrest.plugins().resolve("antrest-gateway-bitmex-0.1.0-SNAPSHOT.jar"));
+        Installation.Run without = antrest.run("exchanges");
+        assertThat(without.exit()).as(without.all()).isZero();
+        assertThat(without.out()).contains("toyex 9.1.0", "binance 0.1.0").doesNotContain("bitmex");
+    }
+
+    @Test
+    void signPrintsTheBinanceDocumentationExampleAsOneJsonObject() throws Exception {
+        Installation.Run r = antrest.run(Map.of("DOC_SECRET", "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"), 60,
+                "sign", "binance", "--api-key", "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+                "--secret-env", "DOC_SECRET", "--method", "POST", "--path", "/api/v3/order",
+                "--param", "symbol=LTCBTC", "--param", "side=BUY", "--param", "type=LIMIT", "--param", "timeInForce=GTC",
+                "--param", "quantity=1", "--param", "price=0.1", "--time-ms", "1499827319559");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out().lines().count()).isEqualTo(1);
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertThat(json.get("method").asText()).isEqualTo("POST");
+        assertThat(json.get("url").asText()).isEqualTo("https://api.binance.com/api/v3/order?symbol=LTCBTC&side=BUY"
+                + "&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
+                + "&signature=c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71");
+        assertThat(json.get("headers").get("X-MBX-APIKEY").asText()).startsWith("vmPUZE6mv9");
+        assertThat(json.get("body").isNull()).isTrue();
+        assertThat(r.all()).doesNotContain("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
+    }
+
+    @Test
+    void signPrintsTheBitmexDocumentationExample() throws Exception {
+        // BitMEX signs api-expires = time + the expiry window (60 s by default): 1518064176 + 60 = 1518064236.
+        Installation.Run r = antrest.run("sign", "bitmex", "--api-key", "LAqUlngMIQkIUjXMUreyu3qn",
+                "--secret", "chNOOS4KvNXR_Xq4k4c9qsfoKWvnDecLATCRlcBwyKDYnWgO", "--method", "GET",
+                "--path", "/api/v1/instrument", "--time-ms", "1518064176000");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertThat(json.get("url").asText()).isEqualTo("https://www.bitmex.com/api/v1/instrument");
+        assertThat(json.get("headers").get("api-expires").asText()).isEqualTo("1518064236");
+        assertThat(json.get("headers").get("api-signature").asText())
+                .isEqualTo("c7682d435d0cfe87c16098df34ef2eb5a549d4c5a3c2b1f0f77b8af73423bf00");
+    }
+
+    @Test
+    void contractsInitialiseThenMatchThenMismatchUnderStrictThenSync() throws Exception {
+        try (SimExchange sim = SimExchange.builder().port(0).build().start()) {
+            String db = "jdbc:h2:file:" + dir.resolve("contracts");
+
+            Installation.Run first = antrest.run("contracts", "binance", "--url", sim.binanceUrl(), "--db", db);
+            assertThat(first.exit()).as(first.all()).isZero();
+            assertThat(first.out()).contains("INITIALISED").containsPattern("store initialised with \\d+ contracts");
+
+            Installation.Run second = antrest.run("contracts", "binance", "--url", sim.binanceUrl(), "--db", db);
+            assertThat(second.exit()).as(second.all()).isZero();
+            assertThat(second.out()).contains("MATCH", "the store matches the exchange");
+
+            try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("UPDATE contracts SET tick_size = 0.5 WHERE exchange = 'binance' AND symbol = 'BTCUSDT'"))
+                        .isEqualTo(1);
+                s.executeUpdate("DELETE FROM contracts WHERE exchange = 'binance' AND symbol = 'ETHUSDT'");
+            }
+            Installation.Run strict = antrest.run("contracts", "binance", "--url", sim.binanceUrl(), "--db", db);
+            assertThat(strict.exit()).as(strict.all()).isEqualTo(3);
+            assertThat(strict.out()).contains("MISMATCH").containsPattern("added +1 +ETHUSDT").containsPattern("changed +1 +BTCUSDT");
+            assertThat(strict.err()).contains("--sync");
+
+            Installation.Run synced = antrest.run("contracts", "binance", "--url", sim.binanceUrl(), "--db", db, "--sync");
+            assertThat(synced.exit()).as(synced.all()).isZero();
+            assertThat(synced.out()).contains("SYNCED", "synced");
+            Installation.Run after = antrest.run("contracts", "binance", "--url", sim.binanceUrl(), "--db", db);
+            assertThat(after.exit()).as(after.all()).isZero();
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (String command : List.of("exchanges", "sim", "contracts", "sign", "run", "demo", "bench")) {
+            Installation.Run r = antrest.run(command, "--help");
+            assertThat(r.exit()).as(command + ": " + r.all()).isZero();
+            assertThat(r.out()).as(command).contains("Usage: antrest " + command);
+        }
+        Installation.Run top = antrest.run("--help");
+        assertThat(top.out()).contains("exchanges", "sim", "contracts", "sign", "run", "demo", "bench");
+    }
+
+    @Test
+    void aUsageMistakeIsExitCodeTwoWithAClearMessage() throws Exception {
+        Installation.Run r = antrest.run("sign", "binance", "--api-key", "k");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required option");
+    }
+
+    @Test
+    void anOldJavaIsRefusedWithAMessageNamingTheFix() throws Exception {
+        Path fakeJdk = dir.resolve("jdk11");
+        Files.createDirectories(fakeJdk.resolve("bin"));
+        Path java = fakeJdk.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\nexit 0\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Installation.Run r = antrest.run(Map.of("JAVA_HOME", fakeJdk.toString()), 30, "exchanges");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("needs Java 17 or newer").contains("11.0.2").contains("JAVA_HOME");
+    }
+
+    @Test
+    void theDemoRunsToTheEndAndExitsZero() throws Exception {
+        Installation.Run r = antrest.run(Map.of(), 120, "demo");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("binance placed", "bitmex placed", "5 dropped", "demo done");
+        assertThat(antrest.home().resolve("logs/antrest.log")).exists();
+        assertThat(antrest.home().resolve("data/demo")).isDirectory();
+    }
+}

@@ -1,0 +1,104 @@
+package io.antrest.app.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A private copy of the unpacked distribution ({@code target/antrest/}, made by {@code mvn package})
+ * in a temporary directory, and a way to run its real {@code bin/antrest}.
+ */
+final class Installation {
+    private final Path home;
+
+    private Installation(Path home) {
+        this.home = home;
+    }
+
+    /** Copies {@code target/antrest} into {@code dir}. */
+    static Installation copyInto(Path dir) throws IOException {
+        Path built = Path.of("target", "antrest").toAbsolutePath();
+        assertThat(built.resolve("bin/antrest")).as("run 'mvn package' first: the unpacked distribution").exists();
+        Path home = dir.resolve("antrest");
+        try (Stream<Path> files = Files.walk(built)) {
+            for (Path p : files.toList()) {
+                Path to = home.resolve(built.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return new Installation(home);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path plugins() {
+        return home.resolve("plugins");
+    }
+
+    /** What a run printed and how it ended. */
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + "\n" + err;
+        }
+    }
+
+    Run run(String... args) throws Exception {
+        return run(Map.of(), 120, args);
+    }
+
+    Run run(Map<String, String> env, int timeoutSeconds, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("bin/antrest").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = read(p.getInputStream());
+        CompletableFuture<String> err = read(p.getErrorStream());
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/antrest " + String.join(" ", args) + " ran past " + timeoutSeconds + " s; printed:\n"
+                    + out.getNow("") + err.getNow(""));
+        }
+        return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+    }
+
+    /** Starts {@code bin/antrest} and returns the live process (for commands that run until stopped). */
+    Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("bin/antrest").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static CompletableFuture<String> read(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
