@@ -21,6 +21,11 @@ public final class SimCommand implements Callable<Integer> {
             description = "the loopback port to listen on, 0 for any free one (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--weight-limit", paramLabel = "W", defaultValue = "6000",
+            description = "Binance request weight per minute and BitMEX requests per minute allowed before 429"
+                    + " (default: Binance's ${DEFAULT-VALUE}; raise it for benchmarks)")
+    int weightLimit;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -28,7 +33,15 @@ public final class SimCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--port must be 0 to 65535, was " + port);
             return 2;
         }
-        SimExchange sim = SimExchange.builder().port(port).build().start();
+        if (weightLimit < 1) {
+            spec.commandLine().getErr().println("--weight-limit must be at least 1, was " + weightLimit);
+            return 2;
+        }
+        SimExchange.Builder builder = SimExchange.builder().port(port);
+        if (weightLimit != 6000) {
+            builder.binanceWeightLimit(weightLimit).bitmexRateLimit(weightLimit);
+        }
+        SimExchange sim = builder.build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "antrest-sim-shutdown"));
         out.println("exchange simulator listening on 127.0.0.1:" + sim.port());
         out.println("  binance  " + sim.binanceUrl());
