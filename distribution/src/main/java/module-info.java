@@ -8,6 +8,7 @@ module io.antrest.app {
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
     requires java.management;
+    requires jdk.management;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
 

@@ -122,6 +122,9 @@ public final class BenchCommand implements Callable<Integer> {
                     out.println("pipeline " + pipeline.line());
                     out.println("raw      " + bare.line());
                     out.printf(Locale.ROOT, "ratio pipeline/raw rps=%.3f%n", bare.rps() > 0 ? pipeline.rps() / bare.rps() : 0);
+                    out.printf(Locale.ROOT, "cpu_us_per_request pipeline=%.1f raw=%.1f (this process's CPU time%s)%n",
+                            pipeline.cpuMicrosPerRequest(), bare.cpuMicrosPerRequest(),
+                            url == null ? ", the simulator's included" : "");
                 }
             }
             out.println(last.line());

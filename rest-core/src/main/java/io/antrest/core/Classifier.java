@@ -34,12 +34,26 @@ final class Classifier {
      * unreachable, or no pooled connection could be had.
      */
     static boolean nothingReachedServer(Throwable error) {
-        return error instanceof ConnectException
+        return error instanceof NotSentException
+                || error instanceof ConnectException
                 || error instanceof HttpHostConnectException
                 || error instanceof ConnectTimeoutException
                 || error instanceof ConnectionRequestTimeoutException
                 || error instanceof UnknownHostException
                 || error instanceof NoRouteToHostException;
+    }
+
+    /**
+     * Whether TLS refused the exchange's certificate or hostname: a handshake failure, which
+     * happens before any request byte is sent and which no retry will mend.
+     */
+    static boolean tlsRefused(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The answer's {@code Retry-After}, in seconds or as an HTTP date. */

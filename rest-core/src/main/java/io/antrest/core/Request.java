@@ -40,6 +40,9 @@ public final class Request {
     private final int weight;
     private final Object extra;
     private final Set<String> secretNames;
+    // Computed on first use and kept: the signer and the transport both need it. A benign race:
+    // every thread computes the same immutable String.
+    private String queryString;
 
     private Request(Builder b) {
         this.method = b.method;
@@ -108,7 +111,12 @@ public final class Request {
 
     /** The query string as sent, URL-encoded, without the leading {@code ?}; empty when none. */
     public String queryString() {
-        return UrlEncoding.encode(params);
+        String q = queryString;
+        if (q == null) {
+            q = UrlEncoding.encode(params);
+            queryString = q;
+        }
+        return q;
     }
 
     /** The path with its query string, as an exchange signs it: {@code /api/v3/order?symbol=X}. */

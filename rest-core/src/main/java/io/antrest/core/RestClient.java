@@ -79,7 +79,7 @@ public class RestClient implements AutoCloseable {
     private volatile String baseUrl = "";
     private volatile ProxyConfig proxy;
     private volatile State state = State.NEW;
-    private volatile HttpTransport transport;
+    private volatile Transport transport;
     private volatile ScheduledThreadPoolExecutor scheduler;
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
@@ -188,7 +188,7 @@ public class RestClient implements AutoCloseable {
             if (baseUrl.isEmpty()) {
                 throw new ClientStateException("client '" + name + "' has no base URL: call init(baseUrl, proxy) before start");
             }
-            transport = new HttpTransport(sessions, proxy, config);
+            transport = proxy == null ? new DirectTransport(config) : new HttpClientTransport(sessions, proxy, config);
             ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "antrest-" + name + "-scheduler"));
             s.setRemoveOnCancelPolicy(true);
             scheduler = s;
@@ -406,7 +406,7 @@ public class RestClient implements AutoCloseable {
     }
 
     private void work() {
-        try {
+        try (Transport.Session session = transport.open()) {
             while (true) {
                 Call call;
                 try {
@@ -425,7 +425,7 @@ public class RestClient implements AutoCloseable {
                 }
                 queued.decrementAndGet();
                 try {
-                    process(call);
+                    process(call, session);
                 } catch (Throwable t) {
                     LOG.error("client '{}': unexpected error while processing {}; the worker goes on", name, call, t);
                     finish(call, RequestStatus.ERROR, null, new RestException("unexpected error while processing "
@@ -437,7 +437,7 @@ public class RestClient implements AutoCloseable {
         }
     }
 
-    private void process(Call call) {
+    private void process(Call call, Transport.Session session) {
         if (state != State.RUNNING) {
             endStopped(call);
             return;
@@ -477,7 +477,7 @@ public class RestClient implements AutoCloseable {
                         + request.path() + " failed (" + e.getClass().getSimpleName() + "); check the credentials", e));
                 return;
             }
-            response = transport.execute(signed, baseUrl, attempt);
+            response = session.execute(signed, baseUrl, attempt);
         } catch (IOException | RuntimeException e) {
             error = e;
         } finally {
@@ -552,8 +552,13 @@ public class RestClient implements AutoCloseable {
     private void broken(Call call, Throwable error) {
         Request request = call.request();
         String what = request.method() + " " + request.path();
-        if (error instanceof HttpTransport.TooLarge) {
+        if (error instanceof ResponseTooLargeException) {
             finish(call, RequestStatus.ERROR, null, new MalformedResponseException(error.getMessage(), error));
+            return;
+        }
+        if (Classifier.tlsRefused(error)) {
+            // a certificate or hostname that does not verify will not verify on the next attempt either
+            finish(call, RequestStatus.ERROR, null, new TransportException(what + " was not sent: " + describeTls(error), error));
             return;
         }
         if (error instanceof RuntimeException && !(error instanceof java.io.UncheckedIOException)) {
@@ -700,6 +705,14 @@ public class RestClient implements AutoCloseable {
             }
         }
         return workers.isEmpty();
+    }
+
+    private String describeTls(Throwable error) {
+        if (error instanceof NotSentException) {
+            return error.getMessage();
+        }
+        return "TLS with " + java.net.URI.create(baseUrl).getHost() + " failed: " + error.getMessage()
+                + " (certificate and hostname are always verified; a private CA goes in RestClientConfig.trustedCertificates)";
     }
 
     private static String describe(Throwable error) {

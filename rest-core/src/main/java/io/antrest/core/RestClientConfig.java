@@ -1,7 +1,9 @@
 package io.antrest.core;
 
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,6 +21,7 @@ public final class RestClientConfig {
     private final Duration stopTimeout;
     private final Clock clock;
     private final String userAgent;
+    private final KeyStore trustedCertificates;
 
     private RestClientConfig(Builder b) {
         this.queueCapacity = b.queueCapacity;
@@ -29,6 +32,7 @@ public final class RestClientConfig {
         this.stopTimeout = b.stopTimeout;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
+        this.trustedCertificates = b.trustedCertificates;
     }
 
     /** The defaults. */
@@ -52,6 +56,7 @@ public final class RestClientConfig {
         b.stopTimeout = stopTimeout;
         b.clock = clock;
         b.userAgent = userAgent;
+        b.trustedCertificates = trustedCertificates;
         return b;
     }
 
@@ -95,6 +100,15 @@ public final class RestClientConfig {
         return userAgent;
     }
 
+    /**
+     * The certificates trusted for TLS instead of the JVM's default trust store, if set (a
+     * corporate CA, a test exchange). Certificate and hostname verification stay on either way:
+     * no setting turns them off.
+     */
+    public Optional<KeyStore> trustedCertificates() {
+        return Optional.ofNullable(trustedCertificates);
+    }
+
     @Override
     public String toString() {
         return "RestClientConfig{queueCapacity=" + queueCapacity + ", droppableSoftLimit=" + droppableSoftLimit
@@ -112,6 +126,7 @@ public final class RestClientConfig {
         private Duration stopTimeout = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private String userAgent = "antrest/0.1";
+        private KeyStore trustedCertificates;
 
         private Builder() {
         }
@@ -170,6 +185,15 @@ public final class RestClientConfig {
         /** Sets the {@code User-Agent}. */
         public Builder userAgent(String userAgent) {
             this.userAgent = requireNonNull(userAgent, "userAgent is null");
+            return this;
+        }
+
+        /**
+         * Trusts the certificates in {@code trustStore} (and only those) for TLS, instead of the
+         * JVM's default trust store. Hostname verification stays on.
+         */
+        public Builder trustedCertificates(KeyStore trustStore) {
+            this.trustedCertificates = requireNonNull(trustStore, "trustStore is null");
             return this;
         }
 

@@ -16,9 +16,21 @@ import java.util.Locale;
  * @param seconds   wall time of the counted requests
  * @param p50Millis median latency
  * @param p99Millis 99th percentile latency
+ * @param cpuNanos  CPU time this process spent during the counted requests (all its threads)
  */
 public record BenchResult(String mode, long requests, long ok, long failed, long errors, long dropped, double seconds,
-                          double p50Millis, double p99Millis) {
+                          double p50Millis, double p99Millis, long cpuNanos) {
+
+    /** CPU time of this process per request, in microseconds. */
+    public double cpuMicrosPerRequest() {
+        return requests > 0 ? cpuNanos / 1e3 / requests : 0;
+    }
+
+    /** This process's CPU time so far, in nanoseconds, or 0 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(0, sun.getProcessCpuTime()) : 0;
+    }
 
     /** Requests per second. */
     public double rps() {

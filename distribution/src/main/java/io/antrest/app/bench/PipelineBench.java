@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Drives antrest's whole pipeline: a {@link RestClient} with the exchange plugin's own signer,
  * its queue and workers, HTTP, the JSON parse of every answer and a callback per request, as a
- * closed loop with four requests per session outstanding.
+ * closed loop with one request per session outstanding, as the raw yardstick has one per thread.
  */
 public final class PipelineBench {
     private final Exchange exchange;
@@ -74,17 +74,18 @@ public final class PipelineBench {
     private BenchResult drive(RestClient client, int sessions, int n, long[] latencies, LongAdder progress)
             throws InterruptedException {
         Driver driver = new Driver(client, n, latencies, progress);
+        long cpu = BenchResult.processCpuNanos();
         long start = System.nanoTime();
         // A closed loop: each answer's callback submits the next request, so the driver never parks
-        // and wakes a thread per request; 4 requests per session keep every worker busy.
-        for (int i = 0; i < Math.min(n, sessions * 4); i++) {
+        // and wakes a thread per request; one request per session in flight, like the raw yardstick.
+        for (int i = 0; i < Math.min(n, sessions); i++) {
             driver.submitNext();
         }
         driver.finished.await();
         double secs = (System.nanoTime() - start) / 1e9;
         double[] p = latencies != null ? BenchResult.percentiles(latencies, n) : new double[] {0, 0};
         return new BenchResult("pipeline", n, driver.ok.sum(), driver.failed.sum(), driver.errors.sum(), driver.dropped.sum(),
-                secs, p[0], p[1]);
+                secs, p[0], p[1], BenchResult.processCpuNanos() - cpu);
     }
 
     /** Submits requests one per answer until {@code n} have been sent, counting how they end. */

@@ -68,6 +68,7 @@ public final class RawBench {
         LongAdder failed = new LongAdder();
         LongAdder errors = new LongAdder();
         Thread[] threads = new Thread[sessions];
+        long cpu = BenchResult.processCpuNanos();
         long start = System.nanoTime();
         for (int t = 0; t < sessions; t++) {
             threads[t] = new Thread(() -> {
@@ -103,7 +104,7 @@ public final class RawBench {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         double[] p = latencies != null ? BenchResult.percentiles(latencies, n) : new double[] {0, 0};
-        return new BenchResult("raw", n, ok.sum(), failed.sum(), errors.sum(), 0, secs, p[0], p[1]);
+        return new BenchResult("raw", n, ok.sum(), failed.sum(), errors.sum(), 0, secs, p[0], p[1], BenchResult.processCpuNanos() - cpu);
     }
 
     private HttpGet get(Mac mac) {

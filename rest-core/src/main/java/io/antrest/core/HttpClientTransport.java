@@ -11,9 +11,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -23,22 +23,20 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Sends one signed attempt with Apache HttpClient 5 (classic, pooled keep-alive connections,
- * one per session) and reads the answer, capped in size. Its own retries and redirects are off:
- * the engine decides what is retried. TLS verification is HttpClient's default and cannot be
- * turned off.
+ * The transport of a client behind an HTTP proxy: Apache HttpClient 5 classic, which tunnels
+ * HTTPS through the proxy with {@code CONNECT} and answers its authentication, with pooled
+ * keep-alive connections, one per session. Its own retries and redirects are off: the engine
+ * decides what is retried. TLS verifies the certificate and the hostname, always.
  */
-final class HttpTransport implements AutoCloseable {
+final class HttpClientTransport implements Transport {
     private final CloseableHttpClient client;
     private final int maxResponseBytes;
     private final ConcurrentMap<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
@@ -59,11 +57,12 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    HttpTransport(int sessions, ProxyConfig proxy, RestClientConfig config) {
+    HttpClientTransport(int sessions, ProxyConfig proxy, RestClientConfig config) {
         this.maxResponseBytes = config.maxResponseBytes();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(sessions)
                 .setMaxConnPerRoute(sessions)
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(Tls.context(config)))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
@@ -90,8 +89,22 @@ final class HttpTransport implements AutoCloseable {
         this.client = builder.build();
     }
 
-    /** Sends {@code signed} to {@code baseUrl} and reads the answer. */
-    Response execute(Request signed, String baseUrl, int attempt) throws IOException {
+    @Override
+    public Session open() {
+        return new Session() {
+            @Override
+            public Response execute(Request signed, String baseUrl, int attempt) throws IOException {
+                return HttpClientTransport.this.execute(signed, baseUrl, attempt);
+            }
+
+            @Override
+            public void close() {
+                // the connections belong to the shared pool, closed with the transport
+            }
+        };
+    }
+
+    private Response execute(Request signed, String baseUrl, int attempt) throws IOException {
         Target t = target;
         if (!t.baseUrl.equals(baseUrl)) {
             t = new Target(baseUrl);
@@ -112,7 +125,7 @@ final class HttpTransport implements AutoCloseable {
                 .build()));
         long start = System.nanoTime();
         return client.execute(t.host, http, context, answer -> {
-            byte[] bytes = read(answer.getEntity(), signed);
+            byte[] bytes = BodyReader.read(answer.getEntity(), signed, maxResponseBytes);
             Header[] raw = answer.getHeaders();
             List<Param> headers = new ArrayList<>(raw.length);
             for (Header h : raw) {
@@ -122,63 +135,13 @@ final class HttpTransport implements AutoCloseable {
         });
     }
 
-    private byte[] read(HttpEntity entity, Request request) throws IOException {
-        if (entity == null) {
-            return new byte[0];
-        }
-        long declared = entity.getContentLength();
-        if (declared > maxResponseBytes) {
-            throw new TooLarge(request, maxResponseBytes);
-        }
-        try (InputStream in = entity.getContent()) {
-            if (in == null) {
-                return new byte[0];
-            }
-            if (declared >= 0) {
-                byte[] exact = in.readNBytes((int) declared);
-                if (exact.length == declared && in.read() >= 0) {
-                    throw new IOException("the answer to " + request.method() + " " + request.path()
-                            + " is longer than its Content-Length");
-                }
-                return exact;
-            }
-            byte[] buf = new byte[8192];
-            int n = 0;
-            while (true) {
-                if (n == buf.length) {
-                    if (n >= maxResponseBytes) {
-                        if (in.read() < 0) {
-                            break;
-                        }
-                        throw new TooLarge(request, maxResponseBytes);
-                    }
-                    buf = Arrays.copyOf(buf, (int) Math.min((long) maxResponseBytes, Math.max(8192L, 2L * n)));
-                }
-                int r = in.read(buf, n, buf.length - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            }
-            return n == buf.length ? buf : Arrays.copyOf(buf, n);
-        }
-    }
-
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
     }
 
-    /** Aborts what is in flight. */
-    void abort() {
+    @Override
+    public void abort() {
         client.close(CloseMode.IMMEDIATE);
-    }
-
-    /** An answer over the size limit: not retried, reported as a malformed response. */
-    static final class TooLarge extends IOException {
-        TooLarge(Request request, int limit) {
-            super("the answer to " + request.method() + " " + request.path() + " is larger than maxResponseBytes ("
-                    + limit + " bytes); raise RestClientConfig.maxResponseBytes or ask for less");
-        }
     }
 }
