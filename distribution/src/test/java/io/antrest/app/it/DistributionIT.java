@@ -177,4 +177,78 @@ class DistributionIT {
         assertThat(antrest.home().resolve("logs/antrest.log")).exists();
         assertThat(antrest.home().resolve("data/demo")).isDirectory();
     }
+
+    @Test
+    void simRunsInTheForegroundAnswersAndStopsOnATerminationSignal() throws Exception {
+        Process sim = antrest.start(Map.of(), "sim", "--port", "0");
+        try {
+            String banner = Installation.readUntil(sim, "Ctrl-C stops it", 60);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("binance +(http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
+            assertThat(m.find()).as(banner).isTrue();
+            java.net.HttpURLConnection ping = (java.net.HttpURLConnection) java.net.URI.create(m.group(1) + "/api/v3/ping")
+                    .toURL().openConnection();
+            assertThat(ping.getResponseCode()).isEqualTo(200);
+            try (java.io.InputStream in = ping.getInputStream()) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{}");
+            }
+        } finally {
+            sim.destroy();
+        }
+        assertThat(sim.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void runConnectsTheConfiguredGatewaysAndStopsCleanlyOnCtrlC() throws Exception {
+        try (SimExchange sim = SimExchange.builder().port(0).build().start()) {
+            Path conf = dir.resolve("antrest.properties");
+            Files.writeString(conf, String.join("\n",
+                    "antrest.contracts.jdbc-url=jdbc:h2:file:" + dir.resolve("run-contracts"),
+                    "gateway.spot.exchange=binance",
+                    "gateway.spot.url=" + sim.binanceUrl(),
+                    "gateway.spot.api-key=${env:SPOT_KEY}",
+                    "gateway.spot.secret=${env:SPOT_SECRET}", ""));
+            Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
+            Process run = antrest.start(Map.of("SPOT_KEY", SimExchange.DEMO_BINANCE_API_KEY,
+                    "SPOT_SECRET", SimExchange.DEMO_BINANCE_SECRET), "run", "--config", conf.toString());
+            String printed;
+            try {
+                printed = Installation.readUntil(run, "running; Ctrl-C stops", 60);
+                // Ctrl-C is SIGINT to the process
+                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
+                assertThat(kill.waitFor()).isZero();
+                assertThat(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                printed += new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } finally {
+                run.destroyForcibly();
+            }
+            assertThat(printed).contains("gateway 'spot' (binance) is UP", "stopped cleanly")
+                    .doesNotContain(SimExchange.DEMO_BINANCE_SECRET).doesNotContain("warning: settings file");
+        }
+    }
+
+    @Test
+    void benchComparesThePipelineWithBareHttpClientAndEndsWithTheSummaryLine() throws Exception {
+        Installation.Run r = antrest.run(Map.of(), 180, "bench", "--requests", "3000", "--warmup", "300", "--compare");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("# antrest bench binance account at the built-in simulator: 8 sessions")
+                .contains("cores", "Java");
+        assertThat(lines).anyMatch(l -> l.startsWith("pipeline requests=3000 ok=3000 "))
+                .anyMatch(l -> l.startsWith("raw      requests=3000 ok=3000 "))
+                .anyMatch(l -> l.matches("ratio pipeline/raw rps=\\d+\\.\\d{3}"))
+                .anyMatch(l -> l.startsWith("cpu_us_per_request pipeline="));
+        assertThat(lines.get(lines.size() - 1)).matches("requests=3000 ok=3000 failed=0 errors=0 dropped=0 "
+                + "secs=\\d+\\.\\d{3} rps=\\d+ p50_ms=\\d+\\.\\d{3} p99_ms=\\d+\\.\\d{3}");
+        assertThat(r.err()).doesNotContain("\r");   // no progress bar when not on a terminal
+    }
+
+    @Test
+    void benchMemoryQueuesRequestsAtOnceAndAnswersThemAll() throws Exception {
+        Installation.Run r = antrest.run(Map.of(), 180, "bench", "--memory", "20000");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow())
+                .matches("queued=20000 heap_mib=\\d+\\.\\d bytes_per_request=\\d+ answered=20000 ok=20000");
+    }
 }

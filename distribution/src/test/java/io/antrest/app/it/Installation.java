@@ -92,6 +92,36 @@ final class Installation {
         return pb.start();
     }
 
+    /** Reads what a started process prints until a line contains {@code marker}; fails after the time-out. */
+    static String readUntil(Process p, String marker, int timeoutSeconds) throws Exception {
+        StringBuilder seen = new StringBuilder();
+        CompletableFuture<String> found = CompletableFuture.supplyAsync(() -> {
+            try {
+                java.io.BufferedReader r = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (seen) {
+                        seen.append(line).append('\n');
+                    }
+                    if (line.contains(marker)) {
+                        return seen.toString();
+                    }
+                }
+                throw new AssertionError("the process ended before printing '" + marker + "':\n" + seen);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            return found.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            synchronized (seen) {
+                throw new AssertionError("waited " + timeoutSeconds + " s for '" + marker + "'; printed:\n" + seen);
+            }
+        }
+    }
+
     private static CompletableFuture<String> read(InputStream in) {
         return CompletableFuture.supplyAsync(() -> {
             try (in) {
