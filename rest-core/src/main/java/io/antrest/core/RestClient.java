@@ -720,6 +720,9 @@ public class RestClient implements AutoCloseable {
             return "unknown error";
         }
         String msg = error.getMessage();
+        if (error instanceof NotSentException) {
+            return msg;
+        }
         return error.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 
