@@ -56,6 +56,20 @@ class DistributionIT {
     }
 
     @Test
+    void antrestOptsReachTheJvm() throws Exception {
+        Path log = dir.resolve("custom.log");
+        Path config = dir.resolve("custom-logback.xml");
+        Files.writeString(config, "<configuration><appender name=\"F\" class=\"ch.qos.logback.core.FileAppender\">"
+                + "<file>" + log + "</file><encoder><pattern>%msg%n</pattern></encoder></appender>"
+                + "<root level=\"INFO\"><appender-ref ref=\"F\"/></root></configuration>");
+
+        Installation.Run r = antrest.run(Map.of("ANTREST_OPTS", "-Dlogback.configurationFile=" + config), 60, "exchanges");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(log).content().contains("exchange plugins found");
+    }
+
+    @Test
     void aPluginJarDroppedIntoPluginsIsListedAndARemovedOneIsGone() throws Exception {
         Path jar = ToyPlugin.build(antrest.home().resolve("lib"), dir.resolve("toy"), antrest.plugins());
 
