@@ -24,6 +24,8 @@ import io.antrest.monitor.GatewayStateListener;
 import io.antrest.monitor.MonitorConfig;
 import io.antrest.monitor.MonitorEngine;
 import io.antrest.sim.SimExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -33,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -54,7 +55,7 @@ import static java.util.Objects.requireNonNull;
  * heart-beats are short so that a scenario of 10 000 requests takes seconds.
  */
 public final class FaultRun {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultRun.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FaultRun.class);
     /** The API key of the scenarios' account (registered at the simulator; never printed). */
     public static final String API_KEY = "faultSuiteApiKey7Qm2VxR9pLwZc4Tn8YbHs3Jd6Kf1Ge5Ua0Ni";
     /** Its HMAC secret. */
@@ -391,10 +392,5 @@ public final class FaultRun {
         public String toString() {
             return String.format(Locale.ROOT, "Load{%s, %d requests}", id, n);
         }
-    }
-
-    /** The states a scenario must visit, for messages. */
-    static String describe(Set<GatewayState> states) {
-        return states.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
     }
 }
