@@ -10,6 +10,7 @@ import io.antrest.gateway.ContractStore;
 import io.antrest.gateway.Gateway;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.ExchangeSettings;
@@ -62,6 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "the contract store (default: an H2 file database $ANTREST_HOME/data/demo, kept apart from the real one)")
     String jdbcUrl;
 
+    /** The exchange plugins; null (the command line's case) finds them on the module path. */
+    ProviderRegistry registry;
+
     private PrintWriter out;
 
     @Override
@@ -72,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         String db = jdbcUrl != null ? jdbcUrl : demoStore();
         AppConfig config = new AppConfig(Optional.empty(), db, RestClientConfig.defaults(),
                 MonitorConfig.builder().heartBeatInterval(Duration.ofMillis(250)).build(), List.of(), List.of());
-        Injector injector = Bootstrap.injector(config);
+        Injector injector = Bootstrap.injector(config, registry);
         try (SimExchange sim = SimExchange.builder().port(0).build().start();
              MonitorEngine monitor = injector.getInstance(MonitorEngine.class);
              GatewayManager manager = injector.getInstance(GatewayManager.class)) {

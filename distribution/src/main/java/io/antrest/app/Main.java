@@ -1,5 +1,6 @@
 package io.antrest.app;
 
+import io.antrest.app.logging.SecretsTurboFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +21,14 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code. The secrets log filter is put first in the
+     * Logback context before anything runs, whatever configuration the user gave.
+     */
     public static void main(String[] args) {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            SecretsTurboFilter.guard(context);
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -27,11 +27,21 @@ final class BinanceExchange implements Exchange {
 
     private final String baseUrl;
     private final BinanceSigner signer;
+    private final int weightPerMinute;
     private final BinanceTrading trading = new BinanceTrading();
 
     BinanceExchange(String baseUrl, BinanceSigner signer) {
+        this(baseUrl, signer, WEIGHT_PER_MINUTE);
+    }
+
+    /** With the REQUEST_WEIGHT limit per minute that the exchange (or a simulator) enforces. */
+    BinanceExchange(String baseUrl, BinanceSigner signer, int weightPerMinute) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
         this.signer = requireNonNull(signer, "signer is null");
+        if (weightPerMinute < 1) {
+            throw new IllegalArgumentException("weightPerMinute must be at least 1, was " + weightPerMinute);
+        }
+        this.weightPerMinute = weightPerMinute;
     }
 
     @Override
@@ -93,8 +103,8 @@ final class BinanceExchange implements Exchange {
     @Override
     public RateLimitStatus readRateLimit(Response response) {
         OptionalLong used = longHeader(response, "X-MBX-USED-WEIGHT-1M");
-        return new RateLimitStatus(used, used.isPresent() ? OptionalLong.of(WEIGHT_PER_MINUTE) : OptionalLong.empty(),
-                used.isPresent() ? OptionalLong.of(Math.max(0, WEIGHT_PER_MINUTE - used.getAsLong())) : OptionalLong.empty(),
+        return new RateLimitStatus(used, used.isPresent() ? OptionalLong.of(weightPerMinute) : OptionalLong.empty(),
+                used.isPresent() ? OptionalLong.of(Math.max(0, weightPerMinute - used.getAsLong())) : OptionalLong.empty(),
                 Optional.empty(), longHeader(response, "X-MBX-ORDER-COUNT-10S"));
     }
 
@@ -112,7 +122,7 @@ final class BinanceExchange implements Exchange {
 
     @Override
     public RateLimitRule rateLimit() {
-        return new RateLimitRule(WEIGHT_PER_MINUTE, Duration.ofMinutes(1));
+        return new RateLimitRule(weightPerMinute, Duration.ofMinutes(1));
     }
 
     @Override

@@ -12,7 +12,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Settings: live ({@code https://api.binance.com}), testnet ({@code https://testnet.binance.vision})
  * or any URL; credentials of type HMAC (secret), ED25519 or RSA (PKCS#8 PEM private key); option
- * {@code recv_window} in milliseconds, 1 to 60000 (default 5000).
+ * {@code recv_window} in milliseconds, 1 to 60000 (default 5000); option {@code weight_limit}, the
+ * REQUEST_WEIGHT per minute the client-side budget allows (default 6000, Binance's; an account
+ * or a simulator with a higher limit, e.g. {@code antrest sim --weight-limit}, may raise it).
  *
  * <p>Which requests are signed: the SIGNED endpoints of Binance's documentation under
  * {@code /api/v3} (account, order, openOrders, allOrders, myTrades…), every {@code /sapi/} path,
@@ -26,6 +28,8 @@ public final class BinanceProvider implements ExchangeProvider {
     /** The recvWindow used when the settings give none, in milliseconds. */
     public static final long DEFAULT_RECV_WINDOW = 5000;
     private static final long MAX_RECV_WINDOW = 60_000;
+    /** The REQUEST_WEIGHT per minute the budget allows when the settings give none (Binance's own limit). */
+    public static final long DEFAULT_WEIGHT_LIMIT = BinanceExchange.WEIGHT_PER_MINUTE;
 
     /** Made by {@link java.util.ServiceLoader}; does nothing. */
     public BinanceProvider() {
@@ -49,8 +53,13 @@ public final class BinanceProvider implements ExchangeProvider {
             throw new GatewaySettingsException("binance setting 'recv_window' must be 1 to 60000 milliseconds (Binance "
                     + "refuses more), was " + recvWindow + "; leave it unset for the default 5000");
         }
+        long weightLimit = settings.longOption("weight_limit", DEFAULT_WEIGHT_LIMIT);
+        if (weightLimit < 1 || weightLimit > Integer.MAX_VALUE) {
+            throw new GatewaySettingsException("binance setting 'weight_limit' must be a request weight per minute from 1 to "
+                    + Integer.MAX_VALUE + ", was " + weightLimit + "; leave it unset for Binance's " + DEFAULT_WEIGHT_LIMIT);
+        }
         String url = settings.resolveUrl(BinanceExchange.LIVE_URL, BinanceExchange.TESTNET_URL);
-        return new BinanceExchange(url, new BinanceSigner(settings, recvWindow));
+        return new BinanceExchange(url, new BinanceSigner(settings, recvWindow), (int) weightLimit);
     }
 
     @Override

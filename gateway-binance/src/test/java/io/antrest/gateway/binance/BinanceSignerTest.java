@@ -188,6 +188,23 @@ class BinanceSignerTest {
     }
 
     @Test
+    void weightLimitSettingSetsTheBudgetRuleAndIsChecked() {
+        assertThat(new BinanceProvider().create(ExchangeSettings.builder().build()).rateLimit().limit()).isEqualTo(6000);
+        Exchange raised = new BinanceProvider().create(ExchangeSettings.builder().option("weight_limit", "1000000").build());
+        assertThat(raised.rateLimit().limit()).isEqualTo(1_000_000);
+        assertThat(raised.readRateLimit(Responses.of(200, "{}", "X-MBX-USED-WEIGHT-1M", "400")).remaining())
+                .hasValue(999_600);
+
+        for (String bad : new String[] {"0", "-1", "3000000000"}) {
+            assertThatThrownBy(() -> new BinanceProvider().create(ExchangeSettings.builder().option("weight_limit", bad).build()))
+                    .isInstanceOf(GatewaySettingsException.class)
+                    .hasMessageContaining("weight_limit").hasMessageContaining(bad);
+        }
+        assertThatThrownBy(() -> new BinanceProvider().create(ExchangeSettings.builder().option("weight_limit", "lots").build()))
+                .isInstanceOf(GatewaySettingsException.class).hasMessageContaining("weight_limit");
+    }
+
+    @Test
     void keysThatAreNotPkcs8PemAreRefusedWithoutPrintingThem() {
         String secretLooking = "MC4CAQAwBQYDK2VwBCIEIThisIsNotAKeyAtAll";
         assertThatThrownBy(() -> exchange(new Credentials("k", secretLooking, KeyType.ED25519)))

@@ -1,0 +1,87 @@
+package io.antrest.app.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fault suite's report: one row per scenario, as a Markdown table that reads as plain text
+ * too, so that it can be pasted into the README as it is.
+ */
+public final class FaultReport {
+    private static final String[] HEADER = {"scenario", "requests", "success", "failed", "error", "dropped", "cancelled",
+        "orders sent", "orders at sim", "orders placed", "duplicates", "states seen", "seconds"};
+
+    private final List<ScenarioResult> results = new ArrayList<>();
+
+    /** Adds a scenario's row. */
+    public synchronized void add(ScenarioResult result) {
+        results.add(result);
+    }
+
+    /** Whether no scenario has been added. */
+    public synchronized boolean isEmpty() {
+        return results.isEmpty();
+    }
+
+    /** The table, with a line of totals under it. */
+    public synchronized String render() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        double seconds = 0;
+        long requests = 0;
+        for (ScenarioResult r : results) {
+            rows.add(new String[] {r.scenario(), n(r.requests()), n(r.success()), n(r.failed()), n(r.error()), n(r.dropped()),
+                n(r.cancelled()), n(r.ordersSent()), n(r.ordersReached()), n(r.ordersPlaced()), n(r.duplicates()),
+                r.statesLine(), String.format(Locale.ROOT, "%.1f", r.seconds())});
+            seconds += r.seconds();
+            requests += r.requests();
+        }
+        int[] width = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            line(sb, rows.get(r), width);
+            if (r == 0) {
+                String[] rule = new String[HEADER.length];
+                for (int c = 0; c < rule.length; c++) {
+                    rule[c] = (c == 0 || c == HEADER.length - 2 ? ":" : "") + "-".repeat(Math.max(1, width[c] - 1))
+                            + (c == 0 || c == HEADER.length - 2 ? "" : ":");
+                }
+                line(sb, rule, width);
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "%n%d scenarios, %s requests, %.1f s in the scenarios' loads%n",
+                results.size(), n(requests), seconds));
+        return sb.toString();
+    }
+
+    /** Writes the table to {@code file}, making its directory. */
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, render(), StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder sb, String[] cells, int[] width) {
+        sb.append('|');
+        for (int c = 0; c < cells.length; c++) {
+            boolean left = c == 0 || c == HEADER.length - 2;
+            String cell = cells[c];
+            String pad = " ".repeat(width[c] - cell.length());
+            sb.append(' ').append(left ? cell + pad : pad + cell).append(" |");
+        }
+        sb.append(System.lineSeparator());
+    }
+
+    private static String n(long v) {
+        return Long.toString(v);
+    }
+}

@@ -1,0 +1,396 @@
+package io.antrest.app.faults;
+
+import io.antrest.core.ClientMetrics;
+import io.antrest.core.Outcome;
+import io.antrest.core.OutcomeListener;
+import io.antrest.core.Request;
+import io.antrest.core.RequestStatus;
+import io.antrest.core.Response;
+import io.antrest.core.RestClientConfig;
+import io.antrest.core.RetryPolicy;
+import io.antrest.gateway.ContractPolicy;
+import io.antrest.gateway.ContractStore;
+import io.antrest.gateway.Gateway;
+import io.antrest.gateway.GatewayManager;
+import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.ProviderRegistry;
+import io.antrest.gateway.spi.Credentials;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.OrderRequest;
+import io.antrest.gateway.spi.Side;
+import io.antrest.monitor.GatewayState;
+import io.antrest.monitor.GatewayStateListener;
+import io.antrest.monitor.MonitorConfig;
+import io.antrest.monitor.MonitorEngine;
+import io.antrest.sim.SimExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs one {@link FaultScenario}: a fresh simulator, monitor, H2 contract store and Binance
+ * gateway (all real, over loopback HTTP), a warm-up, then a load of requests (a fixed mix of
+ * pings, server-time and account look-ups, droppable ticker polls and order placements with
+ * client order ids) through {@link Gateway#submit} with at most {@link #IN_FLIGHT} outstanding,
+ * the scenario's disturbance started on its own thread when two fifths of the load are sent,
+ * and the checks of issue 7 gathered into a {@link ScenarioResult}. Time-outs, back-offs and
+ * heart-beats are short so that a scenario of 10 000 requests takes seconds.
+ */
+public final class FaultRun {
+    private static final Logger LOG = LoggerFactory.getLogger(FaultRun.class);
+    /** The API key of the scenarios' account (registered at the simulator; never printed). */
+    public static final String API_KEY = "faultSuiteApiKey7Qm2VxR9pLwZc4Tn8YbHs3Jd6Kf1Ge5Ua0Ni";
+    /** Its HMAC secret. */
+    public static final String SECRET = "faultSuiteSecret3Hq8WzL1xCv7Bn4Mk9Rt2Yp6Fs0Dj5Ga8Ue";
+    /** How many workers (sessions) the gateway's client has. */
+    public static final int SESSIONS = 8;
+    /** How many requests the load keeps outstanding at once. */
+    public static final int IN_FLIGHT = 64;
+    /** Every request's time-out. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
+
+    private static final Duration HEART_BEAT = Duration.ofMillis(100);
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Duration RECOVERY = Duration.ofSeconds(30);
+    private static final int WARM_UP = 400;
+    private static final int MAX_VIOLATIONS_SHOWN = 10;
+    private static final String TICKER = "/api/v3/ticker/price";
+
+    private final Path dir;
+    private final ProviderRegistry registry;
+
+    /**
+     * @param dir      where the scenarios' H2 contract stores go
+     * @param registry the exchange plugins (must hold {@code binance})
+     */
+    public FaultRun(Path dir, ProviderRegistry registry) {
+        this.dir = requireNonNull(dir, "dir is null");
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /** Runs the scenario with {@code requests} requests in its load. */
+    public ScenarioResult run(FaultScenario scenario, int requests) throws Exception {
+        String name = "f" + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
+        try (SimExchange sim = SimExchange.builder().port(0).binanceWeightLimit(100_000_000)
+                .binanceOrderLimits(1_000_000, 10_000_000).demoKeys(false).build().start();
+             MonitorEngine monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(HEART_BEAT)
+                     .heartBeatTimeout(REQUEST_TIMEOUT).defaultRateLimitPause(Duration.ofSeconds(1)).build(),
+                     Clock.systemUTC());
+             GatewayManager manager = new GatewayManager(registry, ContractStore.h2(dir.resolve(name)), monitor,
+                     RestClientConfig.builder().connectTimeout(Duration.ofSeconds(1)).stopTimeout(Duration.ofSeconds(5))
+                             .retryPolicy(new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(5)))
+                             .build())) {
+            sim.addBinanceKey(API_KEY, SECRET);
+            List<GatewayState> states = new CopyOnWriteArrayList<>();
+            AtomicBoolean recording = new AtomicBoolean();
+            GatewayStateListener stateListener = change -> {
+                if (change.gateway().equals(name) && recording.get()) {
+                    states.add(change.to());
+                }
+            };
+            monitor.addListener(stateListener);
+            Gateway gateway = manager.connect("binance", GatewaySettings.builder().name(name).sessions(SESSIONS)
+                    .contractPolicy(ContractPolicy.SYNC).heartBeatInterval(HEART_BEAT).connectTimeout(Duration.ofSeconds(20))
+                    .exchange(ExchangeSettings.builder().url(sim.binanceUrl()).credentials(Credentials.hmac(API_KEY, SECRET))
+                            .option("weight_limit", "100000000").build())
+                    .build());
+
+            LOG.debug("{}: '{}' connected", name, scenario.name());
+            Load warmUp = new Load(gateway, name + "w", WARM_UP);
+            warmUp.drive(null, null);
+            warmUp.awaitEnd(DEADLINE);
+
+            Load load = new Load(gateway, name, requests);
+            List<Thread> workers = workers(name);
+            LOG.debug("{}: warmed up", name);
+            long heapBefore = heapAfterFullGc();
+            LOG.debug("{}: heap measured", name);
+            states.add(monitor.status(name).state());
+            recording.set(true);
+
+            long start = System.nanoTime();
+            Thread disturber = load.drive(scenario.disturbance(), sim);
+            LOG.debug("{}: all sent", name);
+            int unended = load.awaitEnd(DEADLINE);
+            LOG.debug("{}: all ended", name);
+            disturber.join(DEADLINE.toMillis());
+            sim.faults().clear();
+            GatewayState end = awaitUp(monitor, name);
+            LOG.debug("{}: {}", name, end);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            recording.set(false);
+
+            LOG.debug("{}: load over", name);
+            long heapAfter = heapAfterFullGc();
+            LOG.debug("{}: heap measured", name);
+            int alive = (int) workers.stream().filter(Thread::isAlive).count();
+            List<String> violations = load.violations(sim);
+            if (disturber.isAlive()) {
+                violations.add("the disturbance was still running after " + DEADLINE.toSeconds() + " s");
+            }
+            gateway.close();
+            LOG.debug("{}: gateway closed", name);
+            ClientMetrics totals = gateway.client().metrics();
+            monitor.removeListener(stateListener);
+            return load.result(scenario.name(), unended, sim, states, end, seconds, heapBefore, heapAfter,
+                    workers.size(), alive, totals, violations);
+        }
+    }
+
+    /** The client's worker threads, by their names ({@code antrest-<gateway>-worker-N}). */
+    static List<Thread> workers(String gateway) {
+        String prefix = "antrest-" + gateway + "-worker-";
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
+                .collect(Collectors.toList());
+    }
+
+    /** Heap bytes in use after full collections (System.gc() is a full, stop-the-world collection in G1). */
+    static long heapAfterFullGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            TimeUnit.MILLISECONDS.sleep(50);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    private static GatewayState awaitUp(MonitorEngine monitor, String gateway) throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        GatewayState s = monitor.status(gateway).state();
+        while (s != GatewayState.UP && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+            s = monitor.status(gateway).state();
+        }
+        return s;
+    }
+
+    /** The caller's tag on each request of the load: which request it is. */
+    private record Tag(String load, int index) {
+    }
+
+    /** One load of requests through one gateway, and what was heard of each. */
+    private static final class Load implements OutcomeListener {
+        private static final int PING = 0;
+        private static final int TIME = 1;
+        private static final int ACCOUNT = 2;
+        private static final int ORDER = 3;
+        private static final int TICKER_KIND = 4;
+
+        private final Gateway gateway;
+        private final Exchange exchange;
+        private final String id;
+        private final int n;
+        private final String[] orderIds;
+        private final AtomicIntegerArray heard;
+        private final AtomicIntegerArray answeredOk;
+        private final AtomicIntegerArray outcomes;
+        private final AtomicIntegerArray status;
+        private final Semaphore window = new Semaphore(IN_FLIGHT);
+
+        Load(Gateway gateway, String id, int n) {
+            this.gateway = gateway;
+            this.exchange = gateway.exchange();
+            this.id = id;
+            this.n = n;
+            this.orderIds = new String[n];
+            for (int i = 0; i < n; i++) {
+                orderIds[i] = kind(i) == ORDER ? id + "-" + i : null;
+            }
+            this.heard = new AtomicIntegerArray(n);
+            this.answeredOk = new AtomicIntegerArray(n);
+            this.outcomes = new AtomicIntegerArray(n);
+            this.status = new AtomicIntegerArray(n);
+        }
+
+        /** 35% pings, 15% server time, 15% account, 15% orders, 20% droppable ticker polls. */
+        static int kind(int i) {
+            int k = i % 20;
+            if (k < 7) {
+                return PING;
+            }
+            if (k < 10) {
+                return TIME;
+            }
+            if (k < 13) {
+                return ACCOUNT;
+            }
+            return k < 16 ? ORDER : TICKER_KIND;
+        }
+
+        Request request(int i) {
+            Request r = switch (kind(i)) {
+                case PING -> exchange.pingRequest();
+                case TIME -> exchange.serverTimeRequest().orElseThrow();
+                case ACCOUNT -> exchange.trading().account();
+                case ORDER -> exchange.trading().newOrder(OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.0002"),
+                        new BigDecimal("50000.00")).withClientOrderId(orderIds[i]));
+                default -> Request.get(TICKER).param("symbol", "BTCUSDT").droppable(true).build();
+            };
+            return r.toBuilder().timeout(REQUEST_TIMEOUT).extra(new Tag(id, i)).build();
+        }
+
+        /**
+         * Sends the load; when two fifths are sent, starts the disturbance on a thread of its own.
+         *
+         * @return the disturbance's thread (already ended when there is none)
+         */
+        Thread drive(Disturbance disturbance, SimExchange sim) throws InterruptedException {
+            gateway.client().addListener(this);
+            Thread disturber = new Thread(() -> { }, "fault-disturbance");
+            for (int i = 0; i < n; i++) {
+                if (i == n * 2 / 5 && disturbance != null) {
+                    disturber = new Thread(() -> {
+                        try {
+                            disturbance.apply(sim, n);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("the disturbance failed", e);
+                        }
+                    }, "fault-disturbance");
+                    disturber.start();
+                }
+                if (!window.tryAcquire(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("no request of " + IN_FLIGHT + " outstanding ended in " + DEADLINE.toSeconds()
+                            + " s (at request " + i + ")");
+                }
+                if (i % 1000 == 0) {
+                    LOG.debug("{}: sending request {}", id, i);
+                }
+                int index = i;
+                CompletableFuture<Response> answer = gateway.submit(request(i));
+                answer.whenComplete((response, error) -> {
+                    if (error == null) {
+                        answeredOk.set(index, 1);
+                    }
+                    heard.incrementAndGet(index);
+                    window.release();
+                });
+            }
+            return disturber;
+        }
+
+        /** Waits until every caller has heard; returns how many had not by the deadline. */
+        int awaitEnd(Duration deadline) throws InterruptedException {
+            try {
+                if (window.tryAcquire(IN_FLIGHT, deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                    window.release(IN_FLIGHT);
+                }
+                int unended = 0;
+                for (int i = 0; i < n; i++) {
+                    if (heard.get(i) == 0) {
+                        unended++;
+                    }
+                }
+                return unended;
+            } finally {
+                gateway.client().removeListener(this);
+            }
+        }
+
+        @Override
+        public void onOutcome(Outcome outcome) {
+            if (outcome.call().extra() instanceof Tag tag && tag.load().equals(id)) {
+                outcomes.incrementAndGet(tag.index());
+                status.set(tag.index(), outcome.status().ordinal());
+            }
+        }
+
+        List<String> violations(SimExchange sim) {
+            List<String> found = new ArrayList<>();
+            int[] count = new int[1];
+            java.util.function.Consumer<String> add = v -> {
+                if (count[0]++ < MAX_VIOLATIONS_SHOWN) {
+                    found.add(v);
+                }
+            };
+            for (int i = 0; i < n; i++) {
+                if (heard.get(i) > 1) {
+                    add.accept(what(i) + ": its caller heard " + heard.get(i) + " times");
+                }
+                if (outcomes.get(i) != 1) {
+                    add.accept(what(i) + ": the engine reported " + outcomes.get(i) + " outcomes");
+                    continue;
+                }
+                RequestStatus s = RequestStatus.values()[status.get(i)];
+                if (heard.get(i) == 1 && (answeredOk.get(i) == 1) != (s == RequestStatus.SUCCESS)) {
+                    add.accept(what(i) + ": ended " + s + " but its caller was answered "
+                            + (answeredOk.get(i) == 1 ? "OK" : "with an error"));
+                }
+                if (orderIds[i] != null) {
+                    long received = sim.orderAttempts(orderIds[i]);
+                    long placed = sim.ordersPlaced(orderIds[i]);
+                    if (s == RequestStatus.SUCCESS && placed != 1) {
+                        add.accept("order " + orderIds[i] + " was reported placed but the simulator placed it " + placed + " times");
+                    }
+                    if ((s == RequestStatus.FAILED || s == RequestStatus.DROPPED || s == RequestStatus.CANCELLED) && placed != 0) {
+                        add.accept("order " + orderIds[i] + " ended " + s + " but the simulator placed it " + placed + " times");
+                    }
+                    if (received > 1 || placed > 1) {
+                        add.accept("order " + orderIds[i] + " reached the simulator " + received + " times, placed " + placed + " times");
+                    }
+                }
+            }
+            if (count[0] > MAX_VIOLATIONS_SHOWN) {
+                found.add("... and " + (count[0] - MAX_VIOLATIONS_SHOWN) + " more");
+            }
+            return found;
+        }
+
+        private String what(int i) {
+            Request r = request(i);
+            return "request " + i + " (" + r.method() + " " + r.path() + ")";
+        }
+
+        ScenarioResult result(String scenario, int unended, SimExchange sim, List<GatewayState> states, GatewayState end,
+                              double seconds, long heapBefore, long heapAfter, int workers, int alive, ClientMetrics totals,
+                              List<String> violations) {
+            long[] byStatus = new long[RequestStatus.values().length];
+            int sent = 0;
+            int succeeded = 0;
+            int reached = 0;
+            int placed = 0;
+            int duplicates = 0;
+            for (int i = 0; i < n; i++) {
+                if (outcomes.get(i) > 0) {
+                    byStatus[status.get(i)]++;
+                }
+                if (orderIds[i] != null) {
+                    sent++;
+                    succeeded += outcomes.get(i) > 0 && status.get(i) == RequestStatus.SUCCESS.ordinal() ? 1 : 0;
+                    long r = sim.orderAttempts(orderIds[i]);
+                    long p = sim.ordersPlaced(orderIds[i]);
+                    reached += r > 0 ? 1 : 0;
+                    placed += p > 0 ? 1 : 0;
+                    duplicates += r > 1 || p > 1 ? 1 : 0;
+                }
+            }
+            return new ScenarioResult(scenario, n, unended, byStatus[RequestStatus.SUCCESS.ordinal()],
+                    byStatus[RequestStatus.FAILED.ordinal()], byStatus[RequestStatus.ERROR.ordinal()],
+                    byStatus[RequestStatus.DROPPED.ordinal()], byStatus[RequestStatus.CANCELLED.ordinal()], sent, succeeded, reached,
+                    placed, duplicates, states, end, seconds, heapBefore, heapAfter, workers, alive, totals, violations);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "Load{%s, %d requests}", id, n);
+        }
+    }
+}

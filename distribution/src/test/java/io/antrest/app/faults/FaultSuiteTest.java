@@ -1,0 +1,159 @@
+package io.antrest.app.faults;
+
+import io.antrest.core.ClientMetrics;
+import io.antrest.gateway.ProviderRegistry;
+import io.antrest.monitor.GatewayState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 7's fault suite: each fault, injected through the simulator in the middle of
+ * {@value #REQUESTS} requests through a real Binance gateway, must leave every request ended
+ * exactly once with the totals adding up, no order received or placed twice, the monitor through
+ * the states the fault calls for and UP again, every worker alive, and the heap back near its
+ * level. The report (one row per scenario) is printed and written to
+ * {@code target/fault-report.txt}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteTest {
+    static final int REQUESTS = 10_000;
+    /**
+     * How much the heap may grow over a scenario: the simulator keeps its 1 500 orders and their ids
+     * (about 1 MiB; up to 3 MiB seen); a call or answer kept per request would be 10 MiB or more.
+     */
+    static final long HEAP_MARGIN = 8L * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultSuiteTest.class);
+    private static final FaultReport REPORT = new FaultReport();
+
+    @TempDir
+    static Path dir;
+
+    private static FaultRun run;
+
+    @BeforeAll
+    static void plugins() {
+        run = new FaultRun(dir, ProviderRegistry.discover());
+    }
+
+    @AfterAll
+    static void report() throws Exception {
+        if (REPORT.isEmpty()) {
+            return;
+        }
+        String table = REPORT.render();
+        REPORT.write(Path.of("target", "fault-report.txt"));
+        System.out.println(System.lineSeparator() + "Fault suite report (also in target/fault-report.txt):"
+                + System.lineSeparator() + table);
+    }
+
+    @Test
+    @Order(1)
+    void burstsOf503LeaveNoRequestUnendedNoOrderTwiceAndTheGatewayFallsAndRecovers() throws Exception {
+        ScenarioResult r = check(FaultScenario.bursts503());
+        assertThat(r.failed() + r.error()).as("requests refused by the burst").isPositive();
+        assertThat(r.ordersPlaced()).as("orders answered 503 after they were placed").isGreaterThan(r.ordersSucceeded());
+    }
+
+    @Test
+    @Order(2)
+    void tooManyRequestsWithRetryAfterRateLimitsTheGatewayUntilTheWaitIsOver() throws Exception {
+        ScenarioResult r = check(FaultScenario.tooManyRequests429());
+        assertThat(r.failed()).as("orders refused with 429 (not re-sent)").isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void aBanRateLimitsTheGatewayUntilItIsLiftedAndNoOrderIsSentTwice() throws Exception {
+        ScenarioResult r = check(FaultScenario.ban418());
+        assertThat(r.failed()).as("orders refused with 418 (not re-sent)").isPositive();
+    }
+
+    @Test
+    @Order(4)
+    void connectionsResetBeforeTheAnswerEndEveryRequestAndNeverRepeatAnOrder() throws Exception {
+        ScenarioResult r = check(FaultScenario.resetBeforeAnswer());
+        assertThat(r.error()).as("requests whose answer was lost").isPositive();
+        assertThat(r.ordersPlaced()).as("orders placed whose answer was lost").isGreaterThan(r.ordersSucceeded());
+    }
+
+    @Test
+    @Order(5)
+    void connectionsClosedWithoutAnAnswerEndEveryRequestAndNeverRepeatAnOrder() throws Exception {
+        ScenarioResult r = check(FaultScenario.closedWithoutAnswer());
+        assertThat(r.error()).as("requests closed without an answer").isPositive();
+        assertThat(r.ordersPlaced()).as("orders placed whose answer was lost").isGreaterThan(r.ordersSucceeded());
+    }
+
+    @Test
+    @Order(6)
+    void answersSlowerThanTheTimeOutEndInErrorAndAnOrderPlacedLateIsNotSentAgain() throws Exception {
+        ScenarioResult r = check(FaultScenario.slowerThanTimeout());
+        assertThat(r.error()).as("requests timed out").isPositive();
+        assertThat(r.ordersPlaced()).as("orders placed after their sender timed out").isGreaterThan(r.ordersSucceeded());
+    }
+
+    @Test
+    @Order(7)
+    void malformedJsonEndsInErrorWithoutRetryingAndDegradesTheGateway() throws Exception {
+        ScenarioResult r = check(FaultScenario.malformedJson());
+        assertThat(r.error()).as("answers that were not JSON").isPositive();
+    }
+
+    @Test
+    @Order(8)
+    void truncatedJsonEndsInErrorWithoutRetryingAndDegradesTheGateway() throws Exception {
+        ScenarioResult r = check(FaultScenario.truncatedJson());
+        assertThat(r.error()).as("answers cut short").isPositive();
+    }
+
+    @Test
+    @Order(9)
+    void theSimulatorStoppedAndRestartedTakesTheGatewayDownAndBackUpWithEveryRequestEnded() throws Exception {
+        ScenarioResult r = check(FaultScenario.simulatorRestarted());
+        assertThat(r.error() + r.dropped()).as("requests lost or dropped in the outage").isPositive();
+    }
+
+    /** Runs the scenario, reports it, and checks what every scenario must keep. */
+    static ScenarioResult check(FaultScenario scenario) throws Exception {
+        ScenarioResult r = run.run(scenario, REQUESTS);
+        REPORT.add(r);
+        LOG.info("{}: {} ended ({} success, {} failed, {} error, {} dropped, {} cancelled); states {}; {} s;"
+                        + " heap {} KiB before, {} KiB after", r.scenario(), r.ended(), r.success(), r.failed(), r.error(),
+                r.dropped(), r.cancelled(), r.statesLine(), String.format(java.util.Locale.ROOT, "%.1f", r.seconds()),
+                r.heapBefore() >> 10, r.heapAfter() >> 10);
+
+        assertThat(r.unended()).as("requests whose caller never heard").isZero();
+        assertThat(r.violations()).as("broken promises").isEmpty();
+        assertThat(r.ended()).as("success + failed + error + dropped + cancelled").isEqualTo(r.requests());
+        ClientMetrics totals = r.totals();
+        assertThat(totals.ended()).as("the client's own totals: ended = submitted (%s)", totals)
+                .isEqualTo(totals.submitted());
+        assertThat(totals.queued() + totals.inFlight()).as("calls left queued or in flight").isZero();
+
+        assertThat(r.ordersSent()).as("orders in the load").isEqualTo(REQUESTS * 3 / 20);
+        assertThat(r.duplicates()).as("client order ids that reached the simulator twice").isZero();
+
+        assertThat(r.states()).as("states of the gateway during '%s'", r.scenario())
+                .containsAnyElementsOf(scenario.mustVisit());
+        assertThat(r.endState()).as("state of the gateway after '%s' (states seen: %s)", r.scenario(), r.statesLine())
+                .isEqualTo(GatewayState.UP);
+
+        assertThat(r.workers()).as("worker threads before the load").isEqualTo(FaultRun.SESSIONS);
+        assertThat(r.workersAlive()).as("the same worker threads alive after the load").isEqualTo(r.workers());
+        assertThat(r.heapGrowth()).as("heap growth over the scenario (before %d MiB, after %d MiB)",
+                r.heapBefore() >> 20, r.heapAfter() >> 20).isLessThan(HEAP_MARGIN);
+        return r;
+    }
+}
