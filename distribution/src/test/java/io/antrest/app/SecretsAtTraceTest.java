@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logs included), everything written to standard output, standard error and the log file
  * captured, and searched for the API keys, the secrets and every signature the plugins' signers
  * actually put on a request. A control shows the same configuration without the secrets filter
- * printing them, so the search is known to find what it looks for.
+ * printing them, so the search is known to find what it looks for. Direct clients send with
+ * HttpCore alone, which logs no headers; a gateway behind a proxy sends through HttpClient 5,
+ * whose loggers would, so both tests include one.
  */
 class SecretsAtTraceTest {
     /** Requests per fault scenario: a shorter run of each than the fault suite's, to keep time. */
@@ -65,6 +67,7 @@ class SecretsAtTraceTest {
             for (FaultScenario scenario : FaultScenario.all()) {
                 results.add(faults.run(scenario, REQUESTS));
             }
+            callThroughAProxy(recorder, dir.resolve("proxied-store"));
             console = capture.console();
         }
         String logFile = TraceCapture.logFiles(home);
@@ -91,18 +94,8 @@ class SecretsAtTraceTest {
         SecretRecorder recorder = new SecretRecorder();
         Path home = dir.resolve("home");
         String console;
-        try (TraceCapture capture = TraceCapture.start(TraceLogConfig.shipped(false), home);
-             SimExchange sim = SimExchange.builder().port(0).demoKeys(false).build().start();
-             MonitorEngine monitor = new MonitorEngine();
-             GatewayManager manager = new GatewayManager(recorder.registry(), ContractStore.h2(dir.resolve("store")),
-                     monitor, RestClientConfig.defaults())) {
-            sim.addBinanceKey(FaultRun.API_KEY, FaultRun.SECRET);
-            try (Gateway gateway = manager.connect("binance", GatewaySettings.builder().contractPolicy(ContractPolicy.SYNC)
-                    .exchange(ExchangeSettings.builder().url(sim.binanceUrl())
-                            .credentials(Credentials.hmac(FaultRun.API_KEY, FaultRun.SECRET)).build())
-                    .build())) {
-                gateway.account().get(20, TimeUnit.SECONDS);
-            }
+        try (TraceCapture capture = TraceCapture.start(TraceLogConfig.shipped(false), home)) {
+            callThroughAProxy(recorder, dir.resolve("control-store"));
             console = capture.console();
         }
         String everything = console + TraceCapture.logFiles(home);
@@ -112,6 +105,28 @@ class SecretsAtTraceTest {
         assertThat(recorder.values()).as("a signature in HttpClient's request line, unfiltered")
                 .anySatisfy(value -> assertThat(everything).contains("signature=" + value));
         assertThat(SecretScan.leaks(everything, secrets(recorder))).isNotEmpty();
+    }
+
+    /**
+     * A signed call from a gateway behind a proxy: such clients send through HttpClient 5, whose
+     * header and DEBUG loggers print keys and signed request lines. The simulator itself stands in
+     * as the proxy.
+     */
+    private static void callThroughAProxy(SecretRecorder recorder, Path store) throws Exception {
+        try (SimExchange sim = SimExchange.builder().port(0).demoKeys(false).build().start();
+             MonitorEngine monitor = new MonitorEngine();
+             GatewayManager manager = new GatewayManager(recorder.registry(), ContractStore.h2(store),
+                     monitor, RestClientConfig.defaults())) {
+            sim.addBinanceKey(FaultRun.API_KEY, FaultRun.SECRET);
+            try (Gateway gateway = manager.connect("binance", GatewaySettings.builder().contractPolicy(ContractPolicy.SYNC)
+                    .proxy("127.0.0.1", sim.port())
+                    .exchange(ExchangeSettings.builder().url(sim.binanceUrl())
+                            .credentials(Credentials.hmac(FaultRun.API_KEY, FaultRun.SECRET)).build())
+                    .build())) {
+                gateway.account().get(20, TimeUnit.SECONDS);
+                assertThat(gateway.client().proxy()).isPresent();
+            }
+        }
     }
 
     private static Set<String> secrets(SecretRecorder recorder) {

@@ -116,7 +116,7 @@ final class GatewayHealth {
             case DEGRADED -> {
                 if (consecutiveFailures >= config.failuresToDown()) {
                     down(what);
-                } else if (signal == Signal.OK && !ratioExceeded()) {
+                } else if (signal == Signal.OK && ratioRecovered()) {
                     move(GatewayState.UP, "error ratio back to " + windowErrors + " of the last " + windowSize);
                 }
             }
@@ -228,6 +228,14 @@ final class GatewayHealth {
 
     private boolean ratioExceeded() {
         return windowSize == window.length && (double) windowErrors / windowSize > config.errorRatioToDegrade();
+    }
+
+    /**
+     * Back to UP only once the ratio is at most half the threshold, so that a gateway failing about
+     * as often as the threshold does not flap between UP and DEGRADED on every call.
+     */
+    private boolean ratioRecovered() {
+        return (double) windowErrors / Math.max(1, windowSize) <= config.errorRatioToDegrade() / 2;
     }
 
     private void push(boolean error) {

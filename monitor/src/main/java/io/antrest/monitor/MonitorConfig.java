@@ -47,7 +47,10 @@ public final class MonitorConfig {
         return errorWindow;
     }
 
-    /** The share of failed calls in the window above which a gateway is DEGRADED, in (0, 1). */
+    /**
+     * The share of failed calls in the window above which a gateway is DEGRADED, in (0, 1); it is
+     * UP again once the share is at most half of this.
+     */
     public double errorRatioToDegrade() {
         return errorRatioToDegrade;
     }

@@ -136,9 +136,12 @@ class MonitorEngineTest {
         assertThat(engine.status(GW).reason()).contains("3 of the last 4 calls failed");
 
         server.answer(p -> TestServer.Reply.ok());
-        settle(get("/x")); // the window now holds ok, fail, fail, ok: 2 of 4, not over 50%
+        settle(get("/x")); // the window now holds ok, fail, fail, ok: 2 of 4, not over 50% but not yet down to 25%
+        settle(get("/x")); // fail, fail, ok, ok
+        assertThat(engine.status(GW).state()).as("no flapping at the threshold").isEqualTo(GatewayState.DEGRADED);
+        settle(get("/x")); // fail, ok, ok, ok: 1 of 4, at most half the threshold
         assertThat(engine.status(GW).state()).isEqualTo(GatewayState.UP);
-        assertThat(engine.status(GW).reason()).contains("error ratio back to 2 of the last 4");
+        assertThat(engine.status(GW).reason()).contains("error ratio back to 1 of the last 4");
         assertThat(path()).endsWith(GatewayState.UP, GatewayState.DEGRADED, GatewayState.UP);
     }
 
