@@ -15,6 +15,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
@@ -127,20 +128,15 @@ final class HttpTransport implements AutoCloseable {
             return new byte[0];
         }
         long declared = entity.getContentLength();
-        if (declared > maxResponseBytes) {
-            throw new TooLarge(request, maxResponseBytes);
-        }
         try (InputStream in = entity.getContent()) {
             if (in == null) {
                 return new byte[0];
             }
+            if (declared > maxResponseBytes) {
+                throw tooLarge(in, request, "declares " + declared + " bytes");
+            }
             if (declared >= 0) {
-                byte[] exact = in.readNBytes((int) declared);
-                if (exact.length == declared && in.read() >= 0) {
-                    throw new IOException("the answer to " + request.method() + " " + request.path()
-                            + " is longer than its Content-Length");
-                }
-                return exact;
+                return in.readNBytes((int) declared);
             }
             byte[] buf = new byte[8192];
             int n = 0;
@@ -150,7 +146,7 @@ final class HttpTransport implements AutoCloseable {
                         if (in.read() < 0) {
                             break;
                         }
-                        throw new TooLarge(request, maxResponseBytes);
+                        throw tooLarge(in, request, "has no Content-Length and ran past the limit");
                     }
                     buf = Arrays.copyOf(buf, (int) Math.min((long) maxResponseBytes, Math.max(8192L, 2L * n)));
                 }
@@ -162,6 +158,23 @@ final class HttpTransport implements AutoCloseable {
             }
             return n == buf.length ? buf : Arrays.copyOf(buf, n);
         }
+    }
+
+    /**
+     * Gives up on an answer over the limit. Closing its stream normally would read the rest of it
+     * to keep the connection for the next request: a 64 MiB answer would be read in full and an
+     * endless one never finished. Aborting closes the connection at once instead; the pool opens a
+     * new one for the next request.
+     */
+    private TooLarge tooLarge(InputStream in, Request request, String what) {
+        if (in instanceof EofSensorInputStream sensor) {
+            try {
+                sensor.abort();
+            } catch (IOException e) {
+                // The connection is being thrown away; failing to close it cleanly changes nothing.
+            }
+        }
+        return new TooLarge(request, maxResponseBytes, what);
     }
 
     @Override
@@ -176,9 +189,10 @@ final class HttpTransport implements AutoCloseable {
 
     /** An answer over the size limit: not retried, reported as a malformed response. */
     static final class TooLarge extends IOException {
-        TooLarge(Request request, int limit) {
-            super("the answer to " + request.method() + " " + request.path() + " is larger than maxResponseBytes ("
-                    + limit + " bytes); raise RestClientConfig.maxResponseBytes or ask for less");
+        TooLarge(Request request, int limit, String what) {
+            super("the answer to " + request.method() + " " + request.path() + " " + what + ", more than maxResponseBytes ("
+                    + limit + " bytes): it was cut off there and its connection closed; ask for less (e.g. one symbol, a"
+                    + " smaller limit) or raise RestClientConfig.maxResponseBytes (antrest.client.max-response-bytes)");
         }
     }
 }
