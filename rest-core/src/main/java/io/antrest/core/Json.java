@@ -71,5 +71,4 @@ public final class Json {
             throw new IllegalArgumentException("the JSON body is empty" + HOW_TO_FIX);
         }
     }
-
 }
