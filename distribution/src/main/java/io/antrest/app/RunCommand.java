@@ -6,6 +6,7 @@ import io.antrest.app.config.ConfigException;
 import io.antrest.app.config.ConfigLoader;
 import io.antrest.app.config.GatewayConfig;
 import io.antrest.gateway.GatewayManager;
+import io.antrest.gateway.ProviderRegistry;
 import io.antrest.monitor.MonitorEngine;
 import io.antrest.monitor.StateChange;
 import picocli.CommandLine.Command;
@@ -77,6 +78,13 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         Injector injector = Bootstrap.injector(settings);
+        try {
+            // An unknown exchange or settings its plugin refuses can never come up: say so now, not every 30 s.
+            ConfigLoader.checkPlugins(settings, injector.getInstance(ProviderRegistry.class));
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
         MonitorEngine monitor = injector.getInstance(MonitorEngine.class);
         GatewayManager manager = injector.getInstance(GatewayManager.class);
         monitor.addListener(change -> printChange(out, change));

@@ -149,7 +149,8 @@ public final class GatewaySettings {
         public Builder heartBeatInterval(Duration interval) {
             requireNonNull(interval, "interval is null");
             if (interval.isNegative() || interval.isZero()) {
-                throw new GatewaySettingsException("heart_beat_interval must be positive, was " + interval);
+                throw new GatewaySettingsException("heart_beat_interval must be positive, was " + interval
+                        + ": it is how often the gateway is pinged, e.g. 10 seconds; leave it unset for the monitor's default");
             }
             this.heartBeatInterval = interval;
             return this;
@@ -159,7 +160,8 @@ public final class GatewaySettings {
         public Builder connectTimeout(Duration timeout) {
             requireNonNull(timeout, "timeout is null");
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new GatewaySettingsException("connect_timeout must be positive, was " + timeout);
+                throw new GatewaySettingsException("connect_timeout must be positive, was " + timeout
+                        + ": it is how long each step of connecting may take, e.g. 30 seconds (the default)");
             }
             this.connectTimeout = timeout;
             return this;

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -28,7 +30,8 @@ import java.util.stream.Collectors;
  * {@link FakeExchange}: {@code /ping}, {@code /time} (its clock runs {@link #skewMillis} ahead),
  * {@code /contracts}, and signed {@code /account} and {@code /order}, which it refuses with code
  * -1021 when their {@code timestamp} is more than 1 s away from its clock, or with 401 without
- * the right {@code X-KEY}. A path can be made to answer a given status for a number of requests.
+ * the right {@code X-KEY}. A path can be made to answer a given status for a number of requests;
+ * {@code /held} answers only once {@link #held} is counted down.
  */
 final class FakeServer implements AutoCloseable {
     static final String KEY = "fake-key";
@@ -42,6 +45,8 @@ final class FakeServer implements AutoCloseable {
             new Symbol("ETHUSDT", "ETH", "USDT", "0.01", "0.0001", "10", "TRADING")));
     volatile long skewMillis = 5_000;
     volatile int usedWeight = 0;
+    /** What {@code /held} waits for (at most 30 s) before answering 200. */
+    final CountDownLatch held = new CountDownLatch(1);
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     final Map<String, String> orders = new ConcurrentHashMap<>();
@@ -105,6 +110,14 @@ final class FakeServer implements AutoCloseable {
         long now = System.currentTimeMillis() + skewMillis;
         switch (path) {
             case "/ping" -> answer(response, 200, "{}");
+            case "/held" -> {
+                try {
+                    held.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer(response, 200, "{}");
+            }
             case "/time" -> answer(response, 200, "{\"serverTime\":" + now + "}");
             case "/contracts" -> answer(response, 200, "{\"symbols\":[" + symbols.stream().map(s -> String.format(
                     "{\"symbol\":\"%s\",\"base\":\"%s\",\"quote\":\"%s\",\"tick\":\"%s\",\"lot\":\"%s\",\"minNotional\":\"%s\",\"status\":\"%s\"}",

@@ -218,7 +218,7 @@ class GatewayManagerTest {
                 .exchange(ExchangeSettings.builder().url(server.url()).build()).build());
         assertThat(g.isUp()).isTrue(); // public endpoints need no key
         assertThatThrownBy(() -> g.account().get(10, TimeUnit.SECONDS)).cause()
-                .isInstanceOf(GatewaySettingsException.class).hasMessageContaining("fake.api_key");
+                .isInstanceOf(GatewaySettingsException.class).hasMessageContaining("exchange 'fake' needs credentials").hasMessageContaining("gateway.NAME.api-key");
         assertThat(server.count("/account")).isZero();
     }
 

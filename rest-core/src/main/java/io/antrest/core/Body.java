@@ -26,7 +26,11 @@ public sealed interface Body permits Body.Form, Body.Json, Body.Raw {
         return new Form(fields);
     }
 
-    /** A JSON text, sent as {@code application/json} exactly as given. */
+    /**
+     * A JSON text, sent as {@code application/json} exactly as given.
+     *
+     * @throws IllegalArgumentException when the text is not one complete JSON value, saying where it breaks
+     */
     static Body json(String json) {
         return new Json(json);
     }
@@ -66,9 +70,15 @@ public sealed interface Body permits Body.Form, Body.Json, Body.Raw {
 
     /** A JSON text; see {@link Body#json(String)}. */
     record Json(String json) implements Body {
-        /** Checks the text is not null. */
+        /**
+         * Checks the text is one complete JSON value: a body the exchange cannot parse is refused
+         * here, where the caller made it, not after a round trip.
+         *
+         * @throws IllegalArgumentException when it is not, saying where it breaks
+         */
         public Json {
             requireNonNull(json, "json is null");
+            io.antrest.core.Json.requireValid(json);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.antrest.core;
 
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,30 +15,32 @@ final class BodyReader {
     }
 
     /**
-     * The whole body, in one exactly sized array when the length is declared.
+     * The whole body, in one exactly sized array when the length is declared. The stream is closed
+     * only once it has been read to its end; an answer over the cap is abandoned where it stands
+     * (its connection must then be thrown away, never drained: an endless answer never ends).
      *
-     * @throws ResponseTooLargeException when the body is over {@code max} bytes (nothing more is read)
+     * @throws ResponseTooLargeException when the body is over {@code max} bytes
      */
     static byte[] read(HttpEntity entity, Request request, int max) throws IOException {
         if (entity == null) {
             return EMPTY;
         }
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return EMPTY;
+        }
         long declared = entity.getContentLength();
         if (declared > max) {
-            throw new ResponseTooLargeException(request, max);
+            throw tooLarge(in, request, max, "declares " + declared + " bytes");
         }
-        try (InputStream in = entity.getContent()) {
-            if (in == null) {
-                return EMPTY;
+        byte[] body;
+        if (declared >= 0) {
+            body = in.readNBytes((int) declared);
+            if (body.length < declared) {
+                throw new IOException("the answer to " + request.method() + " " + request.path()
+                        + " ended after " + body.length + " of its " + declared + " bytes");
             }
-            if (declared >= 0) {
-                byte[] exact = in.readNBytes((int) declared);
-                if (exact.length < declared) {
-                    throw new IOException("the answer to " + request.method() + " " + request.path()
-                            + " ended after " + exact.length + " of its " + declared + " bytes");
-                }
-                return exact;
-            }
+        } else {
             byte[] buf = new byte[8192];
             int n = 0;
             while (true) {
@@ -46,7 +49,7 @@ final class BodyReader {
                         if (in.read() < 0) {
                             break;
                         }
-                        throw new ResponseTooLargeException(request, max);
+                        throw tooLarge(in, request, max, "has no Content-Length and ran past the limit");
                     }
                     buf = Arrays.copyOf(buf, (int) Math.min((long) max, Math.max(8192L, 2L * n)));
                 }
@@ -56,7 +59,25 @@ final class BodyReader {
                 }
                 n += r;
             }
-            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+            body = n == buf.length ? buf : Arrays.copyOf(buf, n);
         }
+        in.close();
+        return body;
+    }
+
+    /**
+     * Gives up on an answer over the cap. HttpClient's stream would read the rest on close to keep
+     * the connection; aborting it discards the connection instead. A direct session drops its
+     * connection on the exception.
+     */
+    private static ResponseTooLargeException tooLarge(InputStream in, Request request, int max, String what) {
+        if (in instanceof EofSensorInputStream sensor) {
+            try {
+                sensor.abort();
+            } catch (IOException e) {
+                // the connection is being thrown away; failing to close it cleanly changes nothing
+            }
+        }
+        return new ResponseTooLargeException(request, max, what);
     }
 }

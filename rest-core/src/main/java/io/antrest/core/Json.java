@@ -1,9 +1,11 @@
 package io.antrest.core;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -16,6 +18,10 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    /** Reads exactly one JSON value: text after it is an error, not silently ignored. */
+    private static final ObjectReader ONE_VALUE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final String HOW_TO_FIX = "; give one complete JSON value, e.g. {\"symbol\":\"XBTUSD\",\"orderQty\":1}, "
+            + "or send a request without a body (or other text with Body.raw(bytes, contentType))";
 
     private Json() {
     }
@@ -32,7 +38,7 @@ public final class Json {
      */
     public static JsonNode parse(byte[] body, int status) {
         try {
-            JsonNode node = MAPPER.readTree(body);
+            JsonNode node = ONE_VALUE.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw new MalformedResponseException("answer with status " + status + " has an empty body where JSON was expected");
             }
@@ -42,6 +48,27 @@ public final class Json {
                     + body.length + " bytes): " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MalformedResponseException("answer with status " + status + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that {@code text} is one complete JSON value, as a JSON request body must be.
+     *
+     * @throws IllegalArgumentException saying where the text stops being JSON and what to give
+     *                                  instead; it quotes at most the offending token, never the whole text
+     */
+    static void requireValid(String text) {
+        JsonNode node;
+        try {
+            node = ONE_VALUE.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("the JSON body (" + text.length() + " chars) is not valid JSON: "
+                    + e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")") + HOW_TO_FIX);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new IllegalArgumentException("the JSON body is empty" + HOW_TO_FIX);
         }
     }
 }

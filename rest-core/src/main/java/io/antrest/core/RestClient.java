@@ -473,8 +473,12 @@ public class RestClient implements AutoCloseable {
             try {
                 signed = signer.sign(request, new SigningContext(baseUrl, attempt, config.clock()));
             } catch (RuntimeException e) {
+                // antrest's own errors (missing credentials, a bad key) are written to be shown and name the fix;
+                // another exception of a signer may describe the key, so only its type is shown.
+                String why = e instanceof RestException ? e.getMessage()
+                        : e.getClass().getSimpleName() + "; check the credentials";
                 finish(call, RequestStatus.ERROR, null, new RestException("signing " + request.method() + " "
-                        + request.path() + " failed (" + e.getClass().getSimpleName() + "); check the credentials", e));
+                        + request.path() + " failed: " + why, e));
                 return;
             }
             response = session.execute(signed, baseUrl, attempt);
@@ -513,7 +517,7 @@ public class RestClient implements AutoCloseable {
                 json = response.json();
             } catch (MalformedResponseException e) {
                 finish(call, RequestStatus.ERROR, null, new MalformedResponseException(
-                        request.method() + " " + request.path() + ": " + e.getMessage(), e));
+                        request.method() + " " + request.path() + ": " + e.getMessage() + notJsonHint(response), e));
                 return;
             }
             finish(call, RequestStatus.SUCCESS, json, null);
@@ -547,6 +551,17 @@ public class RestClient implements AutoCloseable {
             backoff = retryAfter.get().plus(backoff.dividedBy(10));
         }
         schedule(call, backoff.toNanos());
+    }
+
+    /** What a 2xx answer that is not JSON looked like, and the usual reason for one. */
+    private String notJsonHint(Response response) {
+        String start = response.bodyText().strip();
+        if (start.length() > 60) {
+            start = start.substring(0, 60) + "…";
+        }
+        return "; it came as " + response.header("Content-Type").orElse("no Content-Type") + " and began \""
+                + start.replaceAll("\\s+", " ") + "\". Check that the base URL (" + baseUrl + ") is the exchange's REST API"
+                + " root: a page or text in place of JSON usually comes from a wrong URL, a proxy or a maintenance page";
     }
 
     private void broken(Call call, Throwable error) {

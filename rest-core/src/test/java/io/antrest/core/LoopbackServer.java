@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +20,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * A small HTTP/1.1 server on loopback for the engine's tests: keep-alive, one thread per
- * connection, records every request, counts how many are in flight at once, and can answer,
- * close without answering, or reset the connection, as the test's handler says.
+ * connection, records every request (and the connection it came on), counts how many are in
+ * flight at once, and can answer, close without answering, reset the connection, or stream a
+ * huge or endless body, as the test's handler says.
  */
 final class LoopbackServer implements AutoCloseable {
 
-    /** One request as the server read it. */
-    record Received(String method, String target, Map<String, String> headers, String body, long nanoTime) {
+    /** One request as the server read it, and the number of the connection it came on (from 1). */
+    record Received(String method, String target, Map<String, String> headers, String body, long nanoTime, int connection) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -45,9 +48,23 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    /** What to do with a request. */
-    record Reply(int status, Map<String, String> headers, String body, long delayMillis, Action action) {
-        enum Action { ANSWER, CLOSE, RESET }
+    /** What to do with a request; {@code streamBytes} is the body length of a STREAM reply. */
+    record Reply(int status, Map<String, String> headers, String body, long delayMillis, Action action, long streamBytes) {
+        enum Action { ANSWER, CLOSE, RESET, STREAM, STREAM_CHUNKED }
+
+        Reply(int status, Map<String, String> headers, String body, long delayMillis, Action action) {
+            this(status, headers, body, delayMillis, action, 0);
+        }
+
+        /** A 200 whose body of {@code bytes} bytes is declared in Content-Length and written as fast as the client reads. */
+        static Reply streamed(long bytes) {
+            return new Reply(200, Map.of("Content-Type", "application/json"), "", 0, Action.STREAM, bytes);
+        }
+
+        /** A 200 with a chunked body that never ends: the server writes until the connection fails. */
+        static Reply endlessChunked() {
+            return new Reply(200, Map.of("Content-Type", "application/json"), "", 0, Action.STREAM_CHUNKED, Long.MAX_VALUE);
+        }
 
         static Reply json(int status, String body) {
             return new Reply(status, Map.of("Content-Type", "application/json"), body, 0, Action.ANSWER);
@@ -68,11 +85,11 @@ final class LoopbackServer implements AutoCloseable {
         Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, h, body, delayMillis, action);
+            return new Reply(status, h, body, delayMillis, action, streamBytes);
         }
 
         Reply delayed(long millis) {
-            return new Reply(status, headers, body, millis, action);
+            return new Reply(status, headers, body, millis, action, streamBytes);
         }
     }
 
@@ -82,6 +99,9 @@ final class LoopbackServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger connectionCount = new AtomicInteger();
+    private final AtomicLong streamedBytes = new AtomicLong();
+    private final AtomicInteger streamsEnded = new AtomicInteger();
     private final Map<Thread, Boolean> threads = new ConcurrentHashMap<>();
     private volatile Function<Received, Reply> handler;
     private volatile boolean open = true;
@@ -118,12 +138,23 @@ final class LoopbackServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** How many body bytes STREAM replies got written before they ended or their connection failed. */
+    long streamedBytes() {
+        return streamedBytes.get();
+    }
+
+    /** How many STREAM replies have stopped writing (finished, or their connection failed). */
+    int streamsEnded() {
+        return streamsEnded.get();
+    }
+
     private void acceptLoop() {
         while (open) {
             try {
                 Socket s = socket.accept();
                 connections.add(s);
-                Thread t = new Thread(() -> serve(s), "loopback-conn");
+                int number = connectionCount.incrementAndGet();
+                Thread t = new Thread(() -> serve(s, number), "loopback-conn");
                 t.setDaemon(true);
                 threads.put(t, true);
                 t.start();
@@ -133,7 +164,7 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket s) {
+    private void serve(Socket s, int number) {
         try (s) {
             s.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(s.getInputStream());
@@ -152,7 +183,8 @@ final class LoopbackServer implements AutoCloseable {
                 }
                 int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
                 byte[] body = in.readNBytes(length);
-                Received r = new Received(parts[0], parts[1], headers, new String(body, StandardCharsets.UTF_8), System.nanoTime());
+                Received r = new Received(parts[0], parts[1], headers, new String(body, StandardCharsets.UTF_8), System.nanoTime(),
+                        number);
                 received.add(r);
                 int now = inFlight.incrementAndGet();
                 maxInFlight.accumulateAndGet(now, Math::max);
@@ -175,6 +207,13 @@ final class LoopbackServer implements AutoCloseable {
                         s.setSoLinger(true, 0);
                         return;
                     }
+                    case STREAM, STREAM_CHUNKED -> {
+                        try {
+                            stream(out, reply);
+                        } finally {
+                            streamsEnded.incrementAndGet();
+                        }
+                    }
                     default -> write(out, reply);
                 }
             }
@@ -196,6 +235,35 @@ final class LoopbackServer implements AutoCloseable {
         out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (reply.status() != 204) {
             out.write(body);
+        }
+        out.flush();
+    }
+
+    private void stream(OutputStream out, Reply reply) throws IOException {
+        boolean chunked = reply.action() == Reply.Action.STREAM_CHUNKED;
+        StringBuilder sb = new StringBuilder("HTTP/1.1 ").append(reply.status()).append(" X\r\n");
+        reply.headers().forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
+        sb.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + reply.streamBytes() + "\r\n").append("\r\n");
+        out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+        byte[] block = new byte[64 * 1024];
+        Arrays.fill(block, (byte) '1');
+        byte[] chunkHead = (Integer.toHexString(block.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        long left = reply.streamBytes();
+        while (left > 0 && open) {
+            int n = (int) Math.min(block.length, left);
+            if (chunked) {
+                out.write(chunkHead);
+                out.write(block);
+                out.write(crlf);
+            } else {
+                out.write(block, 0, n);
+            }
+            streamedBytes.addAndGet(n);
+            left -= n;
+        }
+        if (chunked && open) {
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
         out.flush();
     }

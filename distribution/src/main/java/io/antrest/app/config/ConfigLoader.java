@@ -3,8 +3,12 @@ package io.antrest.app.config;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.ContractPolicy;
 import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.ProviderInfo;
+import io.antrest.gateway.ProviderLookupException;
+import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.KeyType;
 import io.antrest.monitor.MonitorConfig;
 import org.slf4j.Logger;
@@ -188,6 +192,7 @@ public final class ConfigLoader {
                 () -> client.maxResponseBytes(in.integer("antrest.client.max-response-bytes", v))));
         in.value("antrest.client.connect-timeout").ifPresent(v -> in.apply("antrest.client.connect-timeout",
                 () -> client.connectTimeout(in.duration("antrest.client.connect-timeout", v))));
+        checkSoftLimit(in, client);
 
         List<GatewayConfig> gateways = new ArrayList<>();
         List<String> secretsInFile = new ArrayList<>();
@@ -205,8 +210,55 @@ public final class ConfigLoader {
                     + source + "', or take the secrets from environment variables with ${env:NAME}"));
         }
         warnings.forEach(w -> LOG.warn("{}", w));
-        return new AppConfig(Optional.ofNullable(source), jdbcUrl, build(in, JDBC_URL, client::build),
+        return new AppConfig(Optional.ofNullable(source), jdbcUrl, build(in, "antrest.client.*", client::build),
                 build(in, "antrest.monitor.*", monitor::build), gateways, warnings);
+    }
+
+    /**
+     * The droppable soft limit may not exceed the queue capacity. Left unset, it follows a smaller
+     * capacity (its default, 10 000, would exceed a capacity of 100); set, it is checked against it.
+     */
+    private static void checkSoftLimit(Reading in, RestClientConfig.Builder client) {
+        String capacityKey = "antrest.client.queue-capacity";
+        String softKey = "antrest.client.droppable-soft-limit";
+        RestClientConfig defaults = RestClientConfig.defaults();
+        int capacity = in.value(capacityKey).map(v -> in.integer(capacityKey, v)).orElse(defaults.queueCapacity());
+        Optional<Integer> soft = in.value(softKey).map(v -> in.integer(softKey, v));
+        if (soft.isEmpty()) {
+            in.apply(capacityKey, () -> client.droppableSoftLimit(Math.min(capacity, defaults.droppableSoftLimit())));
+        } else if (soft.get() > capacity) {
+            throw in.error(softKey, "is " + soft.get() + ", more than " + capacityKey + " (" + capacity + "): a droppable"
+                    + " request is dropped when that many wait, so lower " + softKey + " or raise " + capacityKey);
+        }
+    }
+
+    /**
+     * Checks the gateways against the exchange plugins found, without connecting anything: each
+     * gateway names an exchange that has a plugin, and that plugin accepts the gateway's settings
+     * (its options, its key type, its key). A mistake here would otherwise surface only as a
+     * gateway that never comes up.
+     *
+     * @throws ConfigException naming the setting, the value and the fix
+     */
+    public static void checkPlugins(AppConfig config, ProviderRegistry registry) {
+        requireNonNull(config, "config is null");
+        requireNonNull(registry, "registry is null");
+        String where = config.source().map(f -> "settings file " + f).orElse("settings");
+        for (GatewayConfig g : config.gateways()) {
+            ProviderInfo plugin;
+            try {
+                plugin = registry.provider(g.exchange());
+            } catch (ProviderLookupException e) {
+                throw new ConfigException(where + ": gateway." + g.name() + ".exchange is '" + g.exchange() + "': "
+                        + e.getMessage(), e);
+            }
+            try {
+                plugin.provider().create(g.settings().exchange());
+            } catch (GatewaySettingsException e) {
+                throw new ConfigException(where + ": the settings of gateway '" + g.name() + "' (gateway." + g.name()
+                        + ".*) do not suit the " + plugin.name() + " plugin: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static <T> T build(Reading in, String what, Supplier<T> builder) {

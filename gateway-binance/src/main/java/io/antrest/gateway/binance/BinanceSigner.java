@@ -55,11 +55,11 @@ final class BinanceSigner implements RequestSigner {
 
     @Override
     public Request sign(Request request, SigningContext context) {
-        boolean signed = BinanceEndpoints.isSigned(request);
-        Request.Builder b = request.toBuilder().removeHeader(BinanceProvider.SIGNED_MARKER_HEADER);
-        if (!signed) {
-            return request.header(BinanceProvider.SIGNED_MARKER_HEADER).isPresent() ? b.build() : request;
+        // A request carrying the marker header counts as signed, so a public one has nothing to remove: no copy.
+        if (!BinanceEndpoints.isSigned(request)) {
+            return request;
         }
+        Request.Builder b = request.toBuilder().removeHeader(BinanceProvider.SIGNED_MARKER_HEADER);
         if (payloadSigner == null) {
             settings.requireCredentials(BinanceProvider.NAME);
         }

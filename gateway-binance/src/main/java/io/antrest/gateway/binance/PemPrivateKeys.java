@@ -45,7 +45,7 @@ final class PemPrivateKeys {
         int end = text.indexOf(END);
         if (begin < 0 || end < begin) {
             throw new GatewaySettingsException("the binance " + type + " private key is not a PKCS#8 PEM key: give the "
-                    + "text from " + BEGIN + " to " + END + " (e.g. with private_key_file)");
+                    + "text from " + BEGIN + " to " + END + " (e.g. with gateway.NAME.secret-file)");
         }
         byte[] der;
         try {

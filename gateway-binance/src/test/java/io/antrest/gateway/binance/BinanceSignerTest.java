@@ -168,7 +168,7 @@ class BinanceSignerTest {
         assertThat(signer.sign(ping, at(DOC_TIME))).isSameAs(ping);
         assertThatThrownBy(() -> signer.sign(Request.get("/api/v3/account").build(), at(DOC_TIME)))
                 .isInstanceOf(GatewaySettingsException.class)
-                .hasMessageContaining("binance.api_key");
+                .hasMessageContaining("exchange 'binance' needs credentials").hasMessageContaining("gateway.NAME.api-key");
     }
 
     @Test

@@ -52,8 +52,8 @@ public final class BitmexProvider implements ExchangeProvider {
         }
         settings.credentials().ifPresent(c -> {
             if (c.type() != KeyType.HMAC) {
-                throw new GatewaySettingsException("bitmex API keys are HMAC keys (api_key and secret); a " + c.type()
-                        + " key was given: drop the key type setting");
+                throw new GatewaySettingsException("bitmex API keys are HMAC keys (api-key and secret); a " + c.type()
+                        + " key was given: drop the key type setting (gateway.NAME.key-type) or set it to hmac");
             }
         });
         String url = settings.resolveUrl(BitmexExchange.LIVE_URL, BitmexExchange.TESTNET_URL);

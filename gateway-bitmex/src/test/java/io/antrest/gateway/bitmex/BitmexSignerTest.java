@@ -112,7 +112,7 @@ class BitmexSignerTest {
 
         assertThat(signer.sign(instruments, ctx)).isSameAs(instruments);
         assertThatThrownBy(() -> signer.sign(Request.get("/user/margin").build(), ctx))
-                .isInstanceOf(GatewaySettingsException.class).hasMessageContaining("bitmex.api_key");
+                .isInstanceOf(GatewaySettingsException.class).hasMessageContaining("exchange 'bitmex' needs credentials").hasMessageContaining("gateway.NAME.api-key");
         assertThatThrownBy(() -> signer.sign(Request.get("/something").header(BitmexProvider.SIGNED_MARKER_HEADER, "1").build(), ctx))
                 .isInstanceOf(GatewaySettingsException.class);
     }

@@ -17,11 +17,11 @@ public record Credentials(String apiKey, String secret, KeyType type) {
         requireNonNull(secret, "secret is null");
         requireNonNull(type, "type is null");
         if (apiKey.isBlank()) {
-            throw new GatewaySettingsException("the API key is blank: set api_key");
+            throw new GatewaySettingsException("the API key is blank: set api-key (gateway.NAME.api-key in antrest.properties)");
         }
         if (secret.isBlank()) {
-            throw new GatewaySettingsException("the API secret is blank: set secret (or private_key_file for "
-                    + "Ed25519 and RSA keys)");
+            throw new GatewaySettingsException("the API secret is blank: set secret (gateway.NAME.secret in "
+                    + "antrest.properties), or secret-file for the PEM private key of an Ed25519 or RSA key");
         }
     }
 

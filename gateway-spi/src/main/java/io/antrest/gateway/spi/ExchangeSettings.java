@@ -1,6 +1,5 @@
 package io.antrest.gateway.spi;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -62,9 +61,10 @@ public final class ExchangeSettings {
      */
     public Credentials requireCredentials(String exchange) {
         if (credentials == null) {
-            throw new GatewaySettingsException("exchange '" + exchange + "' needs credentials for this call: set "
-                    + exchange + ".api_key and " + exchange + ".secret (or the environment variables ANTREST_"
-                    + exchange.toUpperCase(Locale.ROOT) + "_API_KEY and ANTREST_" + exchange.toUpperCase(Locale.ROOT) + "_SECRET)");
+            throw new GatewaySettingsException("exchange '" + exchange + "' needs credentials for this call and the gateway"
+                    + " has none: give it an API key and secret (in antrest.properties gateway.NAME.api-key and"
+                    + " gateway.NAME.secret or gateway.NAME.secret-file, best as ${env:VARIABLE}; when embedding,"
+                    + " ExchangeSettings.builder().credentials(...)); public calls need none");
         }
         return credentials;
     }
@@ -87,7 +87,8 @@ public final class ExchangeSettings {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new GatewaySettingsException("setting '" + name + "' must be a whole number, was \"" + v + "\"");
+            throw new GatewaySettingsException("setting '" + name + "' must be a whole number, was \"" + v
+                    + "\"; write digits only (e.g. 5000), or leave it unset for the default " + defaultValue);
         }
     }
 
@@ -150,10 +151,12 @@ public final class ExchangeSettings {
             try {
                 java.net.URI uri = new java.net.URI(u);
                 if (uri.getHost() == null) {
-                    throw new GatewaySettingsException("base URL \"" + url + "\" has no host");
+                    throw new GatewaySettingsException("base URL \"" + url + "\" has no host name; give one like "
+                            + "https://testnet.binance.vision or http://127.0.0.1:8080");
                 }
             } catch (java.net.URISyntaxException e) {
-                throw new GatewaySettingsException("base URL \"" + url + "\" is not a URL: " + e.getReason());
+                throw new GatewaySettingsException("base URL \"" + url + "\" is not a URL (" + e.getReason() + " at index "
+                        + e.getIndex() + "); give one like https://testnet.binance.vision or http://127.0.0.1:8080");
             }
             this.environment = Environment.CUSTOM;
             this.url = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
