@@ -57,15 +57,18 @@ public final class Gateway implements AutoCloseable {
     private final OffsetClock clock;
     private final MonitorEngine monitor;
     private final Runnable onClose;
+    private final Duration requestTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Gateway(String name, Exchange exchange, RestClient client, OffsetClock clock, MonitorEngine monitor, Runnable onClose) {
+    Gateway(String name, Exchange exchange, RestClient client, OffsetClock clock, MonitorEngine monitor, Runnable onClose,
+            Duration requestTimeout) {
         this.name = requireNonNull(name, "name is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.client = requireNonNull(client, "client is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.monitor = requireNonNull(monitor, "monitor is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
+        this.requestTimeout = requestTimeout;
     }
 
     /** The gateway's name (its client's and the monitor's name for it). */
@@ -225,6 +228,9 @@ public final class Gateway implements AutoCloseable {
         Request r;
         try {
             r = request.get();
+            if (requestTimeout != null) {
+                r = r.toBuilder().timeout(requestTimeout).build();
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

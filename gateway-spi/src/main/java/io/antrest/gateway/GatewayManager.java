@@ -102,7 +102,8 @@ public final class GatewayManager implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new GatewaySettingsException("exchange '" + provider.name() + "': " + e.getMessage(), e);
         }
-        Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name));
+        Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name),
+                settings.requestTimeout().orElse(null));
         if (gateways.putIfAbsent(name, gateway) != null) {
             throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
                     + " the new one another name");

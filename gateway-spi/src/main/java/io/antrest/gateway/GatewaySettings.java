@@ -26,6 +26,7 @@ public final class GatewaySettings {
     private final ContractPolicy contractPolicy;
     private final Duration heartBeatInterval;
     private final Duration connectTimeout;
+    private final Duration requestTimeout;
     private final ExchangeSettings exchange;
 
     private GatewaySettings(Builder b) {
@@ -35,6 +36,7 @@ public final class GatewaySettings {
         this.contractPolicy = b.contractPolicy;
         this.heartBeatInterval = b.heartBeatInterval;
         this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
         this.exchange = b.exchange;
     }
 
@@ -78,6 +80,14 @@ public final class GatewaySettings {
         return connectTimeout;
     }
 
+    /**
+     * How long the gateway's typed calls (account, orders, contracts) wait for each answer, when
+     * not the engine's default of 10 s; a request given to {@link Gateway#submit} keeps its own.
+     */
+    public Optional<Duration> requestTimeout() {
+        return Optional.ofNullable(requestTimeout);
+    }
+
     /** The exchange plugin's settings. */
     public ExchangeSettings exchange() {
         return exchange;
@@ -98,6 +108,7 @@ public final class GatewaySettings {
         private ContractPolicy contractPolicy = ContractPolicy.STRICT;
         private Duration heartBeatInterval;
         private Duration connectTimeout = Duration.ofSeconds(30);
+        private Duration requestTimeout;
         private ExchangeSettings exchange = ExchangeSettings.builder().build();
 
         private Builder() {
@@ -164,6 +175,17 @@ public final class GatewaySettings {
                         + ": it is how long each step of connecting may take, e.g. 30 seconds (the default)");
             }
             this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** Sets how long each typed call waits for its answer; it must be positive. */
+        public Builder requestTimeout(Duration timeout) {
+            requireNonNull(timeout, "timeout is null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new GatewaySettingsException("request_timeout must be positive, was " + timeout
+                        + ": it is how long a typed call waits for each answer, e.g. 5 seconds; leave it unset for 10 seconds");
+            }
+            this.requestTimeout = timeout;
             return this;
         }
 

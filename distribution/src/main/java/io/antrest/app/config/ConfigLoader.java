@@ -82,6 +82,7 @@ public final class ConfigLoader {
             "contract-policy", "strict or sync",
             "heartbeat-interval", "a duration such as 10s",
             "connect-timeout", "a duration such as 30s",
+            "request-timeout", "a duration such as 5s",
             "option.NAME", "an exchange-specific option, e.g. option.recv_window=5000");
 
     private final Path home;
@@ -455,6 +456,8 @@ public final class ConfigLoader {
                     () -> gs.heartBeatInterval(in.duration(key("heartbeat-interval"), v))));
             value("connect-timeout").ifPresent(v -> in.apply(key("connect-timeout"),
                     () -> gs.connectTimeout(in.duration(key("connect-timeout"), v))));
+            value("request-timeout").ifPresent(v -> in.apply(key("request-timeout"),
+                    () -> gs.requestTimeout(in.duration(key("request-timeout"), v))));
             value("proxy").ifPresent(v -> {
                 int colon = v.lastIndexOf(':');
                 if (colon <= 0 || colon == v.length() - 1) {

@@ -44,6 +44,7 @@ class ConfigLoaderTest {
                 gateway.main.secret = ${env:BINANCE_SECRET}
                 gateway.main.option.recv_window = 3000
                 gateway.main.proxy = proxy.local:3128
+                gateway.main.request-timeout = 4s
                 gateway.test.exchange = bitmex
                 gateway.test.url = testnet
                 gateway.test.contract-policy = strict
@@ -62,6 +63,8 @@ class ConfigLoaderTest {
         assertThat(main.settings().sessions()).isEqualTo(5);
         assertThat(main.settings().contractPolicy()).isEqualTo(ContractPolicy.SYNC);
         assertThat(main.settings().proxy()).isPresent();
+        assertThat(main.settings().requestTimeout()).contains(Duration.ofSeconds(4));
+        assertThat(c.gateway("test").orElseThrow().settings().requestTimeout()).isEmpty();
         assertThat(main.settings().exchange().url()).contains("http://127.0.0.1:8080");
         assertThat(main.settings().exchange().option("recv_window")).contains("3000");
         assertThat(main.settings().exchange().credentials()).hasValueSatisfying(cr -> {
@@ -125,6 +128,7 @@ class ConfigLoaderTest {
         assertThat(all.gateways()).extracting(GatewayConfig::name).containsExactly("binance", "bitmex");
         assertThat(all.gateway("binance").orElseThrow().settings().exchange().option("recv_window")).contains("5000");
         assertThat(all.gateway("binance").orElseThrow().settings().proxy()).isPresent();
+        assertThat(all.gateway("binance").orElseThrow().settings().requestTimeout()).contains(Duration.ofSeconds(10));
         assertThat(all.jdbcUrl()).isEqualTo("jdbc:h2:file:" + home.resolve("data").resolve("contracts"));
         assertThat(all.warnings()).isEmpty();
     }
@@ -139,6 +143,7 @@ class ConfigLoaderTest {
         assertError("gateway.a.exchange=binance\ngateway.a.api-key=k\n", "gateway.a.secret", "both");
         assertError("gateway.a.exchange=binance\ngateway.a.api-key=k\ngateway.a.secret=${env:NOPE}\n", "NOPE", "export NOPE");
         assertError("gateway.a.exchange=binance\ngateway.a.heartbeat-interval=soon\n", "gateway.a.heartbeat-interval", "10s");
+        assertError("gateway.a.exchange=binance\ngateway.a.request-timeout=0s\n", "gateway.a.request-timeout", "must be positive");
         assertError("gateway.a.exchange=binance\ngateway.a.contract-policy=maybe\n", "gateway.a.contract-policy", "strict");
         assertError("gateway.a.exchange=binance\ngateway.a.proxy=nohost\n", "gateway.a.proxy", "host:port");
         assertError("antrest.contracts.jdbc-url=/tmp/x\n", "antrest.contracts.jdbc-url", "JDBC URL");

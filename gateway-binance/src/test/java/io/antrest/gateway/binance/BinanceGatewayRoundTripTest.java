@@ -186,4 +186,31 @@ class BinanceGatewayRoundTripTest {
         assertThat(get(g.queryOrder(ref)).status()).isEqualTo(OrderStatus.NEW);
         assertThat(monitor.status("binance").state()).isNotEqualTo(GatewayState.DOWN);
     }
+
+    @Test
+    void theGatewaysRequestTimeoutBoundsItsTypedCallsAndASlowOrderIsNeverSentTwice() throws Exception {
+        Gateway g = manager.connect("binance", GatewaySettings.builder().sessions(2).requestTimeout(Duration.ofMillis(300))
+                .exchange(ExchangeSettings.builder().url(sim.binanceUrl()).credentials(Credentials.hmac(KEY, SECRET)).build())
+                .build());
+        sim.faults().on("POST", "/api/v3/order").latency(Duration.ofSeconds(2));
+
+        long start = System.nanoTime();
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> get(g.placeOrder(
+                OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.001"), new BigDecimal("50000")))));
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(failure).isInstanceOf(ExecutionException.class).cause().isInstanceOf(OrderOutcomeUnknownException.class)
+                .hasMessageContaining("Look it up");
+        assertThat(waitedMillis).as("the order's answer was not awaited for the simulator's 2 s").isLessThan(1_900);
+        OrderRef ref = ((OrderOutcomeUnknownException) failure.getCause()).order();
+        String id = ref.clientOrderId().orElseThrow();
+        sim.faults().on("POST", "/api/v3/order").latency(Duration.ZERO);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sim.ordersPlaced(id) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);   // the simulator places it once its latency is over
+        }
+        assertThat(sim.orderAttempts(id)).as("sent once, never again").isEqualTo(1);
+        assertThat(sim.ordersPlaced(id)).isEqualTo(1);
+        assertThat(get(g.queryOrder(ref)).status()).isEqualTo(OrderStatus.NEW);
+    }
 }
