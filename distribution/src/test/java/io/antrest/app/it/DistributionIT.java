@@ -258,6 +258,16 @@ class DistributionIT {
     }
 
     @Test
+    void benchDrawsAProgressBarOnATerminal() throws Exception {
+        // util-linux's script gives the command a pseudo-terminal, as a user's shell would.
+        Installation.Run r = antrest.runOnTerminal(180, "bench", "--requests", "20000", "--warmup", "100");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("\rpipeline [").contains("] 20000/20000")
+                .containsPattern("requests=20000 ok=20000 failed=0 errors=0 dropped=0 secs=");
+    }
+
+    @Test
     void benchMemoryQueuesRequestsAtOnceAndAnswersThemAll() throws Exception {
         Installation.Run r = antrest.run(Map.of(), 180, "bench", "--memory", "20000");
 

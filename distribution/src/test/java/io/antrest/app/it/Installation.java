@@ -82,6 +82,24 @@ final class Installation {
         return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
     }
 
+    /** Runs {@code bin/antrest} on a pseudo-terminal (util-linux {@code script}); what it printed comes as output. */
+    Run runOnTerminal(int timeoutSeconds, String... args) throws Exception {
+        StringBuilder command = new StringBuilder("'" + home.resolve("bin/antrest") + "'");
+        for (String a : args) {
+            command.append(" '").append(a).append("'");
+        }
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null").directory(home.toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = read(p.getInputStream());
+        CompletableFuture<String> err = read(p.getErrorStream());
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/antrest " + String.join(" ", args) + " on a terminal ran past " + timeoutSeconds + " s");
+        }
+        return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+    }
+
     /** Starts {@code bin/antrest} and returns the live process (for commands that run until stopped). */
     Process start(Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
