@@ -241,7 +241,9 @@ class MonitorEngineTest {
 
         server.start(); // same port
         Await.until("UP again", () -> engine.isUp(GW));
-        assertThat(path()).endsWith(GatewayState.UP, GatewayState.DOWN, GatewayState.UP);
+        // a heart-beat cut off mid-answer by the stop may count as an unreadable answer first (DEGRADED)
+        assertThat(path()).containsSubsequence(GatewayState.UP, GatewayState.DOWN, GatewayState.UP)
+                .last().isEqualTo(GatewayState.UP);
         assertThat(changes.get(changes.size() - 1).reason()).contains("recovered").contains("heart-beat");
     }
 
