@@ -21,11 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * time, and the requests per second the simulator answered (all 200) are printed.
  *
  * <pre>
- * mvn -B -q -pl exchange-sim verify
- * M=~/.m2/repository
- * CP=$M/org/apache/httpcomponents/core5/httpcore5/5.4.4/httpcore5-5.4.4.jar:$M/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar
- * CP=$CP:$M/com/fasterxml/jackson/core/jackson-databind/2.21.0/jackson-databind-2.21.0.jar  (plus jackson-core, -annotations)
- * java -cp "exchange-sim/target/test-classes:exchange-sim/target/classes:$CP" \
+ * mvn -B -q package -DskipTests
+ * java -cp "exchange-sim/target/test-classes:distribution/target/antrest/lib/*" \
  *      io.antrest.sim.SimThroughputBench [connections=8] [seconds=10]
  * </pre>
  */
