@@ -26,6 +26,12 @@ public final class SimCommand implements Callable<Integer> {
                     + " (default: Binance's ${DEFAULT-VALUE}; raise it for benchmarks)")
     int weightLimit;
 
+    @Option(names = "--fault", paramLabel = "SPEC",
+            description = {"a fault to inject, repeatable, e.g. \"POST /api/v3/order:status=503;reset-after\" or",
+                    "\"/api/v3/account:latency=200ms\" (the syntax: io.antrest.sim.FaultSpec); a running simulator",
+                    "takes more with POST /_sim/faults, one spec per line"})
+    java.util.List<String> faults = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -41,12 +47,24 @@ public final class SimCommand implements Callable<Integer> {
         if (weightLimit != 6000) {
             builder.binanceWeightLimit(weightLimit).bitmexRateLimit(weightLimit);
         }
-        SimExchange sim = builder.build().start();
+        SimExchange sim = builder.build();
+        for (String fault : faults) {
+            try {
+                sim.faults().apply(fault);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--fault \"" + fault + "\": " + e.getMessage());
+                return 2;
+            }
+        }
+        sim.start();
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "antrest-sim-shutdown"));
         out.println("exchange simulator listening on 127.0.0.1:" + sim.port());
         out.println("  binance  " + sim.binanceUrl());
         out.println("  bitmex   " + sim.bitmexUrl());
         out.println("signed calls take the simulator's demo keys (README, \"The simulator\"); public ones need none");
+        if (!faults.isEmpty()) {
+            out.println(faults.size() + " fault(s) armed: " + String.join(" | ", faults));
+        }
         out.println("Ctrl-C stops it");
         out.flush();
         sim.awaitStop();

@@ -212,6 +212,32 @@ class DistributionIT {
     }
 
     @Test
+    void simInjectsTheFaultsGivenOnTheCommandLine() throws Exception {
+        Process sim = antrest.start(Map.of(), "sim", "--port", "0", "--fault", "/api/v3/ping:status=503,418");
+        try {
+            String banner = Installation.readUntil(sim, "Ctrl-C stops it", 60);
+            assertThat(banner).contains("1 fault(s) armed: /api/v3/ping:status=503,418");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("binance +(http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
+            assertThat(m.find()).as(banner).isTrue();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                java.net.HttpURLConnection ping = (java.net.HttpURLConnection) java.net.URI.create(m.group(1) + "/api/v3/ping")
+                        .toURL().openConnection();
+                codes.add(ping.getResponseCode());
+                ping.disconnect();
+            }
+            assertThat(codes).containsExactly(503, 418, 200);
+        } finally {
+            sim.destroy();
+        }
+        assertThat(sim.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Installation.Run bad = antrest.run("sim", "--fault", "/api/v3/ping:explode");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--fault \"/api/v3/ping:explode\"");
+    }
+
+    @Test
     void runConnectsTheConfiguredGatewaysAndStopsCleanlyOnCtrlC() throws Exception {
         try (SimExchange sim = SimExchange.builder().port(0).build().start()) {
             Path conf = dir.resolve("antrest.properties");
