@@ -27,13 +27,16 @@ final class BudgetFeedback implements OutcomeListener {
     private final String gateway;
     private final Exchange exchange;
     private final RateLimitBudget budget;
+    private final RateLimitBudget orderBudget;
     private final MonitorEngine monitor;
     private final Clock clock;
 
-    BudgetFeedback(String gateway, Exchange exchange, RateLimitBudget budget, MonitorEngine monitor, Clock clock) {
+    BudgetFeedback(String gateway, Exchange exchange, RateLimitBudget budget, RateLimitBudget orderBudget,
+                   MonitorEngine monitor, Clock clock) {
         this.gateway = gateway;
         this.exchange = exchange;
         this.budget = budget;
+        this.orderBudget = orderBudget;
         this.monitor = monitor;
         this.clock = clock;
     }
@@ -57,6 +60,9 @@ final class BudgetFeedback implements OutcomeListener {
             }
             if (s.remaining().isPresent()) {
                 budget.observeRemaining(s.remaining().getAsLong(), s.resetAt().orElse(null));
+            }
+            if (orderBudget != null && s.orderCount().isPresent()) {
+                orderBudget.observeUsed(s.orderCount().getAsLong());
             }
         } catch (RuntimeException e) {
             LOG.debug("gateway '{}': could not read the rate-limit headers of {}", gateway, response, e);

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -58,10 +59,11 @@ public final class Gateway implements AutoCloseable {
     private final MonitorEngine monitor;
     private final Runnable onClose;
     private final Duration requestTimeout;
+    private final RateLimitBudget orderBudget;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Gateway(String name, Exchange exchange, RestClient client, OffsetClock clock, MonitorEngine monitor, Runnable onClose,
-            Duration requestTimeout) {
+            Duration requestTimeout, RateLimitBudget orderBudget) {
         this.name = requireNonNull(name, "name is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.client = requireNonNull(client, "client is null");
@@ -69,6 +71,7 @@ public final class Gateway implements AutoCloseable {
         this.monitor = requireNonNull(monitor, "monitor is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
         this.requestTimeout = requestTimeout;
+        this.orderBudget = orderBudget;
     }
 
     /** The gateway's name (its client's and the monitor's name for it). */
@@ -89,6 +92,11 @@ public final class Gateway implements AutoCloseable {
     /** The client-side rate-limit budget. */
     public RateLimitBudget budget() {
         return client.budget();
+    }
+
+    /** The client-side budget of new orders, where the exchange limits them apart from the request rate. */
+    public Optional<RateLimitBudget> orderBudget() {
+        return Optional.ofNullable(orderBudget);
     }
 
     /** The exchange's clock minus ours, as last measured (zero when the exchange has no clock endpoint). */
@@ -177,7 +185,7 @@ public final class Gateway implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         OrderRef ref = OrderRef.byClientOrderId(withId.symbol(), withId.clientOrderId().orElseThrow());
-        return typed(request, exchange.trading()::parseOrder).exceptionallyCompose(e -> {
+        return orderSlot().thenCompose(slot -> typed(request, exchange.trading()::parseOrder)).exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
             if (cause instanceof OutcomeUnknownException unknown && !(cause instanceof OrderOutcomeUnknownException)) {
                 return CompletableFuture.failedFuture(new OrderOutcomeUnknownException(ref, unknown));
@@ -219,6 +227,22 @@ public final class Gateway implements AutoCloseable {
     }
 
     // ---- internals ------------------------------------------------------------------------------
+
+    /**
+     * Completes when the order budget has room for one more new order: at once, or when its
+     * window turns. The wait is on a timer, not on a worker.
+     */
+    private CompletableFuture<Void> orderSlot() {
+        if (orderBudget == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long waitMillis = orderBudget.tryAcquire(1);
+        if (waitMillis <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(waitMillis, TimeUnit.MILLISECONDS))
+                .thenCompose(waited -> orderSlot());
+    }
 
     private <T> CompletableFuture<T> typed(Request request, Function<Response, T> parse) {
         return typed(() -> request, parse);

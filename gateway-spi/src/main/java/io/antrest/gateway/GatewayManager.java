@@ -89,13 +89,15 @@ public final class GatewayManager implements AutoCloseable {
         OffsetClock clock = new OffsetClock(clientConfig.clock());
         RateLimitRule rule = ex.rateLimit();
         RateLimitBudget budget = RateLimitBudget.perWindow(rule.limit(), rule.window(), clock);
+        RateLimitBudget orderBudget = ex.orderRateLimit()
+                .map(r -> RateLimitBudget.perWindow(r.limit(), r.window(), clock)).orElse(null);
         RestClient client = RestClient.builder(name)
                 .config(clientConfig.toBuilder().clock(clock).build())
                 .signer(ex.signer())
                 .admission(monitor)
                 .budget(budget)
                 .listener(monitor)
-                .listener(new BudgetFeedback(name, ex, budget, monitor, clock))
+                .listener(new BudgetFeedback(name, ex, budget, orderBudget, monitor, clock))
                 .build();
         try {
             client.init(ex.baseUrl(), settings.proxy().orElse(null));
@@ -103,7 +105,7 @@ public final class GatewayManager implements AutoCloseable {
             throw new GatewaySettingsException("exchange '" + provider.name() + "': " + e.getMessage(), e);
         }
         Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name),
-                settings.requestTimeout().orElse(null));
+                settings.requestTimeout().orElse(null), orderBudget);
         if (gateways.putIfAbsent(name, gateway) != null) {
             throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
                     + " the new one another name");

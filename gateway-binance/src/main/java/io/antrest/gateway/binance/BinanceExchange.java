@@ -24,24 +24,31 @@ final class BinanceExchange implements Exchange {
     static final String TESTNET_URL = "https://testnet.binance.vision";
     /** Binance's REQUEST_WEIGHT limit per minute (exchangeInfo's rateLimits says the same). */
     static final int WEIGHT_PER_MINUTE = 6000;
+    /** Binance's ORDERS limit per 10 seconds (exchangeInfo's rateLimits). */
+    static final int ORDERS_PER_10_SECONDS = 100;
 
     private final String baseUrl;
     private final BinanceSigner signer;
     private final int weightPerMinute;
+    private final int ordersPer10Seconds;
     private final BinanceTrading trading = new BinanceTrading();
 
     BinanceExchange(String baseUrl, BinanceSigner signer) {
-        this(baseUrl, signer, WEIGHT_PER_MINUTE);
+        this(baseUrl, signer, WEIGHT_PER_MINUTE, ORDERS_PER_10_SECONDS);
     }
 
-    /** With the REQUEST_WEIGHT limit per minute that the exchange (or a simulator) enforces. */
-    BinanceExchange(String baseUrl, BinanceSigner signer, int weightPerMinute) {
+    /** With the REQUEST_WEIGHT per minute and the orders per 10 s that the exchange (or a simulator) allows. */
+    BinanceExchange(String baseUrl, BinanceSigner signer, int weightPerMinute, int ordersPer10Seconds) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
         this.signer = requireNonNull(signer, "signer is null");
         if (weightPerMinute < 1) {
             throw new IllegalArgumentException("weightPerMinute must be at least 1, was " + weightPerMinute);
         }
         this.weightPerMinute = weightPerMinute;
+        if (ordersPer10Seconds < 1) {
+            throw new IllegalArgumentException("ordersPer10Seconds must be at least 1, was " + ordersPer10Seconds);
+        }
+        this.ordersPer10Seconds = ordersPer10Seconds;
     }
 
     @Override
@@ -123,6 +130,11 @@ final class BinanceExchange implements Exchange {
     @Override
     public RateLimitRule rateLimit() {
         return new RateLimitRule(weightPerMinute, Duration.ofMinutes(1));
+    }
+
+    @Override
+    public java.util.Optional<RateLimitRule> orderRateLimit() {
+        return java.util.Optional.of(new RateLimitRule(ordersPer10Seconds, Duration.ofSeconds(10)));
     }
 
     @Override

@@ -14,7 +14,9 @@ import static java.util.Objects.requireNonNull;
  * or any URL; credentials of type HMAC (secret), ED25519 or RSA (PKCS#8 PEM private key); option
  * {@code recv_window} in milliseconds, 1 to 60000 (default 5000); option {@code weight_limit}, the
  * REQUEST_WEIGHT per minute the client-side budget allows (default 6000, Binance's; an account
- * or a simulator with a higher limit, e.g. {@code antrest sim --weight-limit}, may raise it).
+ * or a simulator with a higher limit, e.g. {@code antrest sim --weight-limit}, may raise it);
+ * option {@code order_limit}, the new orders per 10 seconds the client holds itself to (default
+ * 100, Binance's ORDERS limit; set it to what exchangeInfo says for your account).
  *
  * <p>Which requests are signed: the SIGNED endpoints of Binance's documentation under
  * {@code /api/v3} (account, order, openOrders, allOrders, myTrades…), every {@code /sapi/} path,
@@ -58,8 +60,14 @@ public final class BinanceProvider implements ExchangeProvider {
             throw new GatewaySettingsException("binance setting 'weight_limit' must be a request weight per minute from 1 to "
                     + Integer.MAX_VALUE + ", was " + weightLimit + "; leave it unset for Binance's " + DEFAULT_WEIGHT_LIMIT);
         }
+        long orderLimit = settings.longOption("order_limit", BinanceExchange.ORDERS_PER_10_SECONDS);
+        if (orderLimit < 1 || orderLimit > Integer.MAX_VALUE) {
+            throw new GatewaySettingsException("binance setting 'order_limit' must be a number of new orders per 10 seconds"
+                    + " from 1 to " + Integer.MAX_VALUE + ", was " + orderLimit + "; leave it unset for Binance's "
+                    + BinanceExchange.ORDERS_PER_10_SECONDS);
+        }
         String url = settings.resolveUrl(BinanceExchange.LIVE_URL, BinanceExchange.TESTNET_URL);
-        return new BinanceExchange(url, new BinanceSigner(settings, recvWindow), (int) weightLimit);
+        return new BinanceExchange(url, new BinanceSigner(settings, recvWindow), (int) weightLimit, (int) orderLimit);
     }
 
     @Override

@@ -213,4 +213,27 @@ class BinanceGatewayRoundTripTest {
         assertThat(sim.ordersPlaced(id)).isEqualTo(1);
         assertThat(get(g.queryOrder(ref)).status()).isEqualTo(OrderStatus.NEW);
     }
+
+    @Test
+    void newOrdersAreHeldBackToTheOrderLimitInsteadOfBeingRefused() throws Exception {
+        try (SimExchange strict = SimExchange.builder().port(0).binanceOrderLimits(5, 200_000).build().start()) {
+            strict.addBinanceKey(KEY, SECRET);
+            Gateway g = manager.connect("binance", GatewaySettings.builder().name("binance-orders").sessions(4)
+                    .exchange(ExchangeSettings.builder().url(strict.binanceUrl()).option("order_limit", "5")
+                            .credentials(Credentials.hmac(KEY, SECRET)).build())
+                    .build());
+            assertThat(g.orderBudget()).hasValueSatisfying(b -> assertThat(b.limit()).isEqualTo(5));
+
+            List<java.util.concurrent.CompletableFuture<Order>> orders = new java.util.ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                orders.add(g.placeOrder(OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.001"), new BigDecimal("50000"))));
+            }
+            for (java.util.concurrent.CompletableFuture<Order> f : orders) {
+                assertThat(get(f).status()).isEqualTo(OrderStatus.NEW);
+            }
+            // seven orders, five allowed per 10 s: two waited for the next window instead of a -1015 refusal
+            assertThat(strict.received("/api/v3/order")).as("each order sent once, none refused and re-sent").isEqualTo(7);
+            assertThat(monitor.status("binance-orders").state()).isEqualTo(GatewayState.UP);
+        }
+    }
 }

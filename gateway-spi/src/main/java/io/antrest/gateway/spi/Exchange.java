@@ -59,6 +59,15 @@ public interface Exchange {
     /** The exchange's request-rate limit, which the runtime's budget enforces before sending. */
     RateLimitRule rateLimit();
 
+    /**
+     * The exchange's limit on new orders, where it has one apart from the request rate (Binance:
+     * orders per 10 seconds): the runtime holds new orders back to it, corrected by
+     * {@link RateLimitStatus#orderCount()}. None by default.
+     */
+    default java.util.Optional<RateLimitRule> orderRateLimit() {
+        return java.util.Optional.empty();
+    }
+
     /** The rate-limit weight of a request to this exchange (1 unless the exchange says more). */
     int weightOf(Request request);
 
