@@ -19,5 +19,6 @@ if %MAJORNUM% LSS 17 (
   echo antrest: needs Java 17 or newer, but "%JAVA%" is Java %JVER%: set JAVA_HOME to a Java 17 or newer installation 1>&2
   exit /b 1
 )
-"%JAVA%" -Xshare:auto %ANTREST_OPTS% "-Dantrest.home=%ANTREST_HOME%" "-Dlogback.configurationFile=%ANTREST_HOME%\conf\logback.xml" --module-path "%ANTREST_HOME%\lib;%ANTREST_HOME%\plugins" --add-modules ALL-MODULE-PATH,jdk.net,java.naming,jdk.unsupported,jdk.crypto.ec -m io.antrest.app/io.antrest.app.Main %*
+rem ANTREST_OPTS comes after the defaults, so that its -D settings win (as in bin/antrest).
+"%JAVA%" -Xshare:auto "-Dantrest.home=%ANTREST_HOME%" "-Dlogback.configurationFile=%ANTREST_HOME%\conf\logback.xml" %ANTREST_OPTS% --module-path "%ANTREST_HOME%\lib;%ANTREST_HOME%\plugins" --add-modules ALL-MODULE-PATH,jdk.net,java.naming,jdk.unsupported,jdk.crypto.ec -m io.antrest.app/io.antrest.app.Main %*
 exit /b %ERRORLEVEL%
