@@ -34,7 +34,8 @@ class DistributionIT {
     void theTreeHoldsTheLauncherSettingsLibrariesPluginsAndData() {
         Path home = antrest.home();
         assertThat(home.resolve("bin/antrest")).isExecutable();
-        assertThat(home.resolve("bin/antrest.cmd")).exists();
+        assertThat(home.resolve("bin/antrest.cmd")).content().contains("\r\n").contains("io.antrest.app.Main");
+        assertThat(home.resolve("bin/antrest")).content().doesNotContain("\r");
         assertThat(home.resolve("conf/antrest.properties")).exists();
         assertThat(home.resolve("conf/logback.xml")).content().contains("SecretsTurboFilter");
         assertThat(home.resolve("data")).isDirectory();
