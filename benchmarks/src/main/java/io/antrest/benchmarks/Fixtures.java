@@ -10,6 +10,8 @@ import io.antrest.gateway.spi.KeyType;
 import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.Side;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -70,6 +72,13 @@ final class Fixtures {
     static byte[] binancePayload(Request signed) {
         String query = signed.toBuilder().removeParam("signature").build().queryString();
         return (query + signed.bodyText()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** HMAC-SHA256 keyed with {@link #SECRET}, as the HMAC signers key theirs. */
+    static Mac hmacSha256() throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac;
     }
 
     /** The context the engine makes for a first attempt, on the system clock. */

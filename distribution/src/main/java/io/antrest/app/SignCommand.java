@@ -1,7 +1,7 @@
 package io.antrest.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antrest.app.config.ConfigLoader;
 import io.antrest.core.Json;
 import io.antrest.core.Method;
 import io.antrest.core.Param;
@@ -101,12 +101,7 @@ public final class SignCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        KeyType type = switch (keyType.toLowerCase(Locale.ROOT)) {
-            case "hmac" -> KeyType.HMAC;
-            case "ed25519" -> KeyType.ED25519;
-            case "rsa" -> KeyType.RSA;
-            default -> null;
-        };
+        KeyType type = ConfigLoader.keyType(keyType).orElse(null);
         if (type == null) {
             err.println("--key-type is '" + keyType + "'; give hmac, ed25519 or rsa");
             return 2;
@@ -137,12 +132,11 @@ public final class SignCommand implements Callable<Integer> {
         }
         if (body != null) {
             try {
-                Json.mapper().readTree(body);
-            } catch (JsonProcessingException e) {
-                err.println("--body is not JSON: " + e.getOriginalMessage() + "; give a JSON object such as {\"symbol\":\"XBTUSD\"}");
+                request.jsonBody(body);
+            } catch (IllegalArgumentException e) {
+                err.println("--body: " + e.getMessage());
                 return 2;
             }
-            request.jsonBody(body);
         }
         SigningContext context = new SigningContext(ex.baseUrl(), 1, Clock.fixed(Instant.ofEpochMilli(timeMs), ZoneOffset.UTC));
         Request signed = ex.signer().sign(request.build(), context);

@@ -158,34 +158,22 @@ public final class GatewaySettings {
 
         /** Sets the heart-beat interval; it must be positive. */
         public Builder heartBeatInterval(Duration interval) {
-            requireNonNull(interval, "interval is null");
-            if (interval.isNegative() || interval.isZero()) {
-                throw new GatewaySettingsException("heart_beat_interval must be positive, was " + interval
-                        + ": it is how often the gateway is pinged, e.g. 10 seconds; leave it unset for the monitor's default");
-            }
-            this.heartBeatInterval = interval;
+            this.heartBeatInterval = positive(interval, "heart_beat_interval",
+                    "how often the gateway is pinged, e.g. 10 seconds; leave it unset for the monitor's default");
             return this;
         }
 
         /** Sets how long each connect step may take; it must be positive. */
         public Builder connectTimeout(Duration timeout) {
-            requireNonNull(timeout, "timeout is null");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new GatewaySettingsException("connect_timeout must be positive, was " + timeout
-                        + ": it is how long each step of connecting may take, e.g. 30 seconds (the default)");
-            }
-            this.connectTimeout = timeout;
+            this.connectTimeout = positive(timeout, "connect_timeout",
+                    "how long each step of connecting may take, e.g. 30 seconds (the default)");
             return this;
         }
 
         /** Sets how long each typed call waits for its answer; it must be positive. */
         public Builder requestTimeout(Duration timeout) {
-            requireNonNull(timeout, "timeout is null");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new GatewaySettingsException("request_timeout must be positive, was " + timeout
-                        + ": it is how long a typed call waits for each answer, e.g. 5 seconds; leave it unset for 10 seconds");
-            }
-            this.requestTimeout = timeout;
+            this.requestTimeout = positive(timeout, "request_timeout",
+                    "how long a typed call waits for each answer, e.g. 5 seconds; leave it unset for 10 seconds");
             return this;
         }
 
@@ -193,6 +181,14 @@ public final class GatewaySettings {
         public Builder exchange(ExchangeSettings exchange) {
             this.exchange = requireNonNull(exchange, "exchange is null");
             return this;
+        }
+
+        private static Duration positive(Duration d, String setting, String meaning) {
+            requireNonNull(d, setting + " is null");
+            if (d.isNegative() || d.isZero()) {
+                throw new GatewaySettingsException(setting + " must be positive, was " + d + ": it is " + meaning);
+            }
+            return d;
         }
 
         /** Builds the settings. */

@@ -1,8 +1,6 @@
 package io.antrest.core;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
@@ -22,10 +20,7 @@ import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,13 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DirectTransport implements Transport {
     static final Duration STALE_CHECK_AFTER = Duration.ofSeconds(1);
+    private static final long STALE_CHECK_AFTER_NANOS = STALE_CHECK_AFTER.toNanos();
 
     private final RestClientConfig config;
     private final HttpRequestExecutor executor = new HttpRequestExecutor();
     private final Set<Link> sessions = ConcurrentHashMap.newKeySet();
     private final int connectTimeoutMillis;
     private volatile SSLContext tls;
-    private volatile Target target = Target.of("http://localhost");
+    private volatile BaseUrl target = BaseUrl.of("http://localhost");
 
     DirectTransport(RestClientConfig config) {
         this.config = config;
@@ -78,10 +74,10 @@ final class DirectTransport implements Transport {
         }
     }
 
-    private Target target(String baseUrl) {
-        Target t = target;
-        if (!t.baseUrl.equals(baseUrl)) {
-            t = Target.of(baseUrl);
+    private BaseUrl target(String baseUrl) {
+        BaseUrl t = target;
+        if (!t.url().equals(baseUrl)) {
+            t = BaseUrl.of(baseUrl);
             target = t;
         }
         return t;
@@ -96,25 +92,6 @@ final class DirectTransport implements Transport {
         return c;
     }
 
-    /** The base URL split once into the host to connect to and the path prefix. */
-    private record Target(String baseUrl, HttpHost host, String hostHeader, String basePath, InetSocketAddress unresolved) {
-        static Target of(String baseUrl) {
-            URI uri = URI.create(baseUrl);
-            boolean https = "https".equalsIgnoreCase(uri.getScheme());
-            int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
-            String p = uri.getRawPath();
-            String basePath = p == null || p.equals("/") ? "" : p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-            boolean defaultPort = port == (https ? 443 : 80);
-            String hostHeader = defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
-            return new Target(baseUrl, new HttpHost(uri.getScheme(), uri.getHost(), port), hostHeader, basePath,
-                    InetSocketAddress.createUnresolved(uri.getHost(), port));
-        }
-
-        boolean https() {
-            return "https".equalsIgnoreCase(host.getSchemeName());
-        }
-    }
-
     /** One worker's connection. */
     private final class Link implements Session {
         private volatile DefaultBHttpClientConnection connection;
@@ -123,11 +100,10 @@ final class DirectTransport implements Transport {
 
         @Override
         public Response execute(Request signed, String baseUrl, int attempt) throws IOException {
-            Target t = target(baseUrl);
+            BaseUrl t = target(baseUrl);
             long start = System.nanoTime();
             DefaultBHttpClientConnection conn = ready(t, start);
-            BasicClassicHttpRequest http = new BasicClassicHttpRequest(signed.method().name(), t.host(),
-                    t.basePath().isEmpty() ? signed.pathWithQuery() : t.basePath() + signed.pathWithQuery());
+            BasicClassicHttpRequest http = new BasicClassicHttpRequest(signed.method().name(), t.host(), t.target(signed));
             // The headers RequestTargetHost, RequestUserAgent and RequestContent would add, without
             // running an interceptor chain per request.
             http.addHeader(HttpHeaders.HOST, t.hostHeader());
@@ -148,7 +124,8 @@ final class DirectTransport implements Transport {
                     http.addHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
                 }
                 http.addHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length));
-                http.setEntity(new ByteArrayEntity(bytes, ContentType.parse(body.contentType())));
+                // the Content-Type header is set above; the entity's own is not sent
+                http.setEntity(new ByteArrayEntity(bytes, null));
             } else if (signed.method() == Method.POST || signed.method() == Method.PUT) {
                 http.addHeader(HttpHeaders.CONTENT_LENGTH, "0");
             }
@@ -156,17 +133,12 @@ final class DirectTransport implements Transport {
             try {
                 conn.setSocketTimeout(Timeout.of(signed.timeout()));
                 ClassicHttpResponse answer = executor.execute(http, conn, context);
-                byte[] bytes = BodyReader.read(answer.getEntity(), signed, config.maxResponseBytes());
-                Header[] raw = answer.getHeaders();
-                List<Param> headers = new ArrayList<>(raw.length);
-                for (Header h : raw) {
-                    headers.add(new Param(h.getName(), h.getValue()));
-                }
+                Response response = AnswerReader.read(answer, signed, config.maxResponseBytes(), start, attempt);
                 if (!executor.keepAlive(http, answer, conn, context)) {
                     drop();
                 }
                 lastUsed = System.nanoTime();
-                return new Response(answer.getCode(), headers, bytes, Duration.ofNanos(lastUsed - start), attempt);
+                return response;
             } catch (HttpException e) {
                 drop();
                 throw new IOException(signed.method() + " " + signed.path() + ": the answer broke the HTTP protocol: "
@@ -178,12 +150,12 @@ final class DirectTransport implements Transport {
         }
 
         /** An open connection to {@code t}: the kept one if it is still good, else a new one. */
-        private DefaultBHttpClientConnection ready(Target t, long now) throws NotSentException {
+        private DefaultBHttpClientConnection ready(BaseUrl t, long now) throws NotSentException {
             DefaultBHttpClientConnection conn = connection;
             if (conn != null) {
                 if (!t.host().equals(connectedTo) || !conn.isOpen()) {
                     drop();
-                } else if (now - lastUsed > STALE_CHECK_AFTER.toNanos()) {
+                } else if (now - lastUsed > STALE_CHECK_AFTER_NANOS) {
                     try {
                         if (conn.isStale()) {
                             drop();
@@ -200,12 +172,12 @@ final class DirectTransport implements Transport {
             return connection;
         }
 
-        private DefaultBHttpClientConnection connect(Target t) throws NotSentException {
+        private DefaultBHttpClientConnection connect(BaseUrl t) throws NotSentException {
             Socket socket = new Socket();
             try {
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
-                InetSocketAddress address = new InetSocketAddress(t.unresolved().getHostString(), t.unresolved().getPort());
+                InetSocketAddress address = new InetSocketAddress(t.host().getHostName(), t.port());
                 socket.connect(address, connectTimeoutMillis);
                 if (t.https()) {
                     SSLSocket ssl = (SSLSocket) tls().getSocketFactory()
@@ -222,9 +194,7 @@ final class DirectTransport implements Transport {
                 return conn;
             } catch (SSLException e) {
                 closeQuietly(socket);
-                throw new NotSentException("TLS with " + t.host().getHostName() + " failed: " + e.getMessage()
-                        + " (certificate and hostname are always verified; a private CA goes in"
-                        + " RestClientConfig.trustedCertificates)", e);
+                throw new NotSentException(Tls.refused(t.host().getHostName(), e), e);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(socket);
                 throw new NotSentException("could not connect to " + t.host().toURI() + ": " + e, e);

@@ -13,7 +13,6 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -23,10 +22,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,22 +36,7 @@ final class HttpClientTransport implements Transport {
     private final CloseableHttpClient client;
     private final int maxResponseBytes;
     private final ConcurrentMap<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
-    private volatile Target target = new Target("http://localhost");
-
-    /** The base URL split once into the host the client connects to and the path prefix. */
-    private static final class Target {
-        final String baseUrl;
-        final HttpHost host;
-        final String basePath;
-
-        Target(String baseUrl) {
-            URI uri = URI.create(baseUrl);
-            this.baseUrl = baseUrl;
-            this.host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
-            String p = uri.getRawPath();
-            this.basePath = p == null || p.equals("/") ? "" : (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
-        }
-    }
+    private volatile BaseUrl target = BaseUrl.of("http://localhost");
 
     HttpClientTransport(int sessions, ProxyConfig proxy, RestClientConfig config) {
         this.maxResponseBytes = config.maxResponseBytes();
@@ -105,12 +86,12 @@ final class HttpClientTransport implements Transport {
     }
 
     private Response execute(Request signed, String baseUrl, int attempt) throws IOException {
-        Target t = target;
-        if (!t.baseUrl.equals(baseUrl)) {
-            t = new Target(baseUrl);
+        BaseUrl t = target;
+        if (!t.url().equals(baseUrl)) {
+            t = BaseUrl.of(baseUrl);
             target = t;
         }
-        BasicClassicHttpRequest http = new BasicClassicHttpRequest(signed.method().name(), t.host, t.basePath + signed.pathWithQuery());
+        BasicClassicHttpRequest http = new BasicClassicHttpRequest(signed.method().name(), t.host(), t.target(signed));
         for (Param h : signed.headers()) {
             http.addHeader(h.name(), h.value());
         }
@@ -124,15 +105,7 @@ final class HttpClientTransport implements Transport {
                 .setConnectionRequestTimeout(Timeout.of(d))
                 .build()));
         long start = System.nanoTime();
-        return client.execute(t.host, http, context, answer -> {
-            byte[] bytes = BodyReader.read(answer.getEntity(), signed, maxResponseBytes);
-            Header[] raw = answer.getHeaders();
-            List<Param> headers = new ArrayList<>(raw.length);
-            for (Header h : raw) {
-                headers.add(new Param(h.getName(), h.getValue()));
-            }
-            return new Response(answer.getCode(), headers, bytes, Duration.ofNanos(System.nanoTime() - start), attempt);
-        });
+        return client.execute(t.host(), http, context, answer -> AnswerReader.read(answer, signed, maxResponseBytes, start, attempt));
     }
 
     @Override

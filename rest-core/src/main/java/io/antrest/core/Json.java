@@ -1,6 +1,9 @@
 package io.antrest.core;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,17 +61,23 @@ public final class Json {
      *                                  instead; it quotes at most the offending token, never the whole text
      */
     static void requireValid(String text) {
-        JsonNode node;
-        try {
-            node = ONE_VALUE.readTree(text);
+        // Read as tokens, skipping over the value: a body is checked without building its tree.
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("the JSON body is empty" + HOW_TO_FIX);
+            }
+            parser.skipChildren();
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                throw new JsonParseException(parser, "Trailing token (of type " + after + ") found after the JSON value");
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new IllegalArgumentException("the JSON body (" + text.length() + " chars) is not valid JSON: "
                     + e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column "
                     + at.getColumnNr() + ")") + HOW_TO_FIX);
-        }
-        if (node == null || node.isMissingNode()) {
-            throw new IllegalArgumentException("the JSON body is empty" + HOW_TO_FIX);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the JSON body could not be read: " + e.getMessage() + HOW_TO_FIX, e);
         }
     }
 }

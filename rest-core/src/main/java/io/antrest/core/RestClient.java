@@ -726,8 +726,7 @@ public class RestClient implements AutoCloseable {
         if (error instanceof NotSentException) {
             return error.getMessage();
         }
-        return "TLS with " + java.net.URI.create(baseUrl).getHost() + " failed: " + error.getMessage()
-                + " (certificate and hostname are always verified; a private CA goes in RestClientConfig.trustedCertificates)";
+        return Tls.refused(java.net.URI.create(baseUrl).getHost(), error);
     }
 
     private static String describe(Throwable error) {

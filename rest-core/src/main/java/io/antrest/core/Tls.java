@@ -14,6 +14,12 @@ final class Tls {
     private Tls() {
     }
 
+    /** What to say when TLS refused {@code host}: the cause, and that verification stays on. */
+    static String refused(String host, Throwable cause) {
+        return "TLS with " + host + " failed: " + cause.getMessage() + " (certificate and hostname are always verified;"
+                + " a private CA goes in RestClientConfig.trustedCertificates)";
+    }
+
     static SSLContext context(RestClientConfig config) {
         try {
             KeyStore trusted = config.trustedCertificates().orElse(null);

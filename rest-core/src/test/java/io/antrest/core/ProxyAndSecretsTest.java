@@ -1,14 +1,7 @@
 package io.antrest.core;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.antrest.core.LoopbackServer.Reply;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -82,14 +75,7 @@ class ProxyAndSecretsTest {
 
     @Test
     void toStringAndTheLogNeverContainASecret() throws Exception {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger antrest = ctx.getLogger("io.antrest");
-        Level before = antrest.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(ctx);
-        captured.start();
-        antrest.addAppender(captured);
-        antrest.setLevel(Level.TRACE);
+        LogCapture log = new LogCapture();
         CustomSigner signer = new CustomSigner();
         try (LoopbackServer server = new LoopbackServer(r -> switch (r.path()) {
             case "/fail" -> Reply.json(400, "{\"code\":-1102}");
@@ -112,22 +98,16 @@ class ProxyAndSecretsTest {
             StringBuilder everything = new StringBuilder();
             everything.append(failed).append('\n').append(reset).append('\n').append(signedByCaller).append('\n');
             everything.append(signer.sign(signedByCaller, new SigningContext(server.url(), 1, java.time.Clock.systemUTC()))).append('\n');
-            for (ILoggingEvent e : captured.list) {
-                everything.append(e.getFormattedMessage()).append('\n');
-                if (e.getThrowableProxy() != null) {
-                    everything.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
-                }
-            }
+            everything.append(log.text());
             everything.append(reset.error().orElseThrow().getMessage());
             String text = everything.toString();
-            assertThat(captured.list).isNotEmpty();
+            assertThat(log.events()).isNotEmpty();
             assertThat(text).contains("****").doesNotContain(API_KEY).doesNotContain(SECRET.substring(0, 20));
             for (String sig : signer.signatures) {
                 assertThat(text).doesNotContain(sig);
             }
         } finally {
-            antrest.detachAppender(captured);
-            antrest.setLevel(before);
+            log.close();
         }
     }
 }

@@ -1,15 +1,8 @@
 package io.antrest.core;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antrest.core.LoopbackServer.Reply;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -63,14 +56,7 @@ class SignedUrlLoggingTest {
 
     @Test
     void noLineTheEngineLogsAndNoErrorItHandsOverCarriesASignedUrlOnAnyPathThatLogs() throws Exception {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger antrest = ctx.getLogger("io.antrest");
-        Level before = antrest.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(ctx);
-        captured.start();
-        antrest.addAppender(captured);
-        antrest.setLevel(Level.TRACE);
+        LogCapture log = new LogCapture();
         QuerySigner signer = new QuerySigner();
         List<Call> calls = new ArrayList<>();
         try (LoopbackServer server = new LoopbackServer(r -> switch (r.path()) {
@@ -132,17 +118,10 @@ class SignedUrlLoggingTest {
             Thread.sleep(100);
             client.stop();
         } finally {
-            antrest.detachAppender(captured);
-            antrest.setLevel(before);
+            log.close();
         }
 
-        StringBuilder everything = new StringBuilder();
-        for (ILoggingEvent e : captured.list) {
-            everything.append(e.getFormattedMessage()).append('\n');
-            if (e.getThrowableProxy() != null) {
-                everything.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
-            }
-        }
+        StringBuilder everything = new StringBuilder(log.text());
         for (Call c : calls) {
             assertThat(c.isDone()).as("%s ended", c).isTrue();
             everything.append(c).append('\n');

@@ -262,6 +262,16 @@ public final class ConfigLoader {
         }
     }
 
+    /** The key type a user writes, {@code hmac}, {@code ed25519} or {@code rsa} (any case); empty for anything else. */
+    public static Optional<KeyType> keyType(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "hmac" -> Optional.of(KeyType.HMAC);
+            case "ed25519" -> Optional.of(KeyType.ED25519);
+            case "rsa" -> Optional.of(KeyType.RSA);
+            default -> Optional.empty();
+        };
+    }
+
     private static <T> T build(Reading in, String what, Supplier<T> builder) {
         try {
             return builder.get();
@@ -476,12 +486,9 @@ public final class ConfigLoader {
         }
 
         private Optional<Credentials> credentials(List<String> secretsInFile, List<String> warnings) {
-            KeyType type = value("key-type").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-                case "hmac" -> KeyType.HMAC;
-                case "ed25519" -> KeyType.ED25519;
-                case "rsa" -> KeyType.RSA;
-                default -> throw in.error(key("key-type"), "is '" + v + "'; write hmac, ed25519 or rsa");
-            }).orElse(KeyType.HMAC);
+            KeyType type = value("key-type").map(v -> keyType(v)
+                    .orElseThrow(() -> in.error(key("key-type"), "is '" + v + "'; write hmac, ed25519 or rsa")))
+                    .orElse(KeyType.HMAC);
             Optional<String> apiKey = value("api-key");
             Optional<String> secret = value("secret");
             Optional<String> secretFile = value("secret-file");

@@ -70,14 +70,17 @@ final class Installation {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
         pb.environment().putAll(env);
-        Process p = pb.start();
+        return complete(pb.start(), timeoutSeconds, "bin/antrest " + String.join(" ", args));
+    }
+
+    /** Waits for {@code p} to end, collecting what it printed; fails when it runs past the time-out. */
+    private static Run complete(Process p, int timeoutSeconds, String what) throws Exception {
         p.getOutputStream().close();
         CompletableFuture<String> out = read(p.getInputStream());
         CompletableFuture<String> err = read(p.getErrorStream());
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("bin/antrest " + String.join(" ", args) + " ran past " + timeoutSeconds + " s; printed:\n"
-                    + out.getNow("") + err.getNow(""));
+            throw new AssertionError(what + " ran past " + timeoutSeconds + " s; printed:\n" + out.getNow("") + err.getNow(""));
         }
         return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
     }
@@ -89,15 +92,7 @@ final class Installation {
             command.append(" '").append(a).append("'");
         }
         ProcessBuilder pb = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null").directory(home.toFile());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = read(p.getInputStream());
-        CompletableFuture<String> err = read(p.getErrorStream());
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("bin/antrest " + String.join(" ", args) + " on a terminal ran past " + timeoutSeconds + " s");
-        }
-        return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+        return complete(pb.start(), timeoutSeconds, "bin/antrest " + String.join(" ", args) + " on a terminal");
     }
 
     /** Starts {@code bin/antrest} and returns the live process (for commands that run until stopped). */

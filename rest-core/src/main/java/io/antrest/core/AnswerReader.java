@@ -1,17 +1,41 @@
 package io.antrest.core;
 
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
-/** Reads an answer's body into one array, never more than the configured cap. */
-final class BodyReader {
+/**
+ * Turns an HTTP answer into a {@link Response}, for both transports: status, headers, and the body
+ * read into one array, never more than the configured cap.
+ */
+final class AnswerReader {
     private static final byte[] EMPTY = new byte[0];
 
-    private BodyReader() {
+    private AnswerReader() {
+    }
+
+    /**
+     * The answer to {@code request}'s attempt {@code attempt}, sent at {@code startNanos}.
+     *
+     * @throws ResponseTooLargeException when the body is over {@code max} bytes
+     */
+    static Response read(ClassicHttpResponse answer, Request request, int max, long startNanos, int attempt)
+            throws IOException {
+        byte[] body = body(answer.getEntity(), request, max);
+        Header[] raw = answer.getHeaders();
+        List<Param> headers = new ArrayList<>(raw.length);
+        for (Header h : raw) {
+            headers.add(new Param(h.getName(), h.getValue()));
+        }
+        return new Response(answer.getCode(), headers, body, Duration.ofNanos(System.nanoTime() - startNanos), attempt);
     }
 
     /**
@@ -21,7 +45,7 @@ final class BodyReader {
      *
      * @throws ResponseTooLargeException when the body is over {@code max} bytes
      */
-    static byte[] read(HttpEntity entity, Request request, int max) throws IOException {
+    private static byte[] body(HttpEntity entity, Request request, int max) throws IOException {
         if (entity == null) {
             return EMPTY;
         }
