@@ -285,6 +285,30 @@ class DistributionIT {
     }
 
     @Test
+    void benchAgainstASimulatorInItsOwnProcessAsTheReadmeRunsIt() throws Exception {
+        Process sim = antrest.start(Map.of(), "sim", "--port", "0", "--weight-limit", "1000000000");
+        try {
+            String banner = Installation.readUntil(sim, "Ctrl-C stops it", 60);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("binance +(http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
+            assertThat(m.find()).as(banner).isTrue();
+
+            Installation.Run r = antrest.run(Map.of("BINANCE_SECRET", SimExchange.DEMO_BINANCE_SECRET), 180, "bench",
+                    "--url", m.group(1), "--api-key", SimExchange.DEMO_BINANCE_API_KEY, "--secret-env", "BINANCE_SECRET",
+                    "--compare", "--requests", "3000", "--warmup", "300");
+
+            assertThat(r.exit()).as(r.all()).isZero();
+            assertThat(r.out()).contains("at " + m.group(1) + ": 8 sessions")
+                    .containsPattern("pipeline requests=3000 ok=3000 failed=0")
+                    .containsPattern("raw      requests=3000 ok=3000 failed=0")
+                    .doesNotContain(SimExchange.DEMO_BINANCE_SECRET);
+            assertThat(r.out().lines().reduce((x, y) -> y).orElseThrow()).startsWith("requests=3000 ok=3000 failed=0 errors=0");
+        } finally {
+            sim.destroy();
+        }
+        assertThat(sim.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void benchDrawsAProgressBarOnATerminal() throws Exception {
         // util-linux's script gives the command a pseudo-terminal, as a user's shell would.
         Installation.Run r = antrest.runOnTerminal(180, "bench", "--requests", "20000", "--warmup", "100");
