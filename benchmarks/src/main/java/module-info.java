@@ -4,7 +4,7 @@
  * primitive it rests on.
  */
 module io.antrest.benchmarks {
-    requires io.antrest.gateway.spi;
+    requires io.antrest.gateway;
     requires jmh.core;
 
     exports io.antrest.benchmarks;

@@ -1,6 +1,6 @@
 /** The antrest command line, its settings, the Guice bootstrap and the log filter of the distribution. */
 module io.antrest.app {
-    requires io.antrest.gateway.spi;
+    requires io.antrest.gateway;
     requires io.antrest.sim;
     requires com.google.guice;
     requires info.picocli;

@@ -1,8 +1,10 @@
 package io.antrest.monitor;
 
 import io.antrest.core.ClientMetrics;
+import io.antrest.core.limit.BucketUsage;
 
 import java.time.Duration;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,17 +17,19 @@ import static java.util.Objects.requireNonNull;
  * @param gateway     the gateway's name
  * @param state       its state
  * @param client      its client's counters (all zero before a client is attached)
- * @param budgetUsed  the weight used in the current rate-limit window
- * @param budgetLimit the weight allowed per window
+ * @param budgetUsed  the units used in the current window of the exchange's general bucket (the first of {@code buckets})
+ * @param budgetLimit the units that bucket allows per window
  * @param clockOffset the exchange's clock minus ours (positive: the exchange is ahead)
+ * @param buckets     every rate-limit bucket of the gateway (request weight, orders, per endpoint, per instrument)
  */
 public record GatewayMetrics(String gateway, GatewayState state, ClientMetrics client, long budgetUsed,
-                             int budgetLimit, Duration clockOffset) {
+                             long budgetLimit, Duration clockOffset, List<BucketUsage> buckets) {
     /** Checks the arguments. */
     public GatewayMetrics {
         requireNonNull(gateway, "gateway is null");
         requireNonNull(state, "state is null");
         requireNonNull(client, "client is null");
         requireNonNull(clockOffset, "clockOffset is null");
+        buckets = List.copyOf(requireNonNull(buckets, "buckets is null"));
     }
 }

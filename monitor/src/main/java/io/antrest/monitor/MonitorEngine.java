@@ -2,6 +2,7 @@ package io.antrest.monitor;
 
 import io.antrest.core.Admission;
 import io.antrest.core.AdmissionDecision;
+import io.antrest.core.AnswerVerdict;
 import io.antrest.core.Attempt;
 import io.antrest.core.ClientMetrics;
 import io.antrest.core.MalformedResponseException;
@@ -11,7 +12,7 @@ import io.antrest.core.OutcomeUnknownException;
 import io.antrest.core.Request;
 import io.antrest.core.RestClient;
 import io.antrest.core.TransportException;
-import io.antrest.core.limit.RateLimitBudget;
+import io.antrest.core.limit.BucketUsage;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -204,10 +205,12 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         RestClient client = h.client();
         if (client == null) {
             return new GatewayMetrics(gateway, h.state(), new ClientMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                    0, 0, h.clockOffset());
+                    0, 0, h.clockOffset(), List.of());
         }
-        RateLimitBudget budget = client.budget();
-        return new GatewayMetrics(gateway, h.state(), client.metrics(), budget.used(), budget.limit(), h.clockOffset());
+        List<BucketUsage> buckets = client.budget().usage();
+        BucketUsage general = buckets.isEmpty() ? null : buckets.get(0);
+        return new GatewayMetrics(gateway, h.state(), client.metrics(), general == null ? 0 : general.used(),
+                general == null ? 0 : general.limit(), h.clockOffset(), buckets);
     }
 
     /** Adds a listener of every transition. */
@@ -263,17 +266,22 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         }
     }
 
-    /** A 429 or 418 makes the gateway RATE_LIMITED until its {@code Retry-After} has passed. */
+    /**
+     * A throttled attempt (429, a 418 ban, or the same refusal in a 2xx body) makes the gateway
+     * RATE_LIMITED until the wait the exchange asked for has passed.
+     */
     @Override
     public void onAttempt(Attempt attempt) {
-        int status = attempt.httpStatus();
-        if (status != 429 && status != 418) {
+        if (!attempt.throttled()) {
             return;
         }
+        int status = attempt.httpStatus();
         Duration wait = attempt.retryAfter().orElse(config.defaultRateLimitPause());
-        rateLimited(attempt.client(), clock.instant().plus(wait), "HTTP " + status
-                + (status == 418 ? " (banned)" : " (too many requests)") + " on " + attempt.call().request().method()
-                + " " + attempt.call().request().path() + ", retry after " + wait.toMillis() + " ms");
+        String why = status == 418 ? " (banned)" : status == 429 ? " (too many requests)"
+                : " (" + attempt.verdict().map(AnswerVerdict::reason).orElse("throttled") + ")";
+        rateLimited(attempt.client(), clock.instant().plus(wait), "HTTP " + status + why + " on "
+                + attempt.call().request().method() + " " + attempt.call().request().path() + ", retry after "
+                + wait.toMillis() + " ms");
     }
 
     /** Stops heart-beats and timers; the engine answers questions but schedules nothing more. */
@@ -342,14 +350,19 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         switch (outcome.status()) {
             case SUCCESS:
                 return GatewayHealth.Signal.OK;
-            case FAILED:
-                if (http == 429 || http == 418) {
+            case FAILED: {
+                AnswerVerdict.Kind kind = outcome.call().verdict().map(AnswerVerdict::kind)
+                        .orElse(AnswerVerdict.ofStatus(http).kind());
+                if (kind == AnswerVerdict.Kind.THROTTLED) {
                     return null; // the attempt already made the gateway RATE_LIMITED
                 }
-                return http >= 500 ? GatewayHealth.Signal.FAILURE : GatewayHealth.Signal.OK;
+                // a refusal (even in a 2xx body) proves the exchange answers; "unavailable" does not
+                return kind == AnswerVerdict.Kind.UNAVAILABLE ? GatewayHealth.Signal.FAILURE : GatewayHealth.Signal.OK;
+            }
             case ERROR: {
                 Throwable e = outcome.error().orElse(null);
-                if (http >= 500 || e instanceof TransportException) {
+                boolean unavailable = outcome.call().verdict().map(v -> v.kind() == AnswerVerdict.Kind.UNAVAILABLE).orElse(false);
+                if (http >= 500 || unavailable || e instanceof TransportException) {
                     return GatewayHealth.Signal.FAILURE;
                 }
                 if (e instanceof OutcomeUnknownException) {

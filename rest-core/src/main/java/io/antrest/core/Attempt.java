@@ -16,10 +16,11 @@ import static java.util.Objects.requireNonNull;
  * @param response   the answer, when one came
  * @param error      the exception, when none came
  * @param elapsed    how long the attempt took
- * @param retryAfter the exchange's {@code Retry-After}, when it sent one
+ * @param retryAfter how long the exchange asked to wait, when it said so ({@code Retry-After}, or its body)
+ * @param verdict    what the answer meant, when one came (a 2xx answer can carry a refusal)
  */
 public record Attempt(String client, Call call, int attempt, Optional<Response> response, Optional<Throwable> error,
-                      Duration elapsed, Optional<Duration> retryAfter) {
+                      Duration elapsed, Optional<Duration> retryAfter, Optional<AnswerVerdict> verdict) {
     /** Checks the arguments. */
     public Attempt {
         requireNonNull(client, "client is null");
@@ -28,6 +29,12 @@ public record Attempt(String client, Call call, int attempt, Optional<Response> 
         requireNonNull(error, "error is null");
         requireNonNull(elapsed, "elapsed is null");
         requireNonNull(retryAfter, "retryAfter is null");
+        requireNonNull(verdict, "verdict is null");
+    }
+
+    /** Whether the exchange refused the attempt for its rate (429, a 418 ban, or the same in a 2xx body). */
+    public boolean throttled() {
+        return verdict.map(v -> v.kind() == AnswerVerdict.Kind.THROTTLED).orElse(false);
     }
 
     /** The HTTP status, or 0 when no answer came. */

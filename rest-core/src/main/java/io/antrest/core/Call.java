@@ -25,6 +25,7 @@ public final class Call {
     private volatile RequestStatus status = RequestStatus.READY;
     private volatile int attempts;
     private volatile Response response;
+    private volatile AnswerVerdict verdict;
     private volatile Throwable error;
 
     Call(long id, String client, Request request, Callback callback, Redactor redactor, Instant submittedAt,
@@ -107,8 +108,17 @@ public final class Call {
         return ++attempts;
     }
 
-    void response(Response response) {
+    void response(Response response, AnswerVerdict verdict) {
         this.response = response;
+        this.verdict = verdict;
+    }
+
+    /**
+     * What the last answer meant (a 2xx answer can carry a refusal, read by the client's
+     * {@link AnswerClassifier}); empty when no answer came.
+     */
+    public Optional<AnswerVerdict> verdict() {
+        return Optional.ofNullable(verdict);
     }
 
     /** Claims the single terminal transition; false when the call had already ended. */

@@ -15,17 +15,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads what an attempt came to: which statuses may be retried, which failures prove that
+ * Reads what an attempt came to ({@link AnswerVerdict} says what an answer means): which failures prove that
  * nothing reached the exchange (so even an order may be sent again), and how long the
  * exchange asked us to wait.
  */
 final class Classifier {
     private Classifier() {
-    }
-
-    /** 5xx, 429 (rate-limited) and 418 (banned) may succeed later; other statuses will not. */
-    static boolean retryableStatus(int status) {
-        return status >= 500 || status == 429 || status == 418;
     }
 
     /**

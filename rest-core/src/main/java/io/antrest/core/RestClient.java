@@ -2,6 +2,7 @@ package io.antrest.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antrest.core.limit.RateLimitBudget;
+import io.antrest.core.limit.RequestBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,8 @@ public class RestClient implements AutoCloseable {
     private final RestClientConfig config;
     private final RequestSigner signer;
     private final Admission admission;
-    private final RateLimitBudget budget;
+    private final RequestBudget budget;
+    private final AnswerClassifier classifier;
     private final List<OutcomeListener> listeners = new CopyOnWriteArrayList<>();
     private final Redactor redactor;
 
@@ -94,6 +96,7 @@ public class RestClient implements AutoCloseable {
         this.signer = b.signer;
         this.admission = b.admission;
         this.budget = b.budget != null ? b.budget : RateLimitBudget.unlimited(b.config.clock());
+        this.classifier = b.classifier;
         this.listeners.addAll(b.listeners);
         this.redactor = Redactor.of(b.signer.secretNames());
     }
@@ -147,7 +150,7 @@ public class RestClient implements AutoCloseable {
     }
 
     /** The rate-limit budget this client spends before every attempt. */
-    public RateLimitBudget budget() {
+    public RequestBudget budget() {
         return budget;
     }
 
@@ -454,7 +457,7 @@ public class RestClient implements AutoCloseable {
             schedule(call, Math.max(nanos, 0));
             return;
         }
-        long waitMillis = budget.tryAcquire(request.weight());
+        long waitMillis = budget.tryAcquire(request);
         if (waitMillis > 0) {
             schedule(call, TimeUnit.MILLISECONDS.toNanos(waitMillis));
             return;
@@ -488,9 +491,15 @@ public class RestClient implements AutoCloseable {
             inFlight.decrementAndGet();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        Optional<Duration> retryAfter = response == null ? Optional.empty() : Classifier.retryAfter(response, config.clock());
+        AnswerVerdict verdict = response == null ? null : judge(request, response);
+        Optional<Duration> retryAfter = response == null ? Optional.empty()
+                : Classifier.retryAfter(response, config.clock()).or(verdict::retryAfter);
+        if (response != null) {
+            call.response(response, verdict);
+        }
         if (!listeners.isEmpty()) {
-            Attempt a = new Attempt(name, call, attempt, Optional.ofNullable(response), Optional.ofNullable(error), elapsed, retryAfter);
+            Attempt a = new Attempt(name, call, attempt, Optional.ofNullable(response), Optional.ofNullable(error), elapsed,
+                    retryAfter, Optional.ofNullable(verdict));
             for (OutcomeListener l : listeners) {
                 try {
                     l.onAttempt(a);
@@ -500,18 +509,36 @@ public class RestClient implements AutoCloseable {
             }
         }
         if (response != null) {
-            call.response(response);
-            answered(call, response, retryAfter);
+            answered(call, response, verdict, retryAfter);
         } else {
             call.lastError(error);
             broken(call, error);
         }
     }
 
-    private void answered(Call call, Response response, Optional<Duration> retryAfter) {
+    /** The classifier's verdict; the HTTP status's when it throws, or calls a non-2xx answer a success. */
+    private AnswerVerdict judge(Request request, Response response) {
+        AnswerVerdict v;
+        try {
+            v = requireNonNull(classifier.classify(request, response), "the answer classifier returned null");
+        } catch (MalformedResponseException e) {
+            // a 2xx body that is not JSON: the success path below says so, naming what came
+            return AnswerVerdict.ofStatus(response.status());
+        } catch (RuntimeException e) {
+            LOG.warn("client '{}': the answer classifier threw on {} {} (HTTP {}); judging by the status",
+                    name, request.method(), request.path(), response.status(), e);
+            return AnswerVerdict.ofStatus(response.status());
+        }
+        if (v.isSuccess() && !response.isSuccess()) {
+            return AnswerVerdict.ofStatus(response.status());
+        }
+        return v;
+    }
+
+    private void answered(Call call, Response response, AnswerVerdict verdict, Optional<Duration> retryAfter) {
         Request request = call.request();
         int status = response.status();
-        if (response.isSuccess()) {
+        if (verdict.isSuccess()) {
             JsonNode json;
             try {
                 json = response.json();
@@ -523,17 +550,19 @@ public class RestClient implements AutoCloseable {
             finish(call, RequestStatus.SUCCESS, json, null);
             return;
         }
-        if (!Classifier.retryableStatus(status)) {
+        if (verdict.kind() == AnswerVerdict.Kind.REFUSED) {
             finish(call, RequestStatus.FAILED, null, null);
             return;
         }
         if (!request.idempotent()) {
-            if (status >= 500) {
+            if (verdict.kind() == AnswerVerdict.Kind.UNAVAILABLE) {
                 finish(call, RequestStatus.ERROR, null, new OutcomeUnknownException(request.method() + " " + request.path()
-                        + " was answered HTTP " + status + ": the exchange may or may not have acted on it, so it was not sent again."
+                        + " was answered HTTP " + status + (verdict.reason().isEmpty() || verdict.reason().equals("HTTP " + status)
+                        ? "" : " (" + verdict.reason() + ")")
+                        + ": the exchange may or may not have acted on it, so it was not sent again."
                         + " Look it up (by its client order id) before sending it again"));
             } else {
-                // 429 and 418 are definite refusals: nothing was done, and an order is not re-sent late.
+                // a throttle is a definite refusal: nothing was done, and an order is not re-sent late.
                 finish(call, RequestStatus.FAILED, null, null);
             }
             return;
@@ -773,7 +802,8 @@ public class RestClient implements AutoCloseable {
         private RestClientConfig config = RestClientConfig.defaults();
         private RequestSigner signer = RequestSigner.NONE;
         private Admission admission = Admission.ALWAYS;
-        private RateLimitBudget budget;
+        private RequestBudget budget;
+        private AnswerClassifier classifier = AnswerClassifier.HTTP_STATUS;
         private final List<OutcomeListener> listeners = new ArrayList<>();
 
         private Builder(String name) {
@@ -802,9 +832,15 @@ public class RestClient implements AutoCloseable {
             return this;
         }
 
-        /** Sets the rate-limit budget. */
-        public Builder budget(RateLimitBudget budget) {
+        /** Sets the rate-limit budget: one bucket ({@link RateLimitBudget}) or several. */
+        public Builder budget(RequestBudget budget) {
             this.budget = requireNonNull(budget, "budget is null");
+            return this;
+        }
+
+        /** Sets how answers are read (default: by HTTP status); see {@link AnswerClassifier}. */
+        public Builder classifier(AnswerClassifier classifier) {
+            this.classifier = requireNonNull(classifier, "classifier is null");
             return this;
         }
 

@@ -34,6 +34,15 @@ final class BinanceEndpoints {
                 || request.header(BinanceProvider.SIGNED_MARKER_HEADER).isPresent();
     }
 
+    /**
+     * Whether the request places an order, counted in the ORDERS limits: a POST of a new order, or of
+     * one through the smart order router (Binance spot API docs, "LIMITS": the unfilled order count
+     * goes up with each new order; a test order does not count).
+     */
+    static boolean placesOrder(Request request) {
+        return request.method() == Method.POST && (ORDER.equals(request.path()) || "/api/v3/sor/order".equals(request.path()));
+    }
+
     /** The request weight of a call, by Binance's table (IP weight; 1 for endpoints not listed). */
     static int weightOf(Request request) {
         boolean oneSymbol = request.param("symbol").isPresent();

@@ -6,12 +6,14 @@ import io.antrest.core.Response;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeError;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
 import io.antrest.gateway.spi.RateLimitRule;
-import io.antrest.gateway.spi.RateLimitStatus;
 import io.antrest.gateway.spi.TradingApi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,12 +28,23 @@ final class BinanceExchange implements Exchange {
     static final int WEIGHT_PER_MINUTE = 6000;
     /** Binance's ORDERS limit per 10 seconds (exchangeInfo's rateLimits). */
     static final int ORDERS_PER_10_SECONDS = 100;
+    /** Binance's ORDERS limit per day (exchangeInfo's rateLimits: 200 000 per DAY). */
+    static final int ORDERS_PER_DAY = 200_000;
+    /** The rule of request weight per minute, counted per IP (Binance spot API docs, "LIMITS": IP limits). */
+    static final String REQUEST_WEIGHT = "REQUEST_WEIGHT";
+    /** The rule of new orders per 10 seconds, counted per account (docs, "LIMITS": unfilled order count). */
+    static final String ORDERS_10S = "ORDERS_10S";
+    /** The rule of new orders per day, counted per account. */
+    static final String ORDERS_1D = "ORDERS_1D";
 
     private final String baseUrl;
     private final BinanceSigner signer;
     private final int weightPerMinute;
     private final int ordersPer10Seconds;
     private final BinanceTrading trading = new BinanceTrading();
+    private final List<RateLimitRule> rules;
+    private final RateLimitCost orderCost10s;
+    private final RateLimitCost orderCostDay;
 
     BinanceExchange(String baseUrl, BinanceSigner signer) {
         this(baseUrl, signer, WEIGHT_PER_MINUTE, ORDERS_PER_10_SECONDS);
@@ -49,6 +62,13 @@ final class BinanceExchange implements Exchange {
             throw new IllegalArgumentException("ordersPer10Seconds must be at least 1, was " + ordersPer10Seconds);
         }
         this.ordersPer10Seconds = ordersPer10Seconds;
+        RateLimitRule orders10s = new RateLimitRule(ORDERS_10S, RateLimitRule.Scope.ORDERS, ordersPer10Seconds,
+                Duration.ofSeconds(10));
+        RateLimitRule ordersDay = new RateLimitRule(ORDERS_1D, RateLimitRule.Scope.ORDERS, ORDERS_PER_DAY, Duration.ofDays(1));
+        this.rules = List.of(new RateLimitRule(REQUEST_WEIGHT, RateLimitRule.Scope.IP, weightPerMinute, Duration.ofMinutes(1)),
+                orders10s, ordersDay);
+        this.orderCost10s = orders10s.cost(1);
+        this.orderCostDay = ordersDay.cost(1);
     }
 
     @Override
@@ -101,18 +121,29 @@ final class BinanceExchange implements Exchange {
         return BinanceParsers.contracts(response);
     }
 
+    /** Binance answers every error with a non-2xx status; a 2xx answer carries none. */
     @Override
-    public ExchangeError classify(Response response) {
-        return BinanceErrors.classify(response);
+    public Optional<ExchangeError> readError(Request request, Response response) {
+        return response.isSuccess() ? Optional.empty() : Optional.of(BinanceErrors.classify(response));
     }
 
-    /** {@code X-MBX-USED-WEIGHT-1M} as used weight and {@code X-MBX-ORDER-COUNT-10S} as the order count. */
+    /**
+     * {@code X-MBX-USED-WEIGHT-1M} as the weight used this minute, {@code X-MBX-ORDER-COUNT-10S} and
+     * {@code X-MBX-ORDER-COUNT-1D} as the orders counted (Binance spot API docs, "LIMITS").
+     */
     @Override
-    public RateLimitStatus readRateLimit(Response response) {
-        OptionalLong used = longHeader(response, "X-MBX-USED-WEIGHT-1M");
-        return new RateLimitStatus(used, used.isPresent() ? OptionalLong.of(weightPerMinute) : OptionalLong.empty(),
-                used.isPresent() ? OptionalLong.of(Math.max(0, weightPerMinute - used.getAsLong())) : OptionalLong.empty(),
-                Optional.empty(), longHeader(response, "X-MBX-ORDER-COUNT-10S"));
+    public List<RateLimitReading> readRateLimits(Response response) {
+        OptionalLong weight = longHeader(response, "X-MBX-USED-WEIGHT-1M");
+        OptionalLong orders10s = longHeader(response, "X-MBX-ORDER-COUNT-10S");
+        OptionalLong ordersDay = longHeader(response, "X-MBX-ORDER-COUNT-1D");
+        if (weight.isEmpty() && orders10s.isEmpty() && ordersDay.isEmpty()) {
+            return List.of();
+        }
+        List<RateLimitReading> out = new ArrayList<>(3);
+        weight.ifPresent(v -> out.add(RateLimitReading.used(REQUEST_WEIGHT, v)));
+        orders10s.ifPresent(v -> out.add(RateLimitReading.used(ORDERS_10S, v)));
+        ordersDay.ifPresent(v -> out.add(RateLimitReading.used(ORDERS_1D, v)));
+        return out;
     }
 
     private static OptionalLong longHeader(Response response, String name) {
@@ -127,19 +158,20 @@ final class BinanceExchange implements Exchange {
         }
     }
 
+    /** Request weight per minute (per IP), new orders per 10 seconds and per day (per account). */
     @Override
-    public RateLimitRule rateLimit() {
-        return new RateLimitRule(weightPerMinute, Duration.ofMinutes(1));
+    public List<RateLimitRule> rateLimits() {
+        return rules;
     }
 
+    /** The request's weight; a new order also counts once in each order rule. */
     @Override
-    public java.util.Optional<RateLimitRule> orderRateLimit() {
-        return java.util.Optional.of(new RateLimitRule(ordersPer10Seconds, Duration.ofSeconds(10)));
-    }
-
-    @Override
-    public int weightOf(Request request) {
-        return BinanceEndpoints.weightOf(request);
+    public List<RateLimitCost> costOf(Request request) {
+        RateLimitCost weight = new RateLimitCost(REQUEST_WEIGHT, "", BinanceEndpoints.weightOf(request));
+        if (BinanceEndpoints.placesOrder(request)) {
+            return List.of(weight, orderCost10s, orderCostDay);
+        }
+        return List.of(weight);
     }
 
     @Override

@@ -36,22 +36,25 @@ final class BinanceParsers {
         }
         List<Contract> out = new ArrayList<>(symbols.size());
         for (JsonNode s : symbols) {
-            BigDecimal tick = BigDecimal.ZERO;
-            BigDecimal step = BigDecimal.ZERO;
-            BigDecimal minNotional = BigDecimal.ZERO;
+            String quote = text(s, "quoteAsset");
+            String status = text(s, "status");
+            Contract.Builder c = Contract.builder(BinanceProvider.NAME, text(s, "symbol")).baseAsset(text(s, "baseAsset"))
+                    .quoteAsset(quote).settlementCurrency(quote).tickSize(BigDecimal.ZERO).lotSize(BigDecimal.ZERO)
+                    .status(status, "TRADING".equals(status)).type("SPOT");
+            // Binance spot API docs, "Filters": PRICE_FILTER (minPrice, maxPrice, tickSize), LOT_SIZE (minQty,
+            // maxQty, stepSize), NOTIONAL / MIN_NOTIONAL (minNotional). A 0 maxPrice means "no limit" there too.
             for (JsonNode f : s.path("filters")) {
                 switch (f.path("filterType").asText()) {
-                    case "PRICE_FILTER" -> tick = decimal(f, "tickSize");
-                    case "LOT_SIZE" -> step = decimal(f, "stepSize");
-                    case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = decimal(f, "minNotional");
+                    case "PRICE_FILTER" -> c.tickSize(decimal(f, "tickSize")).maxPrice(decimal(f, "maxPrice"));
+                    case "LOT_SIZE" -> c.lotSize(decimal(f, "stepSize")).minQuantity(decimal(f, "minQty"))
+                            .maxQuantity(decimal(f, "maxQty"));
+                    case "NOTIONAL", "MIN_NOTIONAL" -> c.minNotional(decimal(f, "minNotional"));
                     default -> {
                         // other filters (PERCENT_PRICE, ICEBERG_PARTS…) are not part of a Contract
                     }
                 }
             }
-            String status = text(s, "status");
-            out.add(new Contract(BinanceProvider.NAME, text(s, "symbol"), text(s, "baseAsset"), text(s, "quoteAsset"),
-                    tick, step, minNotional, status, "TRADING".equals(status), "SPOT"));
+            out.add(c.build());
         }
         return out;
     }

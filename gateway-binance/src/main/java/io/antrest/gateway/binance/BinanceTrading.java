@@ -10,6 +10,7 @@ import io.antrest.gateway.spi.OrderType;
 import io.antrest.gateway.spi.TradingApi;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -73,8 +74,20 @@ final class BinanceTrading implements TradingApi {
         return b;
     }
 
+    /** Binance answers a new order with the whole order (newOrderRespType RESULT). */
     @Override
-    public Order parseOrder(Response response) {
+    public Order parseNewOrder(OrderRequest order, Response response) {
+        return BinanceParsers.order(response);
+    }
+
+    /** Binance answers a cancel with the whole order as cancelled. */
+    @Override
+    public Optional<Order> parseCancel(OrderRef ref, Response response) {
+        return Optional.of(BinanceParsers.order(response));
+    }
+
+    @Override
+    public Order parseQuery(OrderRef ref, Response response) {
         return BinanceParsers.order(response);
     }
 }

@@ -6,8 +6,9 @@ import io.antrest.core.Response;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeError;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
 import io.antrest.gateway.spi.RateLimitRule;
-import io.antrest.gateway.spi.RateLimitStatus;
 import io.antrest.gateway.spi.TradingApi;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,6 +29,18 @@ final class BitmexExchange implements Exchange {
     static final String TESTNET_URL = "https://testnet.bitmex.com/api/v1";
     /** BitMEX's REST limit: 120 requests per minute per key. */
     static final int REQUESTS_PER_MINUTE = 120;
+    /** BitMEX's limit on the order routes: 10 requests per second, besides the per-minute limit. */
+    static final int ORDER_ROUTES_PER_SECOND = 10;
+    /** The rule of requests per minute, per API key (BitMEX API docs, "Rate Limits"). */
+    static final String REQUESTS = "REQUESTS";
+    /** The rule of order-route requests per second (BitMEX API docs, "Rate Limits": x-ratelimit-remaining-1s). */
+    static final String ORDER_ROUTES = "ORDER_ROUTES";
+    private static final List<RateLimitRule> RULES = List.of(
+            new RateLimitRule(REQUESTS, RateLimitRule.Scope.ACCOUNT, REQUESTS_PER_MINUTE, Duration.ofMinutes(1)),
+            new RateLimitRule(ORDER_ROUTES, RateLimitRule.Scope.ENDPOINT, ORDER_ROUTES_PER_SECOND, Duration.ofSeconds(1)));
+    private static final List<RateLimitCost> REQUEST = List.of(new RateLimitCost(REQUESTS, "", 1));
+    private static final List<RateLimitCost> ORDER_ROUTE = List.of(new RateLimitCost(REQUESTS, "", 1),
+            new RateLimitCost(ORDER_ROUTES, "", 1));
 
     private final String baseUrl;
     private final BitmexSigner signer;
@@ -99,22 +113,31 @@ final class BitmexExchange implements Exchange {
         return BitmexParsers.contracts(response);
     }
 
+    /** BitMEX answers every error with a non-2xx status; a 2xx answer carries none. */
     @Override
-    public ExchangeError classify(Response response) {
-        return BitmexErrors.classify(response);
+    public Optional<ExchangeError> readError(Request request, Response response) {
+        return response.isSuccess() ? Optional.empty() : Optional.of(BitmexErrors.classify(response));
     }
 
-    /** {@code x-ratelimit-limit}, {@code x-ratelimit-remaining} and {@code x-ratelimit-reset} (Unix seconds). */
+    /**
+     * {@code x-ratelimit-remaining} until {@code x-ratelimit-reset} (Unix seconds) for the per-minute
+     * limit, and {@code x-ratelimit-remaining-1s} for the order routes' per-second limit.
+     */
     @Override
-    public RateLimitStatus readRateLimit(Response response) {
-        OptionalLong limit = longHeader(response, "x-ratelimit-limit");
+    public List<RateLimitReading> readRateLimits(Response response) {
         OptionalLong remaining = longHeader(response, "x-ratelimit-remaining");
-        OptionalLong reset = longHeader(response, "x-ratelimit-reset");
-        OptionalLong used = limit.isPresent() && remaining.isPresent()
-                ? OptionalLong.of(Math.max(0, limit.getAsLong() - remaining.getAsLong())) : OptionalLong.empty();
-        return new RateLimitStatus(used, limit, remaining,
-                reset.isPresent() ? Optional.of(Instant.ofEpochSecond(reset.getAsLong())) : Optional.empty(),
-                OptionalLong.empty());
+        OptionalLong perSecond = longHeader(response, "x-ratelimit-remaining-1s");
+        if (remaining.isEmpty() && perSecond.isEmpty()) {
+            return List.of();
+        }
+        List<RateLimitReading> out = new ArrayList<>(2);
+        if (remaining.isPresent()) {
+            OptionalLong reset = longHeader(response, "x-ratelimit-reset");
+            out.add(RateLimitReading.remaining(REQUESTS, remaining.getAsLong(),
+                    reset.isPresent() ? Instant.ofEpochSecond(reset.getAsLong()) : null));
+        }
+        perSecond.ifPresent(v -> out.add(RateLimitReading.remaining(ORDER_ROUTES, v, null)));
+        return out;
     }
 
     private static OptionalLong longHeader(Response response, String name) {
@@ -129,15 +152,16 @@ final class BitmexExchange implements Exchange {
         }
     }
 
+    /** Requests per minute per key, and the order routes' requests per second. */
     @Override
-    public RateLimitRule rateLimit() {
-        return new RateLimitRule(REQUESTS_PER_MINUTE, Duration.ofMinutes(1));
+    public List<RateLimitRule> rateLimits() {
+        return RULES;
     }
 
-    /** Every BitMEX request counts as one against the per-minute limit. */
+    /** One request in the per-minute rule; an order route (POST, PUT or DELETE under /order) one more per second. */
     @Override
-    public int weightOf(Request request) {
-        return 1;
+    public List<RateLimitCost> costOf(Request request) {
+        return BitmexEndpoints.isOrderRoute(request) ? ORDER_ROUTE : REQUEST;
     }
 
     @Override

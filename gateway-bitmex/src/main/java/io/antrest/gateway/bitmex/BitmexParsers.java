@@ -40,9 +40,15 @@ final class BitmexParsers {
                 continue;
             }
             String state = text(i, "state");
-            out.add(new Contract(BitmexProvider.NAME, text(i, "symbol"), text(i, "underlying"), text(i, "quoteCurrency"),
-                    decimal(i, "tickSize"), decimal(i, "lotSize"), BigDecimal.ZERO, state, "Open".equals(state),
-                    text(i, "typ")));
+            BigDecimal lot = decimal(i, "lotSize");
+            String settlement = i.path("settlCurrency").isTextual() ? i.get("settlCurrency").asText() : "";
+            // BitMEX API explorer, Instrument: an order is a whole number of lots (so one lot is the
+            // least), at most maxOrderQty, at a price up to maxPrice; settlCurrency is what it settles in.
+            out.add(Contract.builder(BitmexProvider.NAME, text(i, "symbol")).baseAsset(text(i, "underlying"))
+                    .quoteAsset(text(i, "quoteCurrency")).settlementCurrency(settlement).tickSize(decimal(i, "tickSize"))
+                    .lotSize(lot).minQuantity(lot).maxQuantity(decimalOrZero(i, "maxOrderQty"))
+                    .maxPrice(decimalOrZero(i, "maxPrice")).status(state, "Open".equals(state)).type(text(i, "typ"))
+                    .build());
         }
         return out;
     }

@@ -4,6 +4,7 @@ import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeProvider;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.gateway.spi.Spi;
 import io.antrest.gateway.spi.KeyType;
 
 import static java.util.Objects.requireNonNull;
@@ -40,6 +41,11 @@ public final class BitmexProvider implements ExchangeProvider {
     @Override
     public String version() {
         return "0.1.0";
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 
     @Override

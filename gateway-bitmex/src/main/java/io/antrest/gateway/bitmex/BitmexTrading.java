@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -109,7 +110,18 @@ final class BitmexTrading implements TradingApi {
     }
 
     @Override
-    public Order parseOrder(Response response) {
+    public Order parseNewOrder(OrderRequest order, Response response) {
+        return BitmexParsers.order(response);
+    }
+
+    /** BitMEX answers a cancel with the cancelled orders, whole. */
+    @Override
+    public Optional<Order> parseCancel(OrderRef ref, Response response) {
+        return Optional.of(BitmexParsers.order(response));
+    }
+
+    @Override
+    public Order parseQuery(OrderRef ref, Response response) {
         return BitmexParsers.order(response);
     }
 }

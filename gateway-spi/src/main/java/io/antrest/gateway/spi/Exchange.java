@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * One exchange as a plugin describes it, made from settings by {@link ExchangeProvider#create}:
- * where it is, how it signs, which endpoints the runtime calls, and how to read its answers
- * (contracts, errors, rate limits). Stateless and thread-safe; the runtime owns the HTTP client,
- * the queue, the clock offset and the budget.
+ * where it is, how it signs, which endpoints the runtime calls, its rate limits and what each
+ * request costs in them, and how to read its answers (contracts, errors in any answer, rate-limit
+ * headers). Stateless and thread-safe; the runtime owns the HTTP client, the queue, the clock
+ * offset and the rate-limit buckets.
  */
 public interface Exchange {
 
@@ -35,7 +36,7 @@ public interface Exchange {
      */
     RequestSigner signer();
 
-    /** A cheap public request whose 2xx answer means the exchange is reachable (heart-beats). */
+    /** A cheap public request whose successful answer means the exchange is reachable (heart-beats). */
     Request pingRequest();
 
     /** The request for the exchange's clock, where it has one. */
@@ -50,26 +51,29 @@ public interface Exchange {
     /** Reads the contracts from the answer to {@link #contractsRequest()}. */
     List<Contract> parseContracts(Response response);
 
-    /** Turns a non-2xx answer into a typed error. */
-    ExchangeError classify(Response response);
+    /**
+     * Reads the exchange's error out of any answer to {@code request}, 2xx included: OKX, for one,
+     * answers many refusals with HTTP 200 and {@code {"code":"51008",...}}. Empty when the answer
+     * carries no error. A 2xx answer with an error ends FAILED with it (not SUCCESS), counts as a
+     * failure, fails a heart-beat and is retried, re-synced or paused like the non-2xx form of the
+     * same {@link ErrorKind}. For a non-2xx answer an empty result is read as {@link ErrorKind#UNKNOWN}.
+     * Must not throw on a body it does not understand: return an error that says so instead.
+     */
+    Optional<ExchangeError> readError(Request request, Response response);
 
-    /** Reads the rate-limit headers of any answer. */
-    RateLimitStatus readRateLimit(Response response);
-
-    /** The exchange's request-rate limit, which the runtime's budget enforces before sending. */
-    RateLimitRule rateLimit();
+    /** Every rate limit the exchange enforces that the runtime should keep to before sending. */
+    List<RateLimitRule> rateLimits();
 
     /**
-     * The exchange's limit on new orders, where it has one apart from the request rate (Binance:
-     * orders per 10 seconds): the runtime holds new orders back to it, corrected by
-     * {@link RateLimitStatus#orderCount()}. None by default.
+     * What {@code request} costs in each rule of {@link #rateLimits()} it touches (an unknown path:
+     * the exchange's default cost). The runtime spends all of them, or waits, before each attempt.
      */
-    default java.util.Optional<RateLimitRule> orderRateLimit() {
-        return java.util.Optional.empty();
-    }
+    List<RateLimitCost> costOf(Request request);
 
-    /** The rate-limit weight of a request to this exchange (1 unless the exchange says more). */
-    int weightOf(Request request);
+    /** What an answer's headers say about the rate-limit buckets; none by default. */
+    default List<RateLimitReading> readRateLimits(Response response) {
+        return List.of();
+    }
 
     /** Account, order entry and order queries, as requests and parsers. */
     TradingApi trading();

@@ -6,12 +6,12 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A non-2xx answer read by the exchange's classifier: its kind, the HTTP status, the exchange's
+ * An exchange's error, read from an answer (of any HTTP status) by {@link Exchange#readError}: its kind, the HTTP status, the exchange's
  * own code and message, and how long to wait when it said so.
  *
  * @param kind       what kind of error
  * @param httpStatus the HTTP status
- * @param code       the exchange's error code ({@code -1021}) or name ({@code HTTPError}); empty when none
+ * @param code       the exchange's error code ({@code -1021}, {@code 51008}) or name ({@code HTTPError}); empty when none
  * @param message    the exchange's message
  * @param retryAfter how long the exchange asked to wait, if it did
  */

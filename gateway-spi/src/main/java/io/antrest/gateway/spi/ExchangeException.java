@@ -1,11 +1,12 @@
 package io.antrest.gateway.spi;
 
+import io.antrest.core.Printable;
 import io.antrest.core.RestException;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * An exchange refused a call; {@link #kind()} says what the caller can do about it and
+ * An exchange refused a call (its text in the message with control characters escaped); {@link #kind()} says what the caller can do about it and
  * {@link #error()} holds the exchange's own code and message.
  */
 public class ExchangeException extends RestException {
@@ -15,7 +16,7 @@ public class ExchangeException extends RestException {
     /** Creates one for {@code what} (e.g. {@code "POST /api/v3/order"}) on {@code exchange}. */
     public ExchangeException(String exchange, String what, ExchangeError error) {
         super(exchange + " refused " + what + ": " + error.kind() + " (HTTP " + error.httpStatus()
-                + (error.code().isEmpty() ? "" : ", code " + error.code()) + "): " + error.message()
+                + (error.code().isEmpty() ? "" : ", code " + Printable.of(error.code(), 40)) + "): " + Printable.of(error.message(), 500)
                 + error.retryAfter().map(d -> "; retry after " + d.toMillis() + " ms").orElse(""));
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.error = error;

@@ -9,16 +9,17 @@ package io.antrest.gateway.spi;
  */
 public interface ExchangeProvider {
 
-    /** The exchange's name, lower case, as users write it: {@code binance}, {@code bitmex}. */
+    /** The exchange's name, lower case, as users write it: {@code binance}, {@code bitmex}, {@code okx}. */
     String name();
 
     /** The plugin's own version, e.g. {@code 0.1.0}. */
     String version();
 
-    /** The SPI version the plugin was built against; the runtime reports a mismatch. */
-    default int spiVersion() {
-        return Spi.VERSION;
-    }
+    /**
+     * The SPI version the plugin was built against: implement it as {@code return Spi.VERSION;}, which
+     * the compiler copies into the plugin's class. The runtime reports a mismatch by name.
+     */
+    int spiVersion();
 
     /**
      * Makes an exchange from settings (base URL choice, credentials, exchange-specific options).

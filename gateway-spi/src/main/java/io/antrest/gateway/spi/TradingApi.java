@@ -4,10 +4,14 @@ import io.antrest.core.Request;
 import io.antrest.core.Response;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The typed trading calls of an exchange: each builds the request (with its weight, unsigned:
- * the runtime signs it per attempt) and reads the answer into antrest's value types.
+ * The typed trading calls of an exchange: each builds the request (unsigned: the runtime signs it
+ * per attempt) and reads the answer into antrest's value types. Every parser is given what its
+ * request was made from, so that an exchange that answers with ids only (OKX) still yields the
+ * whole order, without the plugin keeping any state. Errors are not a parser's business: the
+ * runtime has already read every answer with {@link Exchange#readError} before a parser sees it.
  */
 public interface TradingApi {
 
@@ -26,12 +30,22 @@ public interface TradingApi {
      */
     Request newOrder(OrderRequest order);
 
+    /** Reads the order placed by {@code order} from the answer to {@link #newOrder}. */
+    Order parseNewOrder(OrderRequest order, Response response);
+
     /** The request that cancels an order. */
     Request cancelOrder(OrderRef ref);
+
+    /**
+     * Reads the cancelled order from the answer to {@link #cancelOrder}; empty when the exchange
+     * acknowledges with ids only, in which case the runtime looks the order up with
+     * {@link #queryOrder} (by the order id the answer gave, or {@code ref}) and returns that.
+     */
+    Optional<Order> parseCancel(OrderRef ref, Response response);
 
     /** The request that looks an order up. */
     Request queryOrder(OrderRef ref);
 
-    /** Reads the order from the answer to a new, cancel or query request. */
-    Order parseOrder(Response response);
+    /** Reads the order from the answer to {@link #queryOrder}. */
+    Order parseQuery(OrderRef ref, Response response);
 }

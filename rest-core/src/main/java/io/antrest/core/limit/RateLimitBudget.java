@@ -1,8 +1,11 @@
 package io.antrest.core.limit;
 
+import io.antrest.core.Request;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * exchange reports in its answer headers. A busy platform waits its turn here instead of being
  * answered 429, or banned with 418 for going on. Thread-safe.
  */
-public final class RateLimitBudget {
+public final class RateLimitBudget implements RequestBudget {
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
@@ -43,12 +46,32 @@ public final class RateLimitBudget {
         return new RateLimitBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), clock);
     }
 
+    /** Spends the request's {@link Request#weight()}; see {@link #tryAcquire(int)}. */
+    @Override
+    public long tryAcquire(Request request) {
+        return tryAcquire(request.weight());
+    }
+
     /**
      * Spends {@code weight} if the budget has room.
      *
      * @return 0 when spent; otherwise how many milliseconds to wait before asking again
      */
     public synchronized long tryAcquire(int weight) {
+        long wait = waitFor(weight);
+        if (wait == 0) {
+            used += weight;
+        }
+        return wait;
+    }
+
+    /**
+     * How long {@code weight} would have to wait, spending nothing: with {@link #spend(int)} under
+     * the caller's own lock, this spends several budgets all or nothing.
+     *
+     * @return 0 when there is room now; otherwise milliseconds to wait
+     */
+    public synchronized long waitFor(int weight) {
         long now = clock.millis();
         if (now < pausedUntil) {
             return pausedUntil - now;
@@ -56,10 +79,15 @@ public final class RateLimitBudget {
         roll(now);
         // A request heavier than the whole budget still goes, alone, in a fresh window.
         if (used + weight <= limit || used == 0) {
-            used += weight;
             return 0;
         }
         return Math.max(1, windowStart + windowMillis - now);
+    }
+
+    /** Spends {@code weight} whatever the room (after {@link #waitFor(int)} said there was some). */
+    public synchronized void spend(int weight) {
+        roll(clock.millis());
+        used += weight;
     }
 
     /**
@@ -93,6 +121,12 @@ public final class RateLimitBudget {
     /** Lets nothing through until {@code until}: after a 429 or a 418 ban with its Retry-After. */
     public synchronized void pauseUntil(Instant until) {
         pausedUntil = Math.max(pausedUntil, until.toEpochMilli());
+    }
+
+    /** This budget as one bucket named {@code weight}. */
+    @Override
+    public List<BucketUsage> usage() {
+        return List.of(new BucketUsage("weight", used(), limit, window()));
     }
 
     /** The weight allowed per window. */

@@ -18,7 +18,9 @@ import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.OrderStatus;
 import io.antrest.gateway.spi.OrderType;
 import io.antrest.gateway.spi.RateLimitRule;
-import io.antrest.gateway.spi.RateLimitStatus;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
+import io.antrest.gateway.spi.Spi;
 import io.antrest.gateway.spi.Side;
 import io.antrest.gateway.spi.TradingApi;
 
@@ -28,12 +30,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
 /** The test-only "fake" exchange plugin, for {@link FakeServer}'s dialect. */
 final class FakeExchange implements Exchange {
+    /** New orders per instrument per second. */
+    static final int ORDERS_PER_SECOND = 2;
 
     /** Its provider. */
     static final class Provider implements ExchangeProvider {
@@ -45,6 +48,11 @@ final class FakeExchange implements Exchange {
         @Override
         public String version() {
             return "0.0.1-test";
+        }
+
+        @Override
+        public int spiVersion() {
+            return Spi.VERSION;
         }
 
         @Override
@@ -123,16 +131,30 @@ final class FakeExchange implements Exchange {
     public List<Contract> parseContracts(Response response) {
         List<Contract> out = new ArrayList<>();
         for (JsonNode s : response.json().get("symbols")) {
-            out.add(new Contract("fake", s.get("symbol").asText(), s.get("base").asText(), s.get("quote").asText(),
-                    new BigDecimal(s.get("tick").asText()), new BigDecimal(s.get("lot").asText()),
-                    new BigDecimal(s.get("minNotional").asText()), s.get("status").asText(),
-                    s.get("status").asText().equals("TRADING"), "SPOT"));
+            out.add(Contract.builder("fake", s.get("symbol").asText()).baseAsset(s.get("base").asText())
+                    .quoteAsset(s.get("quote").asText()).tickSize(new BigDecimal(s.get("tick").asText()))
+                    .lotSize(new BigDecimal(s.get("lot").asText())).minNotional(new BigDecimal(s.get("minNotional").asText()))
+                    .status(s.get("status").asText(), s.get("status").asText().equals("TRADING")).type("SPOT").build());
         }
         return out;
     }
 
+    /**
+     * A non-2xx answer is an error; so is a 2xx JSON object with a {@code code} other than "0" (the
+     * way OKX answers refusals), for the tests of errors in 2xx bodies.
+     */
     @Override
-    public ExchangeError classify(Response response) {
+    public Optional<ExchangeError> readError(Request request, Response response) {
+        if (response.isSuccess()) {
+            JsonNode j = response.json();
+            if (j == null || !j.isObject() || !j.has("code") || j.get("code").asText().equals("0")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(classify(response));
+    }
+
+    private static ExchangeError classify(Response response) {
         int status = response.status();
         String code = "";
         String msg = response.bodyText();
@@ -157,6 +179,10 @@ final class FakeExchange implements Exchange {
             kind = ErrorKind.TIMESTAMP_OUT_OF_WINDOW;
         } else if (code.equals("-2013")) {
             kind = ErrorKind.NOT_FOUND;
+        } else if (code.equals("50011")) {
+            kind = ErrorKind.RATE_LIMITED;
+        } else if (code.equals("50001")) {
+            kind = ErrorKind.EXCHANGE_UNAVAILABLE;
         } else if (status >= 500) {
             kind = ErrorKind.EXCHANGE_UNAVAILABLE;
         } else {
@@ -166,20 +192,25 @@ final class FakeExchange implements Exchange {
     }
 
     @Override
-    public RateLimitStatus readRateLimit(Response response) {
-        Optional<String> used = response.header("X-Used-Weight");
-        return new RateLimitStatus(used.map(u -> OptionalLong.of(Long.parseLong(u))).orElse(OptionalLong.empty()),
-                OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
+    public List<RateLimitReading> readRateLimits(Response response) {
+        return response.header("X-Used-Weight").map(u -> List.of(RateLimitReading.used("weight", Long.parseLong(u))))
+                .orElse(List.of());
+    }
+
+    /** 1200 weight a minute; 2 orders per instrument a second, to test per-instrument buckets. */
+    @Override
+    public List<RateLimitRule> rateLimits() {
+        return List.of(new RateLimitRule("weight", RateLimitRule.Scope.IP, 1200, Duration.ofMinutes(1)),
+                new RateLimitRule("orders", RateLimitRule.Scope.INSTRUMENT, ORDERS_PER_SECOND, Duration.ofSeconds(1)));
     }
 
     @Override
-    public RateLimitRule rateLimit() {
-        return new RateLimitRule(1200, Duration.ofMinutes(1));
-    }
-
-    @Override
-    public int weightOf(Request request) {
-        return request.path().equals("/contracts") ? 10 : 1;
+    public List<RateLimitCost> costOf(Request request) {
+        RateLimitCost weight = new RateLimitCost("weight", "", request.path().equals("/contracts") ? 10 : 1);
+        if (request.path().equals("/order") && request.method() == io.antrest.core.Method.POST) {
+            return List.of(weight, new RateLimitCost("orders", request.param("symbol").orElse(""), 1));
+        }
+        return List.of(weight);
     }
 
     @Override
@@ -228,7 +259,19 @@ final class FakeExchange implements Exchange {
             }
 
             @Override
-            public Order parseOrder(Response response) {
+            public Order parseNewOrder(OrderRequest order, Response response) {
+                return parseQuery(null, response);
+            }
+
+            @Override
+            public Optional<Order> parseCancel(OrderRef ref, Response response) {
+                JsonNode j = response.json();
+                // acknowledged with ids only: the runtime looks the order up
+                return j.has("side") ? Optional.of(parseQuery(ref, response)) : Optional.empty();
+            }
+
+            @Override
+            public Order parseQuery(OrderRef ref, Response response) {
                 JsonNode j = response.json();
                 return new Order("fake", j.get("symbol").asText(), j.get("orderId").asText(),
                         j.get("clientOrderId").asText(), Side.valueOf(j.get("side").asText()),

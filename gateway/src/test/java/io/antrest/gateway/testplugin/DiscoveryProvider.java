@@ -4,6 +4,7 @@ import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeProvider;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.gateway.spi.Spi;
 
 /**
  * The base of the test-only providers that {@code ProviderRegistryTest} packs into plugin jars to
@@ -13,6 +14,11 @@ public abstract class DiscoveryProvider implements ExchangeProvider {
     @Override
     public String version() {
         return "9.9.9-test";
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 
     @Override

@@ -11,7 +11,9 @@ import io.antrest.gateway.spi.ExchangeError;
 import io.antrest.gateway.spi.ExchangeProvider;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.RateLimitRule;
-import io.antrest.gateway.spi.RateLimitStatus;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
+import io.antrest.gateway.spi.Spi;
 import io.antrest.gateway.spi.TradingApi;
 import io.antrest.monitor.GatewayState;
 import io.antrest.monitor.MonitorConfig;
@@ -28,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -64,40 +65,49 @@ class SimBinanceTest {
         public List<Contract> parseContracts(Response response) {
             List<Contract> out = new ArrayList<>();
             for (JsonNode s : response.json().get("symbols")) {
-                BigDecimal tick = BigDecimal.ZERO;
-                BigDecimal step = BigDecimal.ZERO;
-                BigDecimal notional = BigDecimal.ZERO;
+                String status = s.get("status").asText();
+                Contract.Builder c = Contract.builder(name(), s.get("symbol").asText()).baseAsset(s.get("baseAsset").asText())
+                        .quoteAsset(s.get("quoteAsset").asText()).status(status, status.equals("TRADING")).type("SPOT");
                 for (JsonNode f : s.get("filters")) {
                     switch (f.get("filterType").asText()) {
-                        case "PRICE_FILTER" -> tick = new BigDecimal(f.get("tickSize").asText());
-                        case "LOT_SIZE" -> step = new BigDecimal(f.get("stepSize").asText());
-                        case "NOTIONAL", "MIN_NOTIONAL" -> notional = new BigDecimal(f.get("minNotional").asText());
+                        case "PRICE_FILTER" -> c.tickSize(new BigDecimal(f.get("tickSize").asText()));
+                        case "LOT_SIZE" -> c.lotSize(new BigDecimal(f.get("stepSize").asText()));
+                        case "NOTIONAL", "MIN_NOTIONAL" -> c.minNotional(new BigDecimal(f.get("minNotional").asText()));
                         default -> { }
                     }
                 }
-                String status = s.get("status").asText();
-                out.add(new Contract(name(), s.get("symbol").asText(), s.get("baseAsset").asText(),
-                        s.get("quoteAsset").asText(), tick, step, notional, status, status.equals("TRADING"), "SPOT"));
+                out.add(c.build());
             }
             return out;
         }
 
-        @Override public ExchangeError classify(Response r) { return new FakeExchange(settings).classify(r); }
-
         @Override
-        public RateLimitStatus readRateLimit(Response r) {
-            return new RateLimitStatus(r.header("X-MBX-USED-WEIGHT-1M").map(v -> OptionalLong.of(Long.parseLong(v)))
-                    .orElse(OptionalLong.empty()), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
+        public Optional<ExchangeError> readError(Request q, Response r) {
+            return new FakeExchange(settings).readError(q, r);
         }
 
-        @Override public RateLimitRule rateLimit() { return new RateLimitRule(6000, Duration.ofMinutes(1)); }
-        @Override public int weightOf(Request r) { return r.path().equals("/api/v3/exchangeInfo") ? 20 : 1; }
+        @Override
+        public List<RateLimitReading> readRateLimits(Response r) {
+            return r.header("X-MBX-USED-WEIGHT-1M").map(v -> List.of(RateLimitReading.used("weight", Long.parseLong(v))))
+                    .orElse(List.of());
+        }
+
+        @Override
+        public List<RateLimitRule> rateLimits() {
+            return List.of(new RateLimitRule("weight", RateLimitRule.Scope.IP, 6000, Duration.ofMinutes(1)));
+        }
+
+        @Override
+        public List<RateLimitCost> costOf(Request r) {
+            return List.of(new RateLimitCost("weight", "", r.path().equals("/api/v3/exchangeInfo") ? 20 : 1));
+        }
         @Override public TradingApi trading() { return new FakeExchange(settings).trading(); }
     }
 
     static final class Provider implements ExchangeProvider {
         @Override public String name() { return "simbinance"; }
         @Override public String version() { return "0.0.1-test"; }
+        @Override public int spiVersion() { return Spi.VERSION; }
         @Override public Exchange create(ExchangeSettings settings) { return new PublicBinance(settings); }
     }
 
@@ -115,7 +125,7 @@ class SimBinanceTest {
             List<Contract> stored = manager.store().load("simbinance");
             assertThat(stored).isNotEmpty().allMatch(c -> c.tickSize().signum() > 0 && c.lotSize().signum() > 0);
             assertThat(sim.received("/api/v3/exchangeInfo")).isEqualTo(1);
-            assertThat(g.budget().used()).isGreaterThanOrEqualTo(20);
+            assertThat(g.budget().used("weight")).isGreaterThanOrEqualTo(20);
 
             sim.faults().path("/api/v3/ping").statuses(503, 503, 503, 503, 503, 503);
             awaitState(monitor, GatewayState.DOWN);

@@ -93,11 +93,15 @@ public record ContractDiff(String exchange, List<Contract> added, List<Contract>
         List<ContractChange.Field> f = new ArrayList<>();
         decimal(f, "tickSize", a.tickSize(), b.tickSize());
         decimal(f, "lotSize", a.lotSize(), b.lotSize());
+        decimal(f, "minQuantity", a.minQuantity(), b.minQuantity());
+        decimal(f, "maxQuantity", a.maxQuantity(), b.maxQuantity());
+        decimal(f, "maxPrice", a.maxPrice(), b.maxPrice());
         decimal(f, "minNotional", a.minNotional(), b.minNotional());
         text(f, "status", a.status(), b.status());
         text(f, "trading", Boolean.toString(a.trading()), Boolean.toString(b.trading()));
         text(f, "baseAsset", a.baseAsset(), b.baseAsset());
         text(f, "quoteAsset", a.quoteAsset(), b.quoteAsset());
+        text(f, "settlementCurrency", a.settlementCurrency(), b.settlementCurrency());
         text(f, "type", a.type(), b.type());
         return f;
     }

@@ -17,8 +17,10 @@ class ContractStoreTest {
     Path dir;
 
     private static Contract c(String symbol, String tick, String status) {
-        return new Contract("x", symbol, symbol.substring(0, 3), "USDT", new BigDecimal(tick), new BigDecimal("0.001"),
-                new BigDecimal("10"), status, status.equals("TRADING"), "SPOT");
+        return Contract.builder("x", symbol).baseAsset(symbol.substring(0, 3)).quoteAsset("USDT").tickSize(new BigDecimal(tick))
+                .lotSize(new BigDecimal("0.001")).minQuantity(new BigDecimal("0.001")).maxQuantity(new BigDecimal("9000"))
+                .maxPrice(new BigDecimal("1000000")).minNotional(new BigDecimal("10")).status(status, status.equals("TRADING"))
+                .type("SPOT").build();
     }
 
     @Test

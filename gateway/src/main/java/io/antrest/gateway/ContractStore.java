@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,11 +27,14 @@ import static java.util.Objects.requireNonNull;
  * The contracts (symbols and their trading rules) each exchange listed when last checked, in a
  * real database over plain JDBC: the embedded default is an H2 file database ({@link #h2(Path)},
  * {@code data/antrest.mv.db} in the distribution); any JDBC URL whose driver is on the path works
- * (PostgreSQL in production). The table is created on first use with portable SQL:
+ * (PostgreSQL in production), and so does any {@link DataSource} (a pool such as HikariCP). The
+ * H2 driver ({@code com.h2database:h2}) is not a dependency of this module: an embedder adds the
+ * driver of the database it uses. The table is created on first use with portable SQL, and the
+ * columns added since are added to an older table:
  * <pre>
- * contracts(exchange, symbol, base_asset, quote_asset, tick_size DECIMAL(38,18), lot_size,
- *           min_notional, status, trading BOOLEAN, type, updated_at TIMESTAMP WITH TIME ZONE,
- *           PRIMARY KEY (exchange, symbol))
+ * contracts(exchange, symbol, base_asset, quote_asset, settlement_currency, tick_size DECIMAL(38,18),
+ *           lot_size, min_quantity, max_quantity, max_price, min_notional, status, trading BOOLEAN,
+ *           type, updated_at TIMESTAMP WITH TIME ZONE, PRIMARY KEY (exchange, symbol))
  * </pre>
  * {@link #check} compares what an exchange lists now with what is stored. When the store holds
  * nothing for that exchange yet (a first connect), the exchange's contracts are stored and the
@@ -54,15 +58,28 @@ public final class ContractStore {
             + "type VARCHAR(64) NOT NULL, "
             + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL, "
             + "PRIMARY KEY (exchange, symbol))";
-    private static final String SELECT = "SELECT symbol, base_asset, quote_asset, tick_size, lot_size, min_notional, "
-            + "status, trading, type FROM contracts WHERE exchange = ? ORDER BY symbol";
+    /** Columns added after the first schema, with the value older rows get. */
+    private static final List<String> ADDED = List.of(
+            "settlement_currency VARCHAR(64) DEFAULT '' NOT NULL",
+            "min_quantity DECIMAL(38,18) DEFAULT 0 NOT NULL",
+            "max_quantity DECIMAL(38,18) DEFAULT 0 NOT NULL",
+            "max_price DECIMAL(38,18) DEFAULT 0 NOT NULL");
+    private static final String SELECT = "SELECT symbol, base_asset, quote_asset, settlement_currency, tick_size, lot_size, "
+            + "min_quantity, max_quantity, max_price, min_notional, status, trading, type FROM contracts WHERE exchange = ? "
+            + "ORDER BY symbol";
     private static final String DELETE = "DELETE FROM contracts WHERE exchange = ?";
-    private static final String INSERT = "INSERT INTO contracts (exchange, symbol, base_asset, quote_asset, tick_size, "
-            + "lot_size, min_notional, status, trading, type, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO contracts (exchange, symbol, base_asset, quote_asset, "
+            + "settlement_currency, tick_size, lot_size, min_quantity, max_quantity, max_price, min_notional, status, "
+            + "trading, type, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final String url;
-    private final String user;
-    private final String password;
+    /** Where connections come from: the driver manager for a URL, or the caller's data source. */
+    @FunctionalInterface
+    private interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections connections;
+    private final String description;
     private final Clock clock;
     private volatile boolean schemaReady;
 
@@ -85,9 +102,21 @@ public final class ContractStore {
             throw new IllegalArgumentException("the contract store needs a JDBC URL starting with 'jdbc:', e.g. "
                     + "jdbc:h2:file:data/antrest or jdbc:postgresql://host/antrest; was \"" + masked(jdbcUrl) + "\"");
         }
-        this.url = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.connections = () -> DriverManager.getConnection(jdbcUrl, user, password);
+        this.description = masked(jdbcUrl);
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * A store over the caller's data source (a pool such as HikariCP, or the application server's).
+     *
+     * @param dataSource where connections come from; the store closes each connection it takes
+     * @param clock      stamps {@code updated_at}
+     */
+    public ContractStore(DataSource dataSource, Clock clock) {
+        requireNonNull(dataSource, "dataSource is null");
+        this.connections = dataSource::getConnection;
+        this.description = "DataSource " + dataSource.getClass().getName();
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -102,9 +131,9 @@ public final class ContractStore {
         return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("antrest").toString().replace('\\', '/');
     }
 
-    /** The JDBC URL (any password in it masked). */
+    /** The JDBC URL (any password in it masked), or which data source. */
     public String url() {
-        return masked(url);
+        return description;
     }
 
     /** The contracts stored for an exchange, sorted by symbol; empty when none. */
@@ -182,14 +211,17 @@ public final class ContractStore {
 
     @Override
     public String toString() {
-        return "ContractStore{" + masked(url) + "}";
+        return "ContractStore{" + description + "}";
     }
 
     private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url, user, password);
+        Connection c = connections.open();
         if (!schemaReady) {
             try (Statement s = c.createStatement()) {
                 s.execute(CREATE);
+                for (String column : ADDED) {
+                    s.execute("ALTER TABLE contracts ADD COLUMN IF NOT EXISTS " + column);
+                }
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -205,8 +237,9 @@ public final class ContractStore {
             ps.setString(1, exchange);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Contract(exchange, rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)));
+                    out.add(new Contract(exchange, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                            rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), rs.getBoolean(12), rs.getString(13)));
                 }
             }
         }
@@ -225,13 +258,17 @@ public final class ContractStore {
                 ins.setString(2, k.symbol());
                 ins.setString(3, k.baseAsset());
                 ins.setString(4, k.quoteAsset());
-                ins.setBigDecimal(5, k.tickSize());
-                ins.setBigDecimal(6, k.lotSize());
-                ins.setBigDecimal(7, k.minNotional());
-                ins.setString(8, k.status());
-                ins.setBoolean(9, k.trading());
-                ins.setString(10, k.type());
-                ins.setObject(11, now);
+                ins.setString(5, k.settlementCurrency());
+                ins.setBigDecimal(6, k.tickSize());
+                ins.setBigDecimal(7, k.lotSize());
+                ins.setBigDecimal(8, k.minQuantity());
+                ins.setBigDecimal(9, k.maxQuantity());
+                ins.setBigDecimal(10, k.maxPrice());
+                ins.setBigDecimal(11, k.minNotional());
+                ins.setString(12, k.status());
+                ins.setBoolean(13, k.trading());
+                ins.setString(14, k.type());
+                ins.setObject(15, now);
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -255,7 +292,7 @@ public final class ContractStore {
             safe.setStackTrace(e.getStackTrace());
             cause = safe;
         }
-        return new ContractStoreException("could not " + what + " in the contract store " + masked(url) + ": "
+        return new ContractStoreException("could not " + what + " in the contract store " + description + ": "
                 + message + " (SQL state " + e.getSQLState() + "). Check that the database is reachable and its"
                 + " JDBC driver is on the path", cause);
     }

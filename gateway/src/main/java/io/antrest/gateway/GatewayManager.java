@@ -3,11 +3,9 @@ package io.antrest.gateway;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
 import io.antrest.core.RestException;
-import io.antrest.core.limit.RateLimitBudget;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.GatewaySettingsException;
-import io.antrest.gateway.spi.RateLimitRule;
 import io.antrest.monitor.GatewayState;
 import io.antrest.monitor.MonitorEngine;
 import jakarta.inject.Inject;
@@ -32,7 +30,8 @@ import static java.util.Objects.requireNonNull;
  * Connects and keeps the gateways of one application (the seed's {@code MainEngine} calling
  * {@code XXXRestApi.connect}). {@link #connect} finds the exchange's plugin, builds the
  * gateway's {@link RestClient} (base URL, proxy, {@code session_number} workers, the plugin's
- * signer, a rate-limit budget from the plugin's rule, the monitor as admission and listener),
+ * signer, a rate-limit bucket per rule of the plugin, the plugin's reading of every answer, the
+ * monitor as admission and listener),
  * starts it, measures the exchange's clock, loads the contracts, checks them against the
  * {@link ContractStore}, and only then has the monitor report the gateway UP and starts its
  * heart-beats. All gateways share one {@link MonitorEngine}.
@@ -87,17 +86,22 @@ public final class GatewayManager implements AutoCloseable {
         requireNonNull(ex, "exchange plugin '" + provider.name() + "' made no exchange");
 
         OffsetClock clock = new OffsetClock(clientConfig.clock());
-        RateLimitRule rule = ex.rateLimit();
-        RateLimitBudget budget = RateLimitBudget.perWindow(rule.limit(), rule.window(), clock);
-        RateLimitBudget orderBudget = ex.orderRateLimit()
-                .map(r -> RateLimitBudget.perWindow(r.limit(), r.window(), clock)).orElse(null);
+        ExchangeBudget budget;
+        try {
+            budget = new ExchangeBudget(name, ex, clock);
+        } catch (RuntimeException e) {
+            throw new GatewaySettingsException("exchange plugin '" + provider.name() + "' gave unusable rate limits: "
+                    + e.getMessage() + "; report it to the plugin's authors", e);
+        }
+        ExchangeAnswers answers = new ExchangeAnswers(name, ex);
         RestClient client = RestClient.builder(name)
                 .config(clientConfig.toBuilder().clock(clock).build())
                 .signer(ex.signer())
                 .admission(monitor)
                 .budget(budget)
+                .classifier(answers)
                 .listener(monitor)
-                .listener(new BudgetFeedback(name, ex, budget, orderBudget, monitor, clock))
+                .listener(new BudgetFeedback(name, ex, budget, monitor, clock))
                 .build();
         try {
             client.init(ex.baseUrl(), settings.proxy().orElse(null));
@@ -105,7 +109,7 @@ public final class GatewayManager implements AutoCloseable {
             throw new GatewaySettingsException("exchange '" + provider.name() + "': " + e.getMessage(), e);
         }
         Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name),
-                settings.requestTimeout().orElse(null), orderBudget);
+                settings.requestTimeout().orElse(null), budget, answers);
         if (gateways.putIfAbsent(name, gateway) != null) {
             throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
                     + " the new one another name");

@@ -135,7 +135,7 @@ public final class ProviderRegistry {
         try {
             name = requireNonNull(p.name(), "name() returned null").trim().toLowerCase(Locale.ROOT);
             version = requireNonNull(p.version(), "version() returned null");
-            spi = p.spiVersion();
+            spi = spiVersion(p);
         } catch (RuntimeException e) {
             report(problems, "exchange plugin " + type.getName() + " from " + source
                     + " could not say its name or version and was skipped: " + rootMessage(e), e);
@@ -152,6 +152,18 @@ public final class ProviderRegistry {
             return;
         }
         found.add(new ProviderInfo(name, version, spi, source, p));
+    }
+
+    /**
+     * The SPI version a provider was built for. SPI 1 gave {@code spiVersion()} a default body, so a
+     * provider built for it has no method of its own, and calling it fails with AbstractMethodError.
+     */
+    private static int spiVersion(ExchangeProvider p) {
+        try {
+            return p.spiVersion();
+        } catch (AbstractMethodError builtForSpi1) {
+            return 1;
+        }
     }
 
     private static void report(List<String> problems, String message, Throwable e) {

@@ -5,7 +5,6 @@ import io.antrest.core.Request;
 import io.antrest.core.RequestFailedException;
 import io.antrest.core.Response;
 import io.antrest.core.RestClient;
-import io.antrest.core.limit.RateLimitBudget;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.ErrorKind;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -41,9 +39,10 @@ import static java.util.Objects.requireNonNull;
  * its measured clock offset, and typed calls that return futures. Made by
  * {@link GatewayManager#connect}; closed by {@link #close()}.
  *
- * <p>Every call goes through {@link #submit}: it is given the exchange's weight for it, and a
- * non-2xx answer fails the future with an {@link ExchangeException} of the plugin's
- * {@link ErrorKind}. A "timestamp out of window" answer makes the gateway measure the
+ * <p>Every call goes through {@link #submit}: before each attempt it spends what it costs in every
+ * rate-limit bucket of the exchange it touches ({@link ExchangeBudget}), and an answer that
+ * carries an error (any non-2xx, and a 2xx whose body says so) fails the future with an
+ * {@link ExchangeException} of the plugin's {@link ErrorKind}. A "timestamp out of window" answer makes the gateway measure the
  * exchange's clock again and send the call once more, signed afresh. Other failures are
  * rest-core's ({@code TransportException}, {@code OutcomeUnknownException}, a drop…); an order
  * whose answer was lost fails with {@link OrderOutcomeUnknownException}, naming its client
@@ -59,11 +58,12 @@ public final class Gateway implements AutoCloseable {
     private final MonitorEngine monitor;
     private final Runnable onClose;
     private final Duration requestTimeout;
-    private final RateLimitBudget orderBudget;
+    private final ExchangeBudget budget;
+    private final ExchangeAnswers answers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Gateway(String name, Exchange exchange, RestClient client, OffsetClock clock, MonitorEngine monitor, Runnable onClose,
-            Duration requestTimeout, RateLimitBudget orderBudget) {
+            Duration requestTimeout, ExchangeBudget budget, ExchangeAnswers answers) {
         this.name = requireNonNull(name, "name is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.client = requireNonNull(client, "client is null");
@@ -71,7 +71,8 @@ public final class Gateway implements AutoCloseable {
         this.monitor = requireNonNull(monitor, "monitor is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
         this.requestTimeout = requestTimeout;
-        this.orderBudget = orderBudget;
+        this.budget = requireNonNull(budget, "budget is null");
+        this.answers = requireNonNull(answers, "answers is null");
     }
 
     /** The gateway's name (its client's and the monitor's name for it). */
@@ -89,14 +90,9 @@ public final class Gateway implements AutoCloseable {
         return client;
     }
 
-    /** The client-side rate-limit budget. */
-    public RateLimitBudget budget() {
-        return client.budget();
-    }
-
-    /** The client-side budget of new orders, where the exchange limits them apart from the request rate. */
-    public Optional<RateLimitBudget> orderBudget() {
-        return Optional.ofNullable(orderBudget);
+    /** The client-side rate-limit buckets: one per rule of the exchange, and per instrument where a rule says so. */
+    public ExchangeBudget budget() {
+        return budget;
     }
 
     /** The exchange's clock minus ours, as last measured (zero when the exchange has no clock endpoint). */
@@ -122,18 +118,18 @@ public final class Gateway implements AutoCloseable {
     // ---- calls ----------------------------------------------------------------------------------
 
     /**
-     * Sends any request to this exchange: weighted ({@code max(request.weight(), exchange.weightOf(request))},
-     * so a caller never under-counts), signed per attempt, classified on failure.
+     * Sends any request to this exchange: charged in every rate-limit bucket it touches (as the
+     * plugin prices it), signed per attempt, its answer read for errors (2xx included).
      */
     public CompletableFuture<Response> submit(Request request) {
         requireNonNull(request, "request is null");
-        return send(weighted(request), true);
+        return send(request, true);
     }
 
     /** Pings the exchange once (the heart-beat's call). */
     public CompletableFuture<Void> ping() {
         Request r = exchange.pingRequest().toBuilder().extra(HeartBeat.TAG).maxAttempts(1).build();
-        return send(weighted(r), false).thenApply(x -> null);
+        return send(r, false).thenApply(x -> null);
     }
 
     /**
@@ -146,7 +142,7 @@ public final class Gateway implements AutoCloseable {
             return CompletableFuture.completedFuture(clock.offset());
         }
         long sent = clock.base().millis();
-        return send(weighted(timeRequest.get()), false).thenApply(response -> {
+        return send(timeRequest.get(), false).thenApply(response -> {
             long received = clock.base().millis();
             Instant server = exchange.parseServerTime(response);
             Duration offset = Duration.ofMillis(server.toEpochMilli() - (sent + (received - sent) / 2));
@@ -185,7 +181,7 @@ public final class Gateway implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         OrderRef ref = OrderRef.byClientOrderId(withId.symbol(), withId.clientOrderId().orElseThrow());
-        return orderSlot().thenCompose(slot -> typed(request, exchange.trading()::parseOrder)).exceptionallyCompose(e -> {
+        return typed(request, response -> exchange.trading().parseNewOrder(withId, response)).exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
             if (cause instanceof OutcomeUnknownException unknown && !(cause instanceof OrderOutcomeUnknownException)) {
                 return CompletableFuture.failedFuture(new OrderOutcomeUnknownException(ref, unknown));
@@ -194,16 +190,20 @@ public final class Gateway implements AutoCloseable {
         });
     }
 
-    /** Cancels an order. */
+    /**
+     * Cancels an order and returns it as cancelled. Where the exchange acknowledges a cancel with
+     * ids only (OKX), the order is then looked up, so the caller still gets all of it.
+     */
     public CompletableFuture<Order> cancelOrder(OrderRef ref) {
         requireNonNull(ref, "ref is null");
-        return typed(() -> exchange.trading().cancelOrder(ref), exchange.trading()::parseOrder);
+        return typed(() -> exchange.trading().cancelOrder(ref), response -> exchange.trading().parseCancel(ref, response))
+                .thenCompose(order -> order.map(CompletableFuture::completedFuture).orElseGet(() -> queryOrder(ref)));
     }
 
     /** Looks an order up. */
     public CompletableFuture<Order> queryOrder(OrderRef ref) {
         requireNonNull(ref, "ref is null");
-        return typed(() -> exchange.trading().queryOrder(ref), exchange.trading()::parseOrder);
+        return typed(() -> exchange.trading().queryOrder(ref), response -> exchange.trading().parseQuery(ref, response));
     }
 
     /**
@@ -228,22 +228,6 @@ public final class Gateway implements AutoCloseable {
 
     // ---- internals ------------------------------------------------------------------------------
 
-    /**
-     * Completes when the order budget has room for one more new order: at once, or when its
-     * window turns. The wait is on a timer, not on a worker.
-     */
-    private CompletableFuture<Void> orderSlot() {
-        if (orderBudget == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        long waitMillis = orderBudget.tryAcquire(1);
-        if (waitMillis <= 0) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(waitMillis, TimeUnit.MILLISECONDS))
-                .thenCompose(waited -> orderSlot());
-    }
-
     private <T> CompletableFuture<T> typed(Request request, Function<Response, T> parse) {
         return typed(() -> request, parse);
     }
@@ -261,21 +245,11 @@ public final class Gateway implements AutoCloseable {
         return submit(r).thenApply(parse);
     }
 
-    private Request weighted(Request request) {
-        int w;
-        try {
-            w = exchange.weightOf(request);
-        } catch (RuntimeException e) {
-            w = request.weight();
-        }
-        return w > request.weight() ? request.toBuilder().weight(w).build() : request;
-    }
-
     private CompletableFuture<Response> send(Request request, boolean mayResync) {
         return client.submit(request).exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
             if (cause instanceof RequestFailedException failed) {
-                ExchangeError error = classify(failed.response());
+                ExchangeError error = answers.errorOf(request, failed.response());
                 if (error.kind() == ErrorKind.TIMESTAMP_OUT_OF_WINDOW && mayResync && exchange.serverTimeRequest().isPresent()) {
                     LOG.warn("gateway '{}': {} {} was refused for its timestamp; measuring the clock again and sending it once more",
                             name, request.method(), request.path());
@@ -288,15 +262,6 @@ public final class Gateway implements AutoCloseable {
             GatewaySettingsException settings = settingsCause(cause);
             return CompletableFuture.failedFuture(settings != null ? settings : cause);
         });
-    }
-
-    private ExchangeError classify(Response response) {
-        try {
-            return requireNonNull(exchange.classify(response), "classify returned null");
-        } catch (RuntimeException e) {
-            LOG.warn("gateway '{}': the {} plugin could not classify {}", name, exchange.name(), response, e);
-            return new ExchangeError(ErrorKind.UNKNOWN, response.status(), "", response.bodyText(), Optional.empty());
-        }
     }
 
     private static GatewaySettingsException settingsCause(Throwable e) {

@@ -197,7 +197,7 @@ class GatewayManagerTest {
         Gateway g = manager.connect("fake", settings().build());
         server.usedWeight = 900;
         g.submit(Request.get("/ping").build()).get(10, TimeUnit.SECONDS);
-        assertThat(g.budget().used()).isGreaterThanOrEqualTo(900);
+        assertThat(g.budget().used("weight")).isGreaterThanOrEqualTo(900);
     }
 
     @Test

@@ -1,0 +1,197 @@
+package io.antrest.gateway;
+
+import io.antrest.core.Request;
+import io.antrest.core.limit.BucketUsage;
+import io.antrest.core.limit.RateLimitBudget;
+import io.antrest.core.limit.RequestBudget;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
+import io.antrest.gateway.spi.RateLimitRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every rate-limit bucket of one gateway: a bucket per rule of the exchange, and per instrument
+ * for a per-instrument rule. Before each attempt the engine spends what the request costs in
+ * every bucket it touches ({@link Exchange#costOf}), all or nothing: a request that would
+ * overdraw one bucket spends none and waits for the latest of them. Answer headers correct the
+ * buckets they name; a throttle pauses the buckets of the request that met it. Thread-safe.
+ */
+public final class ExchangeBudget implements RequestBudget {
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeBudget.class);
+    /** Between a per-instrument rule's name and the instrument in a bucket's key. */
+    private static final char SEPARATOR = '\u0000';
+
+    private final String gateway;
+    private final Exchange exchange;
+    private final Clock clock;
+    private final Map<String, RateLimitRule> rules = new LinkedHashMap<>();
+    private final Map<String, RateLimitBudget> buckets = new ConcurrentHashMap<>();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The buckets of {@code exchange}'s rules.
+     *
+     * @param gateway  the gateway's name, for messages
+     * @param exchange the plugin, asked for its rules now and for each request's cost later
+     * @param clock    the clock the windows follow (the exchange's, offset-corrected)
+     */
+    public ExchangeBudget(String gateway, Exchange exchange, Clock clock) {
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.exchange = requireNonNull(exchange, "exchange is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        for (RateLimitRule r : requireNonNull(exchange.rateLimits(), "rateLimits() returned null")) {
+            if (rules.putIfAbsent(r.name(), r) != null) {
+                throw new IllegalStateException("exchange plugin '" + exchange.name() + "' names rate-limit rule '"
+                        + r.name() + "' twice");
+            }
+            if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
+                buckets.put(r.name(), RateLimitBudget.perWindow(r.limit(), r.window(), clock));
+            }
+        }
+    }
+
+    /** The exchange's rules, in its order. */
+    public List<RateLimitRule> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    /** The units used in the current window of a rule that is not per instrument; 0 for an unknown rule. */
+    public long used(String rule) {
+        return used(rule, "");
+    }
+
+    /** The units used in the current window of a rule's bucket for {@code instrument}; 0 when it has none yet. */
+    public long used(String rule, String instrument) {
+        RateLimitRule r = rules.get(requireNonNull(rule, "rule is null"));
+        if (r == null) {
+            return 0;
+        }
+        RateLimitBudget b = buckets.get(r.scope() == RateLimitRule.Scope.INSTRUMENT ? rule + SEPARATOR + instrument : rule);
+        return b == null ? 0 : b.used();
+    }
+
+    @Override
+    public synchronized long tryAcquire(Request request) {
+        List<RateLimitCost> costs = costs(request);
+        long wait = 0;
+        List<RateLimitBudget> touched = new ArrayList<>(costs.size());
+        for (RateLimitCost c : costs) {
+            RateLimitBudget b = bucket(c.rule(), c.key());
+            touched.add(b);
+            if (b != null) {
+                wait = Math.max(wait, b.waitFor(c.units()));
+            }
+        }
+        if (wait > 0) {
+            return wait;
+        }
+        for (int i = 0; i < costs.size(); i++) {
+            RateLimitBudget b = touched.get(i);
+            if (b != null) {
+                b.spend(costs.get(i).units());
+            }
+        }
+        return 0;
+    }
+
+    /** Corrects the buckets the answer's headers speak of. */
+    public void observe(List<RateLimitReading> readings) {
+        for (RateLimitReading r : readings) {
+            RateLimitBudget b = bucket(r.rule(), r.key());
+            if (b == null) {
+                continue;
+            }
+            if (r.used().isPresent()) {
+                b.observeUsed(r.used().getAsLong());
+            }
+            if (r.remaining().isPresent()) {
+                b.observeRemaining(r.remaining().getAsLong(), r.resetAt().orElse(null));
+            }
+        }
+    }
+
+    /**
+     * Lets nothing through the buckets {@code request} touches until {@code until} (the exchange
+     * throttled it); with {@code all}, nothing through any bucket (a ban).
+     */
+    public void pause(Request request, Instant until, boolean all) {
+        if (all) {
+            buckets.values().forEach(b -> b.pauseUntil(until));
+            return;
+        }
+        for (RateLimitCost c : costs(request)) {
+            RateLimitBudget b = bucket(c.rule(), c.key());
+            if (b != null) {
+                b.pauseUntil(until);
+            }
+        }
+    }
+
+    @Override
+    public List<BucketUsage> usage() {
+        List<BucketUsage> out = new ArrayList<>();
+        for (RateLimitRule r : rules.values()) {
+            if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
+                RateLimitBudget b = buckets.get(r.name());
+                out.add(new BucketUsage(r.name(), b.used(), b.limit(), b.window()));
+            }
+        }
+        buckets.entrySet().stream().filter(e -> e.getKey().indexOf(SEPARATOR) >= 0)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.add(new BucketUsage(e.getKey().replace(SEPARATOR, ' '), e.getValue().used(),
+                        e.getValue().limit(), e.getValue().window())));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ExchangeBudget{" + gateway + ", " + rules.size() + " rules, " + buckets.size() + " buckets}";
+    }
+
+    private List<RateLimitCost> costs(Request request) {
+        try {
+            return requireNonNull(exchange.costOf(request), "costOf returned null");
+        } catch (RuntimeException e) {
+            if (reported.add("costOf")) {
+                LOG.warn("gateway '{}': the {} plugin could not price {} {}; charging 1 in every account-wide rule",
+                        gateway, exchange.name(), request.method(), request.path(), e);
+            }
+            List<RateLimitCost> fallback = new ArrayList<>();
+            for (RateLimitRule r : rules.values()) {
+                if (r.scope() == RateLimitRule.Scope.IP || r.scope() == RateLimitRule.Scope.ACCOUNT) {
+                    fallback.add(r.cost(1));
+                }
+            }
+            return fallback;
+        }
+    }
+
+    /** The bucket of a rule (and instrument); null, reported once, for a rule the exchange never named. */
+    private RateLimitBudget bucket(String rule, String key) {
+        RateLimitRule r = rules.get(rule);
+        if (r == null) {
+            if (reported.add(rule)) {
+                LOG.warn("gateway '{}': the {} plugin spoke of rate-limit rule '{}', which is not among its rules {};"
+                        + " ignored", gateway, exchange.name(), rule, rules.keySet());
+            }
+            return null;
+        }
+        if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
+            return buckets.get(rule);
+        }
+        return buckets.computeIfAbsent(rule + SEPARATOR + key, k -> RateLimitBudget.perWindow(r.limit(), r.window(), clock));
+    }
+}

@@ -1,0 +1,26 @@
+package io.antrest.core.limit;
+
+import io.antrest.core.Request;
+
+import java.util.List;
+
+/**
+ * What the engine spends before every attempt: one rate-limit bucket ({@link RateLimitBudget}),
+ * or every bucket a request touches (the gateway runtime's per-exchange rules). Spending is all or
+ * nothing: a request that would overdraw any bucket spends none of them and waits. Thread-safe.
+ */
+@FunctionalInterface
+public interface RequestBudget {
+
+    /**
+     * Spends what {@code request} costs if there is room for all of it.
+     *
+     * @return 0 when spent; otherwise how many milliseconds to wait before asking again
+     */
+    long tryAcquire(Request request);
+
+    /** Every bucket as it stands now, the exchange's general one first; none by default. */
+    default List<BucketUsage> usage() {
+        return List.of();
+    }
+}
