@@ -1,13 +1,9 @@
-package io.antrest.gateway.bitmex;
+package io.antrest.gateway;
+
+import io.antrest.gateway.bitmex.BitmexProvider;
 
 import io.antrest.core.RestClientConfig;
 import io.antrest.core.RetryPolicy;
-import io.antrest.gateway.ContractStore;
-import io.antrest.gateway.Gateway;
-import io.antrest.gateway.GatewayManager;
-import io.antrest.gateway.GatewaySettings;
-import io.antrest.gateway.OrderOutcomeUnknownException;
-import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.Credentials;
