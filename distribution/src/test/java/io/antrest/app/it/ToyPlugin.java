@@ -44,6 +44,7 @@ final class ToyPlugin {
             public final class ToyProvider implements ExchangeProvider {
                 @Override public String name() { return "toyex"; }
                 @Override public String version() { return "9.1.0"; }
+                @Override public int spiVersion() { return Spi.VERSION; }
                 @Override public Exchange create(ExchangeSettings settings) {
                     return new Exchange() {
                         @Override public String name() { return "toyex"; }
@@ -56,12 +57,14 @@ final class ToyPlugin {
                         @Override public Instant parseServerTime(Response r) { return Instant.now(); }
                         @Override public Request contractsRequest() { return Request.get("/contracts").build(); }
                         @Override public List<Contract> parseContracts(Response r) { return List.of(); }
-                        @Override public ExchangeError classify(Response r) {
-                            return new ExchangeError(ErrorKind.UNKNOWN, r.status(), "", r.bodyText(), Optional.empty());
+                        @Override public Optional<ExchangeError> readError(Request q, Response r) {
+                            return r.isSuccess() ? Optional.empty() : Optional.of(
+                                    new ExchangeError(ErrorKind.UNKNOWN, r.status(), "", r.bodyText(), Optional.empty()));
                         }
-                        @Override public RateLimitStatus readRateLimit(Response r) { return RateLimitStatus.unknown(); }
-                        @Override public RateLimitRule rateLimit() { return new RateLimitRule(100, Duration.ofMinutes(1)); }
-                        @Override public int weightOf(Request r) { return 1; }
+                        @Override public List<RateLimitRule> rateLimits() {
+                            return List.of(new RateLimitRule("requests", RateLimitRule.Scope.IP, 100, Duration.ofMinutes(1)));
+                        }
+                        @Override public List<RateLimitCost> costOf(Request r) { return List.of(new RateLimitCost("requests", "", 1)); }
                         @Override public TradingApi trading() { throw new UnsupportedOperationException("toyex does not trade"); }
                     };
                 }

@@ -14,7 +14,8 @@ import io.antrest.gateway.spi.ExchangeError;
 import io.antrest.gateway.spi.ExchangeProvider;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.RateLimitRule;
-import io.antrest.gateway.spi.RateLimitStatus;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
 import io.antrest.gateway.spi.TradingApi;
 
 import java.time.Instant;
@@ -163,23 +164,23 @@ public final class SecretRecorder {
         }
 
         @Override
-        public ExchangeError classify(Response response) {
-            return real.classify(response);
+        public Optional<ExchangeError> readError(Request request, Response response) {
+            return real.readError(request, response);
         }
 
         @Override
-        public RateLimitStatus readRateLimit(Response response) {
-            return real.readRateLimit(response);
+        public List<RateLimitReading> readRateLimits(Response response) {
+            return real.readRateLimits(response);
         }
 
         @Override
-        public RateLimitRule rateLimit() {
-            return real.rateLimit();
+        public List<RateLimitRule> rateLimits() {
+            return real.rateLimits();
         }
 
         @Override
-        public int weightOf(Request request) {
-            return real.weightOf(request);
+        public List<RateLimitCost> costOf(Request request) {
+            return real.costOf(request);
         }
 
         @Override

@@ -35,7 +35,7 @@ class BinanceErrorsTest {
             "400 | -1000 | An unknown error occurred while processing the request. | EXCHANGE_UNAVAILABLE",
             "400 | -9999 | Something new. | UNKNOWN"})
     void mapsBinanceCodes(int status, int code, String msg, ErrorKind kind) {
-        ExchangeError e = binance.classify(Responses.of(status, "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}"));
+        ExchangeError e = Read.error(binance, Responses.of(status, "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}"));
 
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.httpStatus()).isEqualTo(status);
@@ -45,8 +45,8 @@ class BinanceErrorsTest {
 
     @Test
     void rateLimitAndBanCarryRetryAfter() {
-        ExchangeError limited = binance.classify(Responses.of(429, "{\"code\":-1003,\"msg\":\"Too much\"}", "Retry-After", "7"));
-        ExchangeError banned = binance.classify(Responses.of(418, "{\"code\":-1003,\"msg\":\"banned\"}", "Retry-After", "120"));
+        ExchangeError limited = Read.error(binance, Responses.of(429, "{\"code\":-1003,\"msg\":\"Too much\"}", "Retry-After", "7"));
+        ExchangeError banned = Read.error(binance, Responses.of(418, "{\"code\":-1003,\"msg\":\"banned\"}", "Retry-After", "120"));
 
         assertThat(limited.retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(banned.kind()).isEqualTo(ErrorKind.BANNED);
@@ -55,10 +55,10 @@ class BinanceErrorsTest {
 
     @Test
     void bodiesThatAreNotBinanceJsonAreClassifiedByStatus() {
-        ExchangeError html = binance.classify(Responses.of(502, "<html><body>Bad Gateway</body></html>"));
-        ExchangeError empty = binance.classify(Responses.of(429, ""));
-        ExchangeError odd = binance.classify(Responses.of(400, "[1,2"));
-        ExchangeError waf = binance.classify(Responses.of(403, "<html>blocked</html>"));
+        ExchangeError html = Read.error(binance, Responses.of(502, "<html><body>Bad Gateway</body></html>"));
+        ExchangeError empty = Read.error(binance, Responses.of(429, ""));
+        ExchangeError odd = Read.error(binance, Responses.of(400, "[1,2"));
+        ExchangeError waf = Read.error(binance, Responses.of(403, "<html>blocked</html>"));
 
         assertThat(html.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
         assertThat(html.message()).contains("Bad Gateway");

@@ -11,11 +11,14 @@ import io.antrest.gateway.spi.OrderRef;
 import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.OrderStatus;
 import io.antrest.gateway.spi.OrderType;
-import io.antrest.gateway.spi.RateLimitStatus;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
+import io.antrest.gateway.spi.RateLimitRule;
 import io.antrest.gateway.spi.Side;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -31,13 +34,19 @@ class BinanceParsersTest {
     void contractsCarryFiltersAsDecimals() {
         List<Contract> contracts = binance.parseContracts(Responses.resource("exchangeInfo.json"));
 
+        // Binance spot API docs, "Filters": PRICE_FILTER maxPrice/tickSize, LOT_SIZE minQty/maxQty/stepSize,
+        // NOTIONAL (and the older MIN_NOTIONAL) minNotional; a spot symbol settles in its quote asset.
         assertThat(contracts).containsExactly(
-                new Contract("binance", "ETHBTC", "ETH", "BTC", new BigDecimal("0.00001"), new BigDecimal("0.0001"),
-                        new BigDecimal("0.0001"), "TRADING", true, "SPOT"),
-                new Contract("binance", "LTCBTC", "LTC", "BTC", new BigDecimal("0.000001"), new BigDecimal("0.001"),
-                        new BigDecimal("0.001"), "BREAK", false, "SPOT"),
-                new Contract("binance", "BNBUSDT", "BNB", "USDT", new BigDecimal("0.01"), new BigDecimal("0.001"),
-                        BigDecimal.ZERO, "TRADING", true, "SPOT"));
+                contract("ETHBTC", "ETH", "BTC", "0.00001", "922327", "0.0001", "0.0001", "100000", "0.0001", "TRADING"),
+                contract("LTCBTC", "LTC", "BTC", "0.000001", "100000", "0.001", "0.001", "100000", "0.001", "BREAK"),
+                contract("BNBUSDT", "BNB", "USDT", "0.01", "100000", "0.001", "0.001", "9000", "0", "TRADING"));
+    }
+
+    private static Contract contract(String symbol, String base, String quote, String tick, String maxPrice, String step,
+                                     String minQty, String maxQty, String minNotional, String status) {
+        return new Contract("binance", symbol, base, quote, quote, new BigDecimal(tick), new BigDecimal(step),
+                new BigDecimal(minQty), new BigDecimal(maxQty), new BigDecimal(maxPrice), new BigDecimal(minNotional), status,
+                status.equals("TRADING"), "SPOT");
     }
 
     @Test
@@ -51,7 +60,7 @@ class BinanceParsersTest {
 
     @Test
     void newOrderResultIsParsed() {
-        Order o = binance.trading().parseOrder(Responses.resource("order-result.json"));
+        Order o = Read.order(binance, Responses.resource("order-result.json"));
 
         assertThat(o).isEqualTo(new Order("binance", "BTCUSDT", "28", "6gCrw2kRUAF9CvJDGP16IP", Side.SELL,
                 OrderType.MARKET, OrderStatus.FILLED, java.util.Optional.empty(), new BigDecimal("10.00000000"),
@@ -60,7 +69,7 @@ class BinanceParsersTest {
 
     @Test
     void queriedOrderUsesUpdateTime() {
-        Order o = binance.trading().parseOrder(Responses.resource("order-query.json"));
+        Order o = Read.order(binance, Responses.resource("order-query.json"));
 
         assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(o.price()).contains(new BigDecimal("0.1"));
@@ -71,7 +80,7 @@ class BinanceParsersTest {
 
     @Test
     void canceledOrderKeepsItsOwnClientOrderId() {
-        Order o = binance.trading().parseOrder(Responses.resource("order-cancel.json"));
+        Order o = Read.order(binance, Responses.resource("order-cancel.json"));
 
         assertThat(o.clientOrderId()).isEqualTo("myOrder1");
         assertThat(o.status()).isEqualTo(OrderStatus.CANCELED);
@@ -100,36 +109,50 @@ class BinanceParsersTest {
 
     @Test
     void anAckAnswerIsRefusedWithAHint() {
-        assertThatThrownBy(() -> binance.trading().parseOrder(Responses.of(200,
+        assertThatThrownBy(() -> Read.order(binance, Responses.of(200,
                 "{\"symbol\":\"BTCUSDT\",\"orderId\":28,\"clientOrderId\":\"x\",\"transactTime\":1}")))
                 .isInstanceOf(MalformedResponseException.class).hasMessageContaining("RESULT");
     }
 
+    /** Binance spot API docs, "LIMITS": X-MBX-USED-WEIGHT-(intervalNum)(intervalLetter) and X-MBX-ORDER-COUNT-(...). */
     @Test
-    void rateLimitHeadersAreRead() {
-        RateLimitStatus s = binance.readRateLimit(Responses.of(200, "{}", "X-MBX-USED-WEIGHT-1M", "1234",
+    void rateLimitHeadersAreReadIntoTheirRules() {
+        List<RateLimitReading> s = binance.readRateLimits(Responses.of(200, "{}", "X-MBX-USED-WEIGHT-1M", "1234",
                 "X-MBX-ORDER-COUNT-10S", "7", "X-MBX-ORDER-COUNT-1D", "70"));
 
-        assertThat(s.used()).hasValue(1234);
-        assertThat(s.orderCount()).hasValue(7);
-        assertThat(s.remaining()).hasValue(6000 - 1234);
-        assertThat(binance.readRateLimit(Responses.of(200, "{}")).used()).isEmpty();
-        assertThat(binance.rateLimit().limit()).isEqualTo(6000);
+        assertThat(s).containsExactly(RateLimitReading.used("REQUEST_WEIGHT", 1234), RateLimitReading.used("ORDERS_10S", 7),
+                RateLimitReading.used("ORDERS_1D", 70));
+        assertThat(binance.readRateLimits(Responses.of(200, "{}"))).isEmpty();
+    }
+
+    /** Binance's exchangeInfo rateLimits: REQUEST_WEIGHT 6000 per MINUTE, ORDERS 100 per 10 SECOND and 200000 per DAY. */
+    @Test
+    void rulesAreWeightPerMinuteAndOrdersPer10SecondsAndPerDay() {
+        assertThat(binance.rateLimits()).containsExactly(
+                new RateLimitRule("REQUEST_WEIGHT", RateLimitRule.Scope.IP, 6000, Duration.ofMinutes(1)),
+                new RateLimitRule("ORDERS_10S", RateLimitRule.Scope.ORDERS, 100, Duration.ofSeconds(10)),
+                new RateLimitRule("ORDERS_1D", RateLimitRule.Scope.ORDERS, 200_000, Duration.ofDays(1)));
+        Request order = binance.trading().newOrder(OrderRequest.market("BTCUSDT", Side.BUY, BigDecimal.ONE)
+                .withClientOrderId("x1"));
+        assertThat(binance.costOf(order)).containsExactly(new RateLimitCost("REQUEST_WEIGHT", "", 1),
+                new RateLimitCost("ORDERS_10S", "", 1), new RateLimitCost("ORDERS_1D", "", 1));
+        assertThat(binance.costOf(binance.trading().account())).containsExactly(new RateLimitCost("REQUEST_WEIGHT", "", 20));
+        assertThat(binance.costOf(Request.post("/api/v3/order/test").build())).hasSize(1);
     }
 
     @Test
     void weightsFollowBinanceTable() {
-        assertThat(binance.weightOf(binance.pingRequest())).isEqualTo(1);
-        assertThat(binance.weightOf(binance.serverTimeRequest().orElseThrow())).isEqualTo(1);
-        assertThat(binance.weightOf(binance.contractsRequest())).isEqualTo(20);
-        assertThat(binance.weightOf(binance.trading().account())).isEqualTo(20);
-        assertThat(binance.weightOf(Request.get("/api/v3/ticker/price").param("symbol", "BTCUSDT").build())).isEqualTo(2);
-        assertThat(binance.weightOf(Request.get("/api/v3/ticker/price").build())).isEqualTo(4);
+        assertThat(Read.weight(binance, binance.pingRequest())).isEqualTo(1);
+        assertThat(Read.weight(binance, binance.serverTimeRequest().orElseThrow())).isEqualTo(1);
+        assertThat(Read.weight(binance, binance.contractsRequest())).isEqualTo(20);
+        assertThat(Read.weight(binance, binance.trading().account())).isEqualTo(20);
+        assertThat(Read.weight(binance, Request.get("/api/v3/ticker/price").param("symbol", "BTCUSDT").build())).isEqualTo(2);
+        assertThat(Read.weight(binance, Request.get("/api/v3/ticker/price").build())).isEqualTo(4);
         OrderRef ref = OrderRef.byClientOrderId("BTCUSDT", "x");
-        assertThat(binance.weightOf(binance.trading().newOrder(OrderRequest.market("BTCUSDT", Side.BUY, BigDecimal.ONE)))).isEqualTo(1);
-        assertThat(binance.weightOf(binance.trading().queryOrder(ref))).isEqualTo(4);
-        assertThat(binance.weightOf(binance.trading().cancelOrder(ref))).isEqualTo(1);
-        assertThat(binance.weightOf(Request.get("/api/v3/depth").param("symbol", "X").param("limit", "5000").build())).isEqualTo(250);
+        assertThat(Read.weight(binance, binance.trading().newOrder(OrderRequest.market("BTCUSDT", Side.BUY, BigDecimal.ONE)))).isEqualTo(1);
+        assertThat(Read.weight(binance, binance.trading().queryOrder(ref))).isEqualTo(4);
+        assertThat(Read.weight(binance, binance.trading().cancelOrder(ref))).isEqualTo(1);
+        assertThat(Read.weight(binance, Request.get("/api/v3/depth").param("symbol", "X").param("limit", "5000").build())).isEqualTo(250);
         // The typed calls carry their weight themselves too.
         assertThat(binance.trading().queryOrder(ref).weight()).isEqualTo(4);
     }

@@ -189,11 +189,10 @@ class BinanceSignerTest {
 
     @Test
     void weightLimitSettingSetsTheBudgetRuleAndIsChecked() {
-        assertThat(new BinanceProvider().create(ExchangeSettings.builder().build()).rateLimit().limit()).isEqualTo(6000);
+        assertThat(new BinanceProvider().create(ExchangeSettings.builder().build()).rateLimits().get(0).limit()).isEqualTo(6000);
         Exchange raised = new BinanceProvider().create(ExchangeSettings.builder().option("weight_limit", "1000000").build());
-        assertThat(raised.rateLimit().limit()).isEqualTo(1_000_000);
-        assertThat(raised.readRateLimit(Responses.of(200, "{}", "X-MBX-USED-WEIGHT-1M", "400")).remaining())
-                .hasValue(999_600);
+        assertThat(raised.rateLimits().get(0).name()).isEqualTo("REQUEST_WEIGHT");
+        assertThat(raised.rateLimits().get(0).limit()).isEqualTo(1_000_000);
 
         for (String bad : new String[] {"0", "-1", "3000000000"}) {
             assertThatThrownBy(() -> new BinanceProvider().create(ExchangeSettings.builder().option("weight_limit", bad).build()))

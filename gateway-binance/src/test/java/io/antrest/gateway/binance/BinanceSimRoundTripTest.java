@@ -17,6 +17,7 @@ import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.KeyType;
 import io.antrest.gateway.spi.Order;
 import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.RateLimitReading;
 import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.OrderStatus;
 import io.antrest.gateway.spi.Side;
@@ -121,28 +122,28 @@ class BinanceSimRoundTripTest {
         Request place = binance.trading().newOrder(OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.001"),
                 new BigDecimal("60000.00")));
         String clientOrderId = place.param("newClientOrderId").orElseThrow();
-        Order placed = binance.trading().parseOrder(client.request(place));
+        Order placed = Read.order(binance, client.request(place));
         assertThat(placed.clientOrderId()).isEqualTo(clientOrderId);
         assertThat(placed.status()).isEqualTo(OrderStatus.NEW);
         assertThat(placed.price()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("60000"));
         assertThat(placed.quantity()).isEqualByComparingTo("0.001");
 
-        Order queried = binance.trading().parseOrder(client.request(
+        Order queried = Read.order(binance, client.request(
                 binance.trading().queryOrder(OrderRef.byClientOrderId("BTCUSDT", clientOrderId))));
         assertThat(queried.orderId()).isEqualTo(placed.orderId());
         assertThat(queried.status()).isEqualTo(OrderStatus.NEW);
 
-        Order canceled = binance.trading().parseOrder(client.request(
+        Order canceled = Read.order(binance, client.request(
                 binance.trading().cancelOrder(OrderRef.byOrderId("BTCUSDT", placed.orderId()))));
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(canceled.clientOrderId()).isEqualTo(clientOrderId);
 
         Response again = refusal(client, binance.trading().cancelOrder(OrderRef.byOrderId("BTCUSDT", placed.orderId()))).response();
-        assertThat(binance.classify(again).kind()).isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(Read.error(binance, again).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         Response unknown = refusal(client, binance.trading().queryOrder(OrderRef.byClientOrderId("BTCUSDT", "nope"))).response();
-        assertThat(binance.classify(unknown).kind()).isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(Read.error(binance, unknown).kind()).isEqualTo(ErrorKind.NOT_FOUND);
 
-        assertThat(binance.readRateLimit(again).used()).isPresent();
+        assertThat(binance.readRateLimits(again)).extracting(RateLimitReading::rule).contains("REQUEST_WEIGHT");
     }
 
     @Test
@@ -155,8 +156,8 @@ class BinanceSimRoundTripTest {
         client.request(binance.trading().newOrder(order));
         Response second = refusal(client, binance.trading().newOrder(order)).response();
 
-        assertThat(binance.classify(second).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
-        assertThat(binance.classify(second).code()).isEqualTo("-2010");
+        assertThat(Read.error(binance, second).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
+        assertThat(Read.error(binance, second).code()).isEqualTo("-2010");
         assertThat(sim.ordersPlaced("dup-1")).isEqualTo(1);
         assertThat(sim.orderAttempts("dup-1")).isEqualTo(2);
     }
@@ -169,10 +170,10 @@ class BinanceSimRoundTripTest {
         Response bad = refusal(client(wrongSecret), wrongSecret.trading().account()).response();
         Response nobody = refusal(client(unknownKey), unknownKey.trading().account()).response();
 
-        assertThat(wrongSecret.classify(bad).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
-        assertThat(wrongSecret.classify(bad).code()).isEqualTo("-1022");
-        assertThat(unknownKey.classify(nobody).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
-        assertThat(unknownKey.classify(nobody).code()).isEqualTo("-2015");
+        assertThat(Read.error(wrongSecret, bad).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+        assertThat(Read.error(wrongSecret, bad).code()).isEqualTo("-1022");
+        assertThat(Read.error(unknownKey, nobody).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+        assertThat(Read.error(unknownKey, nobody).code()).isEqualTo("-2015");
     }
 
     @Test
@@ -182,8 +183,8 @@ class BinanceSimRoundTripTest {
 
         Response r = refusal(client(binance, late), binance.trading().account()).response();
 
-        assertThat(binance.classify(r).kind()).isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
-        assertThat(binance.classify(r).code()).isEqualTo("-1021");
+        assertThat(Read.error(binance, r).kind()).isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
+        assertThat(Read.error(binance, r).code()).isEqualTo("-1021");
     }
 
     @Test
@@ -209,8 +210,8 @@ class BinanceSimRoundTripTest {
 
         Response r = refusal(client, place).response();
 
-        assertThat(binance.classify(r).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
-        assertThat(binance.classify(r).retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(Read.error(binance, r).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(Read.error(binance, r).retryAfter()).contains(Duration.ofSeconds(1));
         assertThat(sim.received("/api/v3/order")).isEqualTo(1);
     }
 
@@ -229,7 +230,7 @@ class BinanceSimRoundTripTest {
 
         assertThat(sim.ordersPlaced(id)).isEqualTo(1);
         assertThat(sim.orderAttempts(id)).isEqualTo(1);
-        Order found = binance.trading().parseOrder(client.request(binance.trading().queryOrder(OrderRef.byClientOrderId("BTCUSDT", id))));
+        Order found = Read.order(binance, client.request(binance.trading().queryOrder(OrderRef.byClientOrderId("BTCUSDT", id))));
         assertThat(found.status()).isEqualTo(OrderStatus.NEW);
     }
 
@@ -248,7 +249,7 @@ class BinanceSimRoundTripTest {
             RestClient client = client(binance);
 
             assertThat(binance.trading().parseBalances(client.request(binance.trading().account()))).isNotEmpty();
-            Order o = binance.trading().parseOrder(client.request(binance.trading().newOrder(
+            Order o = Read.order(binance, client.request(binance.trading().newOrder(
                     OrderRequest.market("BTCUSDT", Side.BUY, new BigDecimal("0.0001")))));
             assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         }

@@ -11,7 +11,9 @@ import io.antrest.gateway.spi.Order;
 import io.antrest.gateway.spi.OrderRef;
 import io.antrest.gateway.spi.OrderStatus;
 import io.antrest.gateway.spi.OrderType;
-import io.antrest.gateway.spi.RateLimitStatus;
+import io.antrest.gateway.spi.RateLimitCost;
+import io.antrest.gateway.spi.RateLimitReading;
+import io.antrest.gateway.spi.RateLimitRule;
 import io.antrest.gateway.spi.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BitmexErrorsAndParsersTest {
@@ -49,7 +52,7 @@ class BitmexErrorsAndParsersTest {
             "502 | HTTPError | Bad Gateway | EXCHANGE_UNAVAILABLE",
             "409 | HTTPError | Something else | UNKNOWN"})
     void mapsBitmexErrors(int status, String name, String message, ErrorKind kind) {
-        ExchangeError e = bitmex.classify(Responses.of(status,
+        ExchangeError e = Read.error(bitmex, Responses.of(status,
                 "{\"error\":{\"message\":\"" + message.replace("`", "\\u0060") + "\",\"name\":\"" + name + "\"}}"));
 
         assertThat(e.kind()).isEqualTo(kind);
@@ -59,10 +62,10 @@ class BitmexErrorsAndParsersTest {
 
     @Test
     void retryAfterAndNonJsonBodies() {
-        ExchangeError limited = bitmex.classify(Responses.of(429, "{\"error\":{\"message\":\"slow\",\"name\":\"RateLimitError\"}}",
+        ExchangeError limited = Read.error(bitmex, Responses.of(429, "{\"error\":{\"message\":\"slow\",\"name\":\"RateLimitError\"}}",
                 "Retry-After", "3"));
-        ExchangeError html = bitmex.classify(Responses.of(503, "<html>maintenance</html>"));
-        ExchangeError empty = bitmex.classify(Responses.of(401, ""));
+        ExchangeError html = Read.error(bitmex, Responses.of(503, "<html>maintenance</html>"));
+        ExchangeError empty = Read.error(bitmex, Responses.of(401, ""));
 
         assertThat(limited.retryAfter()).contains(Duration.ofSeconds(3));
         assertThat(html.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
@@ -74,13 +77,15 @@ class BitmexErrorsAndParsersTest {
     void instrumentsBecomeContractsAndIndicesAreLeftOut() {
         List<Contract> contracts = bitmex.parseContracts(Responses.resource("instruments.json"));
 
+        // BitMEX API explorer, Instrument: settlCurrency, lotSize (the least order), maxOrderQty, maxPrice.
         assertThat(contracts).containsExactly(
-                new Contract("bitmex", "XBTUSD", "XBT", "USD", new BigDecimal("0.5"), new BigDecimal("100"), BigDecimal.ZERO,
+                new Contract("bitmex", "XBTUSD", "XBT", "USD", "XBt", new BigDecimal("0.5"), new BigDecimal("100"),
+                        new BigDecimal("100"), new BigDecimal("10000000"), new BigDecimal("1000000"), BigDecimal.ZERO,
                         "Open", true, "FFWCSX"),
-                new Contract("bitmex", "ETHUSDT", "ETH", "USDT", new BigDecimal("0.05"), new BigDecimal("1000"), BigDecimal.ZERO,
-                        "Open", true, "FFWCSX"),
-                new Contract("bitmex", "ETHU25", "ETH", "USD", new BigDecimal("0.05"), BigDecimal.ONE, BigDecimal.ZERO,
-                        "Closed", false, "FFCCSX"));
+                new Contract("bitmex", "ETHUSDT", "ETH", "USDT", "USDt", new BigDecimal("0.05"), new BigDecimal("1000"),
+                        new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "Open", true, "FFWCSX"),
+                new Contract("bitmex", "ETHU25", "ETH", "USD", "XBt", new BigDecimal("0.05"), BigDecimal.ONE, BigDecimal.ONE,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "Closed", false, "FFCCSX"));
     }
 
     @Test
@@ -94,8 +99,8 @@ class BitmexErrorsAndParsersTest {
 
     @Test
     void ordersAreParsedFromObjectsAndArrays() {
-        Order placed = bitmex.trading().parseOrder(Responses.resource("order-new.json"));
-        Order canceled = bitmex.trading().parseOrder(Responses.resource("order-cancel.json"));
+        Order placed = Read.order(bitmex, Responses.resource("order-new.json"));
+        Order canceled = Read.order(bitmex, Responses.resource("order-cancel.json"));
 
         assertThat(placed).isEqualTo(new Order("bitmex", "XBTUSD", "fb7972c4-b4fa-080f-c0b4-1fd5b6b5e3e5", "antrest-abc",
                 Side.BUY, OrderType.LIMIT, OrderStatus.NEW, Optional.of(new BigDecimal("60000.5")), new BigDecimal("100"),
@@ -108,7 +113,7 @@ class BitmexErrorsAndParsersTest {
 
     @Test
     void anEmptyQueryAnswerIsNotFound() {
-        assertThatThrownBy(() -> bitmex.trading().parseOrder(Responses.of(200, "[]")))
+        assertThatThrownBy(() -> Read.order(bitmex, Responses.of(200, "[]")))
                 .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
     }
 
@@ -123,17 +128,27 @@ class BitmexErrorsAndParsersTest {
         assertThat(BitmexParsers.status("Weird")).isEqualTo(OrderStatus.UNKNOWN);
     }
 
+    /** BitMEX REST API docs, "Limits": x-ratelimit-remaining and x-ratelimit-reset, x-ratelimit-remaining-1s on order routes. */
     @Test
-    void rateLimitHeadersAreRead() {
-        RateLimitStatus s = bitmex.readRateLimit(Responses.of(200, "[]", "x-ratelimit-limit", "120",
-                "x-ratelimit-remaining", "117", "x-ratelimit-reset", "1518064300"));
+    void rateLimitHeadersAreReadIntoTheirRules() {
+        List<RateLimitReading> s = bitmex.readRateLimits(Responses.of(200, "[]", "x-ratelimit-limit", "120",
+                "x-ratelimit-remaining", "117", "x-ratelimit-reset", "1518064300", "x-ratelimit-remaining-1s", "8"));
 
-        assertThat(s.limit()).hasValue(120);
-        assertThat(s.remaining()).hasValue(117);
-        assertThat(s.used()).hasValue(3);
-        assertThat(s.resetAt()).contains(Instant.ofEpochSecond(1518064300L));
-        assertThat(bitmex.rateLimit().limit()).isEqualTo(120);
-        assertThat(bitmex.weightOf(bitmex.contractsRequest())).isEqualTo(1);
+        assertThat(s).containsExactly(RateLimitReading.remaining("REQUESTS", 117, Instant.ofEpochSecond(1518064300L)),
+                RateLimitReading.remaining("ORDER_ROUTES", 8, null));
+        assertThat(bitmex.readRateLimits(Responses.of(200, "[]"))).isEmpty();
+    }
+
+    /** BitMEX REST API docs, "Limits": 120 requests per minute with a key, and 10 per second on the order routes. */
+    @Test
+    void everyRequestCountsPerMinuteAndOrderRoutesAlsoPerSecond() {
+        assertThat(bitmex.rateLimits()).extracting(RateLimitRule::name, RateLimitRule::limit, RateLimitRule::window)
+                .containsExactly(tuple("REQUESTS", 120, Duration.ofMinutes(1)), tuple("ORDER_ROUTES", 10, Duration.ofSeconds(1)));
+        assertThat(bitmex.costOf(bitmex.contractsRequest())).containsExactly(new RateLimitCost("REQUESTS", "", 1));
+        OrderRef ref = OrderRef.byClientOrderId("XBTUSD", "x");
+        assertThat(bitmex.costOf(bitmex.trading().cancelOrder(ref))).extracting(RateLimitCost::rule)
+                .containsExactly("REQUESTS", "ORDER_ROUTES");
+        assertThat(bitmex.costOf(bitmex.trading().queryOrder(ref))).extracting(RateLimitCost::rule).containsExactly("REQUESTS");
     }
 
     @Test

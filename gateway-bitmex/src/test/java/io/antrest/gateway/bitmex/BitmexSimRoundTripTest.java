@@ -16,6 +16,7 @@ import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.Order;
 import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.RateLimitReading;
 import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.OrderStatus;
 import io.antrest.gateway.spi.Side;
@@ -110,26 +111,26 @@ class BitmexSimRoundTripTest {
 
         Request place = bitmex.trading().newOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("200"),
                 new BigDecimal("60000.5")));
-        Order placed = bitmex.trading().parseOrder(client.request(place));
+        Order placed = Read.order(bitmex, client.request(place));
         assertThat(placed.status()).isEqualTo(OrderStatus.NEW);
         assertThat(placed.clientOrderId()).startsWith("antrest-");
         assertThat(placed.price()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("60000.5"));
 
-        Order byClientId = bitmex.trading().parseOrder(client.request(
+        Order byClientId = Read.order(bitmex, client.request(
                 bitmex.trading().queryOrder(OrderRef.byClientOrderId("XBTUSD", placed.clientOrderId()))));
         assertThat(byClientId.orderId()).isEqualTo(placed.orderId());
 
-        Order canceled = bitmex.trading().parseOrder(client.request(
+        Order canceled = Read.order(bitmex, client.request(
                 bitmex.trading().cancelOrder(OrderRef.byOrderId("XBTUSD", placed.orderId()))));
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
 
-        Order byId = bitmex.trading().parseOrder(client.request(
+        Order byId = Read.order(bitmex, client.request(
                 bitmex.trading().queryOrder(OrderRef.byOrderId("XBTUSD", placed.orderId()))));
         assertThat(byId.status()).isEqualTo(OrderStatus.CANCELED);
 
         Response unknown = refusal(client, bitmex.trading().cancelOrder(OrderRef.byClientOrderId("XBTUSD", "nope")));
-        assertThat(bitmex.classify(unknown).kind()).isEqualTo(ErrorKind.NOT_FOUND);
-        assertThat(bitmex.readRateLimit(unknown).remaining()).isPresent();
+        assertThat(Read.error(bitmex, unknown).kind()).isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(bitmex.readRateLimits(unknown)).extracting(RateLimitReading::rule).contains("REQUESTS");
     }
 
     @Test
@@ -142,7 +143,7 @@ class BitmexSimRoundTripTest {
         client.request(bitmex.trading().newOrder(order));
         Response second = refusal(client, bitmex.trading().newOrder(order));
 
-        assertThat(bitmex.classify(second).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
+        assertThat(Read.error(bitmex, second).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
         assertThat(sim.ordersPlaced("dup-1")).isEqualTo(1);
     }
 
@@ -150,11 +151,11 @@ class BitmexSimRoundTripTest {
     void wrongSecretIsAuthenticationAndExpiredIsTimestamp() {
         Exchange wrong = exchange(Credentials.hmac(KEY, SECRET + "x"));
         Response bad = refusal(client(wrong), wrong.trading().account());
-        assertThat(wrong.classify(bad).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+        assertThat(Read.error(wrong, bad).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
 
         Exchange right = exchange(Credentials.hmac(KEY, SECRET));
         Response expired = refusal(client(right, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5))), right.trading().account());
-        assertThat(right.classify(expired).kind()).isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
+        assertThat(Read.error(right, expired).kind()).isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
     }
 
     @Test
@@ -184,7 +185,7 @@ class BitmexSimRoundTripTest {
 
         assertThat(sim.ordersPlaced("lost-1")).isEqualTo(1);
         assertThat(sim.orderAttempts("lost-1")).isEqualTo(1);
-        Order found = bitmex.trading().parseOrder(client.request(bitmex.trading().queryOrder(OrderRef.byClientOrderId("XBTUSD", "lost-1"))));
+        Order found = Read.order(bitmex, client.request(bitmex.trading().queryOrder(OrderRef.byClientOrderId("XBTUSD", "lost-1"))));
         assertThat(found.status()).isEqualTo(OrderStatus.NEW);
     }
 

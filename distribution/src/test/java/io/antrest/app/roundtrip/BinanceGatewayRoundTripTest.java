@@ -1,9 +1,13 @@
-package io.antrest.gateway;
-
-import io.antrest.gateway.binance.BinanceProvider;
+package io.antrest.app.roundtrip;
 
 import io.antrest.core.RestClientConfig;
 import io.antrest.core.RetryPolicy;
+import io.antrest.gateway.ContractStore;
+import io.antrest.gateway.Gateway;
+import io.antrest.gateway.GatewayManager;
+import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.OrderOutcomeUnknownException;
+import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.Credentials;
@@ -74,7 +78,7 @@ class BinanceGatewayRoundTripTest {
         sim = SimExchange.builder().port(0).clock(simClock).build().start();
         sim.addBinanceKey(KEY, SECRET);
         monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(Duration.ofMillis(100)).build(), Clock.systemUTC());
-        manager = new GatewayManager(ProviderRegistry.of(List.of(new BinanceProvider())), ContractStore.h2(dir), monitor,
+        manager = new GatewayManager(ProviderRegistry.discover(), ContractStore.h2(dir), monitor,
                 RestClientConfig.builder().retryPolicy(new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(50),
                         Duration.ofSeconds(5))).build());
     }
@@ -117,7 +121,9 @@ class BinanceGatewayRoundTripTest {
         Order canceled = get(g.cancelOrder(OrderRef.byOrderId("BTCUSDT", placed.orderId())));
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(sim.ordersPlaced(placed.clientOrderId())).isEqualTo(1);
-        assertThat(g.budget().used()).isPositive();
+        assertThat(g.budget().used("REQUEST_WEIGHT")).isPositive();
+        assertThat(g.budget().used("ORDERS_10S")).as("the order counted in the order rules").isEqualTo(1);
+        assertThat(g.budget().used("ORDERS_1D")).isEqualTo(1);
     }
 
     @Test
@@ -218,7 +224,10 @@ class BinanceGatewayRoundTripTest {
                     .exchange(ExchangeSettings.builder().url(strict.binanceUrl()).option("order_limit", "5")
                             .credentials(Credentials.hmac(KEY, SECRET)).build())
                     .build());
-            assertThat(g.orderBudget()).hasValueSatisfying(b -> assertThat(b.limit()).isEqualTo(5));
+            assertThat(g.budget().rules()).anySatisfy(r -> {
+                assertThat(r.name()).isEqualTo("ORDERS_10S");
+                assertThat(r.limit()).isEqualTo(5);
+            });
 
             List<java.util.concurrent.CompletableFuture<Order>> orders = new java.util.ArrayList<>();
             for (int i = 0; i < 7; i++) {

@@ -1,9 +1,13 @@
-package io.antrest.gateway;
-
-import io.antrest.gateway.bitmex.BitmexProvider;
+package io.antrest.app.roundtrip;
 
 import io.antrest.core.RestClientConfig;
 import io.antrest.core.RetryPolicy;
+import io.antrest.gateway.ContractStore;
+import io.antrest.gateway.Gateway;
+import io.antrest.gateway.GatewayManager;
+import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.OrderOutcomeUnknownException;
+import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.Credentials;
@@ -55,7 +59,7 @@ class BitmexGatewayRoundTripTest {
         sim = SimExchange.builder().port(0).build().start();
         sim.addBitmexKey(KEY, SECRET);
         monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(Duration.ofMillis(100)).build(), Clock.systemUTC());
-        manager = new GatewayManager(ProviderRegistry.of(List.of(new BitmexProvider())), ContractStore.h2(dir), monitor,
+        manager = new GatewayManager(ProviderRegistry.discover(), ContractStore.h2(dir), monitor,
                 RestClientConfig.builder().retryPolicy(new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(50),
                         Duration.ofSeconds(5))).build());
     }
@@ -98,7 +102,8 @@ class BitmexGatewayRoundTripTest {
         Order canceled = get(g.cancelOrder(OrderRef.byOrderId("XBTUSD", placed.orderId())));
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(sim.ordersPlaced(placed.clientOrderId())).isEqualTo(1);
-        assertThat(g.budget().used()).isPositive();
+        assertThat(g.budget().used("REQUESTS")).isPositive();
+        assertThat(g.budget().used("ORDER_ROUTES")).as("place and cancel are order routes").isBetween(0L, 2L);
     }
 
     @Test

@@ -1,0 +1,32 @@
+package io.antrest.gateway.bitmex;
+
+import io.antrest.core.Request;
+import io.antrest.core.Response;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeError;
+import io.antrest.gateway.spi.Order;
+import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.RateLimitCost;
+
+/** Test shorthands over the plugin's SPI: the error an answer carries, the order in it, a request's weight. */
+final class Read {
+    private Read() {
+    }
+
+    /** The error the plugin reads from an answer to an order request; fails when it reads none. */
+    static ExchangeError error(Exchange exchange, Response response) {
+        return exchange.readError(Request.post("/order").build(), response)
+                .orElseThrow(() -> new AssertionError("no error read from " + response));
+    }
+
+    /** The order in an answer to a query (the same parser reads new and cancelled orders here). */
+    static Order order(Exchange exchange, Response response) {
+        return exchange.trading().parseQuery(OrderRef.byOrderId("ANY", "0"), response);
+    }
+
+    /** What a request costs in the exchange's general rule (REQUESTS). */
+    static int weight(Exchange exchange, Request request) {
+        return exchange.costOf(request).stream().filter(c -> c.rule().equals("REQUESTS")).mapToInt(RateLimitCost::units)
+                .findFirst().orElseThrow();
+    }
+}
