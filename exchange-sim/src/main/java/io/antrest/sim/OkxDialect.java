@@ -716,7 +716,8 @@ final class OkxDialect implements Dialect {
             try {
                 order = find(account, instId, ordId, clOrdId);
             } catch (Refusal r) {
-                throw new OkxError(200, r.sCode, r.getMessage());
+                // only a malformed ordId is refused here: 51000, HTTP 400 in the docs' error table
+                throw new OkxError(400, r.sCode, r.getMessage());
             }
             if (order == null) {
                 throw new OkxError(200, "51603", "Order does not exist.");

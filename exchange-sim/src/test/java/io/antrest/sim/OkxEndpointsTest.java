@@ -330,6 +330,13 @@ class OkxEndpointsTest {
                 "Order does not exist.");
         topLevelError(okx.get("/api/v5/trade/order?instId=BTC-USDT"), 200, "51003",
                 "Either client order ID or order ID is required.");
+        // Error Code, Trade class: 51000 "Parameter {param0} error" is HTTP 400 when it is the whole answer
+        topLevelError(okx.get("/api/v5/trade/order?instId=BTC-USDT&ordId=abc"), 400, "51000",
+                "Parameter ordId error");
+        refused(okx.post("/api/v5/trade/cancel-order", "{\"instId\":\"BTC-USDT\",\"ordId\":\"abc\"}"), "51000",
+                "Parameter ordId error");
+        refused(okx.post("/api/v5/trade/cancel-order", "{\"instId\":\"BTC-USDT\"}"), "51003",
+                "Either client order ID or order ID is required.");
     }
 
     /**
