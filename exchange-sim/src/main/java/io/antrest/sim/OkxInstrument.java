@@ -1,6 +1,7 @@
 package io.antrest.sim;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ record OkxInstrument(String instId, String baseCcy, String quoteCcy, String stat
                 spot("LUNA-USDT", "suspend", "0.0001", "0.000001", "0.1", "1622620800000", "0.4502"));
         Map<String, OkxInstrument> map = new LinkedHashMap<>();
         all.forEach(i -> map.put(i.instId(), i));
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private static OkxInstrument spot(String instId, String state, String tick, String lot, String min,
