@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,7 +43,9 @@ import java.util.concurrent.Callable;
 @Command(name = "sign", mixinStandardHelpOptions = true,
         description = {"Prints a request signed by the exchange plugin's signer at a fixed time, as one JSON object:",
                 "{\"method\":...,\"url\":...,\"headers\":{...},\"body\":...}. For debugging \"signature not valid\".",
-                "Give the secret with --secret-env VAR or --secret-file FILE to keep it out of the shell history."})
+                "Give the secret with --secret-env VAR or --secret-file FILE to keep it out of the shell history;",
+                "an API key's passphrase (OKX) only that way: --passphrase-env VAR or --passphrase-file FILE.",
+                "The passphrase is never printed (its header shows ****)."})
 public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +64,12 @@ public final class SignCommand implements Callable<Integer> {
 
     @Option(names = "--secret-file", paramLabel = "FILE", description = "a file holding the secret or PEM private key")
     Path secretFile;
+
+    @Option(names = "--passphrase-env", paramLabel = "VAR", description = "the environment variable holding the API key's passphrase (OKX)")
+    String passphraseEnv;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "a file holding the API key's passphrase (OKX)")
+    Path passphraseFile;
 
     @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = "hmac",
             description = "hmac, ed25519 or rsa (default: ${DEFAULT-VALUE})")
@@ -95,8 +104,10 @@ public final class SignCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String theSecret;
+        Optional<String> passphrase;
         try {
             theSecret = secret();
+            passphrase = passphrase();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -114,7 +125,8 @@ public final class SignCommand implements Callable<Integer> {
             return 2;
         }
 
-        ExchangeSettings.Builder settings = ExchangeSettings.builder().credentials(new Credentials(apiKey, theSecret, type));
+        ExchangeSettings.Builder settings = ExchangeSettings.builder()
+                .credentials(new Credentials(apiKey, theSecret, type, passphrase));
         if (url != null) {
             settings.url(url);
         }
@@ -146,7 +158,7 @@ public final class SignCommand implements Callable<Integer> {
         json.put("url", ex.baseUrl() + signed.pathWithQuery());
         ObjectNode headers = json.putObject("headers");
         for (Param h : signed.headers()) {
-            headers.put(h.name(), h.value());
+            headers.put(h.name(), passphrase.isPresent() && h.value().equals(passphrase.get()) ? "****" : h.value());
         }
         if (signed.body().isPresent()) {
             json.put("body", signed.bodyText());
@@ -166,14 +178,28 @@ public final class SignCommand implements Callable<Integer> {
         if (secret != null) {
             return secret;
         }
-        if (secretEnv != null) {
-            String v = System.getenv(secretEnv);
+        return fromEnvOrFile(secretEnv, "--secret-env", secretFile);
+    }
+
+    private Optional<String> passphrase() throws IOException {
+        if (passphraseEnv != null && passphraseFile != null) {
+            throw new IllegalArgumentException("give the passphrase one way only: --passphrase-env VAR or --passphrase-file FILE");
+        }
+        if (passphraseEnv == null && passphraseFile == null) {
+            return Optional.empty();
+        }
+        return Optional.of(fromEnvOrFile(passphraseEnv, "--passphrase-env", passphraseFile));
+    }
+
+    private static String fromEnvOrFile(String variable, String option, Path file) throws IOException {
+        if (variable != null) {
+            String v = System.getenv(variable);
             if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException("the environment variable " + secretEnv + " (--secret-env) is not set");
+                throw new IllegalArgumentException("the environment variable " + variable + " (" + option + ") is not set");
             }
             return v;
         }
-        return Files.readString(secretFile, StandardCharsets.UTF_8).trim();
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
 
     /** The path relative to the base URL's own path: {@code /api/v1/instrument} on {@code …/api/v1} is {@code /instrument}. */

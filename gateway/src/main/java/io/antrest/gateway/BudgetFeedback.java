@@ -9,9 +9,7 @@ import io.antrest.monitor.MonitorEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -27,9 +25,9 @@ final class BudgetFeedback implements OutcomeListener {
     private final Exchange exchange;
     private final ExchangeBudget budget;
     private final MonitorEngine monitor;
-    private final Clock clock;
+    private final OffsetClock clock;
 
-    BudgetFeedback(String gateway, Exchange exchange, ExchangeBudget budget, MonitorEngine monitor, Clock clock) {
+    BudgetFeedback(String gateway, Exchange exchange, ExchangeBudget budget, MonitorEngine monitor, OffsetClock clock) {
         this.gateway = gateway;
         this.exchange = exchange;
         this.budget = budget;
@@ -59,9 +57,10 @@ final class BudgetFeedback implements OutcomeListener {
         }
         Optional<Duration> wait = attempt.retryAfter();
         if (wait.isPresent()) {
-            Instant until = clock.instant().plus(wait.get());
-            budget.pause(attempt.call().request(), until, response.status() == 418);
-            monitor.rateLimited(gateway, until, "HTTP " + response.status() + " from " + exchange.name());
+            // the buckets count in the exchange's clock, the monitor in ours
+            budget.pause(attempt.call().request(), clock.instant().plus(wait.get()), response.status() == 418);
+            monitor.rateLimited(gateway, clock.base().instant().plus(wait.get()), "HTTP " + response.status() + " from "
+                    + exchange.name());
         }
     }
 }

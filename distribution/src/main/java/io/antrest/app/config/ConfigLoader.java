@@ -75,6 +75,7 @@ public final class ConfigLoader {
             "api-key", "the API key, best as ${env:NAME}",
             "secret", "the secret or PEM private key, best as ${env:NAME}",
             "secret-file", "a file holding the secret or PEM private key (chmod 600)",
+            "passphrase", "the API key's passphrase (OKX and others), best as ${env:NAME}",
             "key-type", "hmac, ed25519 or rsa",
             "proxy", "host:port of an HTTP proxy",
             "proxy-user", "the proxy's user",
@@ -507,7 +508,12 @@ public final class ConfigLoader {
                 othersMayRead(file).ifPresent(perms -> warnings.add("secret file " + file + " (" + key("secret-file")
                         + ") may be read by other users (" + perms + "): run 'chmod 600 " + file + "'"));
             }
+            Optional<String> passphrase = value("passphrase");
             if (apiKey.isEmpty() && secret.isEmpty()) {
+                if (passphrase.isPresent()) {
+                    throw in.error(key("passphrase"), "is set but " + key("api-key") + " and " + key("secret")
+                            + " are not: a passphrase belongs to an API key; set the key and secret too, or remove it");
+                }
                 return Optional.empty();
             }
             if (apiKey.isEmpty() || secret.isEmpty()) {
@@ -515,7 +521,7 @@ public final class ConfigLoader {
                         + "' has only half of its credentials; set both " + key("api-key") + " and " + key("secret")
                         + " (or " + key("secret-file") + "), or neither for public data only");
             }
-            for (String s : List.of("api-key", "secret")) {
+            for (String s : List.of("api-key", "secret", "passphrase")) {
                 if (in.literal(key(s))) {
                     secretsInFile.add(key(s));
                 }
@@ -523,9 +529,11 @@ public final class ConfigLoader {
             String k = apiKey.get();
             String s = secret.get();
             try {
-                return Optional.of(new Credentials(k, s, type));
+                return Optional.of(new Credentials(k, s, type, passphrase));
             } catch (RuntimeException e) {
-                throw in.error(key("api-key"), "or " + key("secret") + " is wrong: " + e.getMessage());
+                String which = passphrase.isPresent() && passphrase.get().isBlank() ? key("passphrase")
+                        : key("api-key") + " or " + key("secret");
+                throw in.error(which, "is wrong: " + e.getMessage());
             }
         }
     }
