@@ -1,4 +1,4 @@
-/** A loopback exchange that speaks the Binance and BitMEX dialects, for the demo and the tests. */
+/** A loopback exchange that speaks three dialects (Binance spot, BitMEX, OKX v5 spot), for the demo and the tests. */
 module io.antrest.sim {
     requires org.apache.httpcomponents.core5.httpcore5;
     requires com.fasterxml.jackson.databind;

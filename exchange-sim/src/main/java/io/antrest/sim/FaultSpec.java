@@ -38,6 +38,7 @@ import java.util.Optional;
  * /api/v3/account:status=503,503,200;latency=200ms
  * POST /api/v3/order:reset-after=1
  * /api/v1/instrument/active:truncated=2
+ * POST /api/v5/trade/order:status-after=503
  * </pre>
  *
  * @param method the HTTP method the faults are limited to, or null for any method

@@ -3,6 +3,7 @@ package io.antrest.sim;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +38,20 @@ final class HmacSha256 {
     boolean verifyHex(byte[] message, String hexSignature) {
         byte[] given = Codec.unhex(hexSignature);
         return given != null && MessageDigest.isEqual(sign(message), given);
+    }
+
+    /**
+     * Whether {@code base64Signature} (standard alphabet, padded, as OKX sends it) is this secret's
+     * signature of the message, compared in constant time.
+     */
+    boolean verifyBase64(byte[] message, String base64Signature) {
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(base64Signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(message), given);
     }
 
     @Override

@@ -26,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A loopback exchange speaking the Binance spot and BitMEX dialects over real HTTP: the embedded
- * default venue of {@code antrest demo} and the server every integration test talks to.
+ * A loopback exchange speaking three dialects over real HTTP (Binance spot, BitMEX and OKX v5
+ * spot): the embedded default venue of {@code antrest demo} and the server every integration test
+ * talks to.
  *
  * <pre>{@code
  * try (SimExchange sim = SimExchange.builder().clock(clock).build().start()) {
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Both dialects share one port: Binance under {@code /api/v3/}, BitMEX under {@code /api/v1/}.
- * Signatures are checked with the simulator's own code. The simulator binds 127.0.0.1 only.
+ * <p>The dialects share one port: Binance under {@code /api/v3/}, BitMEX under {@code /api/v1/},
+ * OKX under {@code /api/v5/}. Signatures are checked with the simulator's own code. The simulator binds 127.0.0.1 only.
  * Thread-safe.
  */
 public final class SimExchange implements AutoCloseable {
@@ -53,6 +54,13 @@ public final class SimExchange implements AutoCloseable {
     /** The secret of the built-in BitMEX demo account; a demo value, never a real credential. */
     public static final String DEMO_BITMEX_SECRET = "antrestDemoBitmexSecret00000000000000000000000";
 
+    /** The API key of the built-in OKX demo account (registered unless the builder says otherwise). */
+    public static final String DEMO_OKX_API_KEY = "a1b2c3d4-antrest-demo-okx-key-000000000000";
+    /** The secret of the built-in OKX demo account; a demo value, never a real credential. */
+    public static final String DEMO_OKX_SECRET = "ANTRESTDEMOOKXSECRET000000000000";
+    /** The passphrase of the built-in OKX demo account; a demo value, never a real credential. */
+    public static final String DEMO_OKX_PASSPHRASE = "antrestDemoPassphrase1";
+
     private static final Logger LOG = LoggerFactory.getLogger(SimExchange.class);
 
     private final int requestedPort;
@@ -60,6 +68,7 @@ public final class SimExchange implements AutoCloseable {
     private final Counters counters = new Counters();
     private final BinanceDialect binance;
     private final BitmexDialect bitmex;
+    private final OkxDialect okx;
     private final SimHandler handler;
     private final ThreadLocal<SimConnection> currentConnection = new ThreadLocal<>();
     private final Object lock = new Object();
@@ -73,15 +82,17 @@ public final class SimExchange implements AutoCloseable {
         this.binance = new BinanceDialect(builder.clock, counters, builder.binanceWeightLimit,
                 builder.banDuration.toMillis(), builder.binanceOrderLimit10s, builder.binanceOrderLimitDay);
         this.bitmex = new BitmexDialect(builder.clock, counters, builder.bitmexRateLimit);
-        this.handler = new SimHandler(new Dialect[] {binance, bitmex}, faults, counters,
+        this.okx = new OkxDialect(builder.clock, counters, builder.okxRateLimitScale);
+        this.handler = new SimHandler(new Dialect[] {binance, bitmex, okx}, faults, counters,
                 new AdminEndpoint(faults, counters), currentConnection);
         if (builder.demoKeys) {
             addBinanceKey(DEMO_BINANCE_API_KEY, DEMO_BINANCE_SECRET);
             addBitmexKey(DEMO_BITMEX_API_KEY, DEMO_BITMEX_SECRET);
+            addOkxKey(DEMO_OKX_API_KEY, DEMO_OKX_SECRET, DEMO_OKX_PASSPHRASE);
         }
     }
 
-    /** A builder with the defaults: a free port, the system UTC clock, Binance's and BitMEX's real limits. */
+    /** A builder with the defaults: a free port, the system UTC clock, Binance's, BitMEX's and OKX's real limits. */
     public static Builder builder() {
         return new Builder();
     }
@@ -131,7 +142,7 @@ public final class SimExchange implements AutoCloseable {
             server = created;
             boundPort = created.getLocalPort();
             running = true;
-            LOG.info("Exchange simulator listening on http://127.0.0.1:{} (Binance /api/v3, BitMEX /api/v1)", boundPort);
+            LOG.info("Exchange simulator listening on http://127.0.0.1:{} (Binance /api/v3, BitMEX /api/v1, OKX /api/v5)", boundPort);
             return this;
         }
     }
@@ -215,6 +226,11 @@ public final class SimExchange implements AutoCloseable {
         return "http://127.0.0.1:" + port() + BitmexDialect.PREFIX;
     }
 
+    /** The OKX base URL, {@code http://127.0.0.1:PORT}; paths are {@code /api/v5/...}. */
+    public String okxUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
     /** Registers a Binance HMAC-SHA256 API key (replacing a key of the same name). */
     public SimExchange addBinanceKey(String apiKey, String hmacSecret) {
         requireNonBlank(apiKey, "apiKey");
@@ -239,6 +255,32 @@ public final class SimExchange implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Registers an OKX API key with its secret and passphrase (replacing a key of the same name),
+     * valid with or without the {@code x-simulated-trading: 1} header.
+     */
+    public SimExchange addOkxKey(String apiKey, String secret, String passphrase) {
+        requireNonBlank(apiKey, "apiKey");
+        requireNonBlank(secret, "secret");
+        requireNonBlank(passphrase, "passphrase");
+        okx.addKey(apiKey, secret, passphrase, null);
+        return this;
+    }
+
+    /**
+     * Registers an OKX API key bound to one environment, as OKX keys are: a demo-trading key
+     * ({@code demoTrading} true) is refused with code 50101 ("APIKey does not match current
+     * environment.") unless the request carries {@code x-simulated-trading: 1}, a live key is
+     * refused when it does.
+     */
+    public SimExchange addOkxKey(String apiKey, String secret, String passphrase, boolean demoTrading) {
+        requireNonBlank(apiKey, "apiKey");
+        requireNonBlank(secret, "secret");
+        requireNonBlank(passphrase, "passphrase");
+        okx.addKey(apiKey, secret, passphrase, demoTrading);
+        return this;
+    }
+
     /** The fault programme. */
     public Faults faults() {
         return faults;
@@ -257,7 +299,8 @@ public final class SimExchange implements AutoCloseable {
 
     /**
      * How many orders with this client order id (Binance {@code newClientOrderId}, BitMEX
-     * {@code clOrdID}) were accepted: a correct client never makes this more than 1.
+     * {@code clOrdID}, OKX {@code clOrdId}) were accepted: a correct client never makes this more
+     * than 1.
      */
     public long ordersPlaced(String clientOrderId) {
         requireNonNull(clientOrderId, "clientOrderId is null");
@@ -275,10 +318,11 @@ public final class SimExchange implements AutoCloseable {
         counters.reset();
     }
 
-    /** Forgets used request weight, bans and BitMEX request budgets. */
+    /** Forgets used request weight, bans, BitMEX request budgets and OKX request windows. */
     public void resetRateLimits() {
         binance.resetLimits();
         bitmex.resetLimits();
+        okx.resetLimits();
     }
 
     private static void requireNonBlank(String value, String name) {
@@ -326,6 +370,7 @@ public final class SimExchange implements AutoCloseable {
         private int binanceOrderLimit10s = 100;
         private int binanceOrderLimitDay = 200_000;
         private int bitmexRateLimit = 120;
+        private int okxRateLimitScale = 1;
         private boolean demoKeys = true;
 
         private Builder() {
@@ -372,6 +417,16 @@ public final class SimExchange implements AutoCloseable {
         /** BitMEX requests per minute per key (default 120, BitMEX's own). */
         public Builder bitmexRateLimit(int requestsPerMinute) {
             this.bitmexRateLimit = positive(requestsPerMinute, "bitmexRateLimit");
+            return this;
+        }
+
+        /**
+         * Multiplies every OKX request limit (per IP, per key, per key and instrument) by this
+         * factor, for benchmarks; default 1, OKX's own limits (e.g. 60 orders per 2 seconds per
+         * instrument).
+         */
+        public Builder okxRateLimitScale(int factor) {
+            this.okxRateLimitScale = positive(factor, "okxRateLimitScale");
             return this;
         }
 

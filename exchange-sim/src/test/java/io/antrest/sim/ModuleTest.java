@@ -28,6 +28,7 @@ class ModuleTest {
                     .hasMessageContaining("127.0.0.1:" + first.port());
             assertThat(first.binanceUrl()).isEqualTo("http://127.0.0.1:" + first.port());
             assertThat(first.bitmexUrl()).isEqualTo("http://127.0.0.1:" + first.port() + "/api/v1");
+            assertThat(first.okxUrl()).isEqualTo("http://127.0.0.1:" + first.port());
         }
     }
 

@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,6 +69,26 @@ class SignatureComparisonTest {
         assertThat(hmac.verifyHex(MESSAGE, right + "00")).as("longer").isFalse();
         assertThat(hmac.verifyHex(MESSAGE, "")).isFalse();
         assertThat(hmac.verifyHex(MESSAGE, right.substring(0, 63) + "g")).as("not hex").isFalse();
+    }
+
+    /** OKX signatures are Base64 (OKX v5 docs, REST Authentication > Signature): the same whole-signature check. */
+    @Test
+    void theBase64CheckAlsoComparesTheWholeSignature() {
+        HmacSha256 hmac = new HmacSha256(SECRET);
+        byte[] right = HexFormat.of().parseHex(
+                TestSigning.hmacHex(SECRET, new String(MESSAGE, StandardCharsets.US_ASCII)));
+        Base64.Encoder base64 = Base64.getEncoder();
+
+        assertThat(hmac.verifyBase64(MESSAGE, base64.encodeToString(right))).isTrue();
+        for (int at : new int[] {0, 15, 31}) {
+            byte[] wrong = right.clone();
+            wrong[at] ^= 1;
+            assertThat(hmac.verifyBase64(MESSAGE, base64.encodeToString(wrong))).as("differs at byte %d", at).isFalse();
+        }
+        assertThat(hmac.verifyBase64(MESSAGE, base64.encodeToString(Arrays.copyOf(right, 31))))
+                .as("a prefix").isFalse();
+        assertThat(hmac.verifyBase64(MESSAGE, "")).isFalse();
+        assertThat(hmac.verifyBase64(MESSAGE, "%%%")).as("not Base64").isFalse();
     }
 
     private static Set<String> methodsCalled(Class<?> type) throws IOException {
