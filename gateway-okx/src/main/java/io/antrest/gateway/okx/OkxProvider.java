@@ -1,0 +1,101 @@
+package io.antrest.gateway.okx;
+
+import io.antrest.gateway.spi.Credentials;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeProvider;
+import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.gateway.spi.KeyType;
+import io.antrest.gateway.spi.Spi;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The OKX v5 spot plugin's entry point, found with {@link java.util.ServiceLoader}.
+ *
+ * <p>Settings: live ({@code https://www.okx.com}); testnet, which for OKX is demo trading on the
+ * same host, every request carrying {@code x-simulated-trading: 1}; or any URL (the simulator, a
+ * proxy), where option {@code simulated=true} asks for demo trading too. Credentials: an HMAC
+ * key (api-key and secret) with the passphrase chosen when the key was made
+ * ({@code gateway.NAME.passphrase}). No other option is known; an unknown one is refused.
+ *
+ * <p>Which requests are signed: everything outside {@code /api/v5/public/} and
+ * {@code /api/v5/market/} (account, trade, asset…). Public requests are sent unsigned.
+ */
+public final class OkxProvider implements ExchangeProvider {
+    /** The exchange's name. */
+    public static final String NAME = "okx";
+    /** Option: {@code true} to send every request as demo trading ({@code x-simulated-trading: 1}). */
+    public static final String OPTION_SIMULATED = "simulated";
+    private static final Set<String> OPTIONS = Set.of(OPTION_SIMULATED);
+
+    /** Made by {@link java.util.ServiceLoader}; does nothing. */
+    public OkxProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
+    }
+
+    @Override
+    public Exchange create(ExchangeSettings settings) {
+        requireNonNull(settings, "settings is null");
+        for (String option : settings.options().keySet()) {
+            if (!OPTIONS.contains(option)) {
+                throw new GatewaySettingsException("okx has no setting '" + option + "'; the okx settings are "
+                        + new TreeSet<>(OPTIONS) + " (gateway.NAME.OPTION in antrest.properties): remove it or fix its name");
+            }
+        }
+        boolean simulated = simulated(settings);
+        Credentials credentials = settings.credentials().orElse(null);
+        String passphrase = null;
+        if (credentials != null) {
+            if (credentials.type() != KeyType.HMAC) {
+                throw new GatewaySettingsException("okx API keys are HMAC keys (api-key, secret and passphrase); a "
+                        + credentials.type() + " key was given: drop the key type setting (gateway.NAME.key-type) or set it to hmac");
+            }
+            passphrase = credentials.requirePassphrase(NAME);
+        }
+        String url = settings.resolveUrl(OkxExchange.LIVE_URL, OkxExchange.TESTNET_URL);
+        return new OkxExchange(url, new OkxSigner(settings, passphrase, simulated));
+    }
+
+    /** Demo trading: the testnet environment, or option {@code simulated=true}. */
+    private static boolean simulated(ExchangeSettings settings) {
+        boolean testnet = settings.environment() == ExchangeSettings.Environment.TESTNET;
+        String value = settings.option(OPTION_SIMULATED).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse(null);
+        if (value == null) {
+            return testnet;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new GatewaySettingsException("okx setting '" + OPTION_SIMULATED + "' must be true or false, was \""
+                    + settings.option(OPTION_SIMULATED).orElse("") + "\"; true sends every request as demo trading"
+                    + " (x-simulated-trading: 1)");
+        }
+        if (testnet && value.equals("false")) {
+            throw new GatewaySettingsException("okx setting '" + OPTION_SIMULATED + "=false' contradicts the testnet: OKX's"
+                    + " testnet is demo trading, which is simulated; drop the setting, or choose the live servers");
+        }
+        return value.equals("true");
+    }
+
+    @Override
+    public String toString() {
+        return "OkxProvider{" + NAME + " " + version() + "}";
+    }
+}

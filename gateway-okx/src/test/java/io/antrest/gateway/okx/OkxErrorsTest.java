@@ -1,0 +1,169 @@
+package io.antrest.gateway.okx;
+
+import io.antrest.core.Request;
+import io.antrest.core.Response;
+import io.antrest.gateway.spi.ErrorKind;
+import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.ExchangeError;
+import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.OrderRef;
+import io.antrest.gateway.spi.OrderRequest;
+import io.antrest.gateway.spi.Side;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * readError on every answer. Codes, messages and HTTP statuses are the OKX v5 docs' (Error Code >
+ * REST API: General Class, API Class, Trade Class); the place-order item shape is Trade > Place
+ * order's response (sCode, sMsg, subCode).
+ */
+class OkxErrorsTest {
+    private final Exchange okx = new OkxProvider().create(ExchangeSettings.builder().build());
+    private final Request place = okx.trading().newOrder(OrderRequest.limit("BTC-USDT", Side.BUY, new BigDecimal("1"),
+            new BigDecimal("100")));
+    private final Request balance = okx.trading().account();
+    private final Request query = okx.trading().queryOrder(OrderRef.byOrderId("BTC-USDT", "1"));
+    private final Request cancel = okx.trading().cancelOrder(OrderRef.byOrderId("BTC-USDT", "1"));
+
+    private ExchangeError error(Request request, Response response) {
+        Optional<ExchangeError> e = okx.readError(request, response);
+        assertThat(e).as("an error in %s", response).isPresent();
+        return e.get();
+    }
+
+    @Test
+    void codeZeroIsNoError() {
+        assertThat(okx.readError(place, Responses.resource("order-place.json"))).isEmpty();
+        assertThat(okx.readError(query, Responses.resource("order-details.json"))).isEmpty();
+        assertThat(okx.readError(balance, Responses.of(200, "{\"code\":\"0\",\"msg\":\"\",\"data\":[]}"))).isEmpty();
+    }
+
+    /** Trade Class: 51008 "Order failed. Insufficient {param0} balance in account", HTTP 200. */
+    @Test
+    void http200WithCode51008IsInsufficientFunds() {
+        ExchangeError e = error(place, Responses.of(200,
+                "{\"code\":\"51008\",\"msg\":\"Order failed. Insufficient USDT balance in account\",\"data\":[]}"));
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.INSUFFICIENT_FUNDS);
+        assertThat(e.httpStatus()).isEqualTo(200);
+        assertThat(e.code()).isEqualTo("51008");
+        assertThat(e.message()).isEqualTo("Order failed. Insufficient USDT balance in account");
+    }
+
+    /** Place order answered with code "1" (General Class: Operation failed) and the item's sCode 51016 "Client order ID already exists." */
+    @Test
+    void operationFailedTakesTheItemsSCode() {
+        ExchangeError e = error(place, Responses.of(200, "{\"code\":\"1\",\"msg\":\"All operations failed\",\"data\":["
+                + "{\"clOrdId\":\"b15\",\"ordId\":\"\",\"tag\":\"\",\"ts\":\"1695190491421\",\"sCode\":\"51016\","
+                + "\"sMsg\":\"Client order ID already exists.\",\"subCode\":\"\"}],\"inTime\":\"1\",\"outTime\":\"2\"}"));
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
+        assertThat(e.code()).isEqualTo("51016");
+        assertThat(e.message()).isEqualTo("Client order ID already exists.");
+        assertThat(e.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void itemInsufficientBalanceWithSubCodeIsInsufficientFunds() {
+        ExchangeError e = error(place, Responses.of(200, "{\"code\":\"1\",\"msg\":\"\",\"data\":[{\"ordId\":\"\","
+                + "\"clOrdId\":\"x\",\"sCode\":\"51008\",\"sMsg\":\"Order failed. Insufficient USDT balance in account\","
+                + "\"subCode\":\"1000\"}]}"));
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.INSUFFICIENT_FUNDS);
+        assertThat(e.code()).isEqualTo("51008");
+    }
+
+    /** General Class: 50011 with HTTP 429 "Too Many Requests" (and with 200 "Rate limit reached."). */
+    @Test
+    void code50011IsRateLimited() {
+        assertThat(error(place, Responses.of(429, "{\"msg\":\"Too Many Requests\",\"code\":\"50011\"}")).kind())
+                .isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(error(balance, Responses.of(200, "{\"code\":\"50011\",\"msg\":\"Rate limit reached. Please refer to API"
+                + " documentation and throttle requests accordingly.\",\"data\":[]}")).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(error(place, Responses.of(200, "{\"code\":\"50061\",\"msg\":\"You've reached the maximum order rate"
+                + " limit for this account.\",\"data\":[]}")).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+    }
+
+    /** General Class: 50001 (503) "Service temporarily unavailable", 50026 (500) "System error". */
+    @Test
+    void serviceUnavailableAndSystemErrorAreExchangeUnavailable() {
+        assertThat(error(balance, Responses.of(503, "{\"code\":\"50001\",\"msg\":\"Service temporarily unavailable."
+                + " Please try again later.\",\"data\":[]}")).kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
+        assertThat(error(balance, Responses.of(500, "{\"code\":\"50026\",\"msg\":\"System error. Try again later\","
+                + "\"data\":[]}")).kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
+    }
+
+    /** API Class: 50113 (401) "Invalid signature.", 50105 (401) passphrase incorrect, 50111 (401) invalid key. */
+    @Test
+    void authenticationCodes() {
+        for (String code : new String[] {"50113", "50105", "50111", "50104"}) {
+            ExchangeError e = error(balance, Responses.of(401, "{\"msg\":\"Invalid signature.\",\"code\":\"" + code + "\"}"));
+            assertThat(e.kind()).as(code).isEqualTo(ErrorKind.AUTHENTICATION);
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.httpStatus()).isEqualTo(401);
+        }
+    }
+
+    /** API Class: 50102 (401) "Timestamp request expired.", 50112 (401) "Invalid OK-ACCESS-TIMESTAMP." */
+    @Test
+    void expiredTimestampIsOutOfWindow() {
+        assertThat(error(balance, Responses.of(401, "{\"msg\":\"Timestamp request expired.\",\"code\":\"50102\"}")).kind())
+                .isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
+        assertThat(error(balance, Responses.of(401, "{\"msg\":\"Invalid OK-ACCESS-TIMESTAMP.\",\"code\":\"50112\"}")).kind())
+                .isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
+    }
+
+    /** Trade Class: 51603 "Order does not exist." (200); cancel's item 51400 "Order cancellation failed as the order has been filled, canceled or does not exist." */
+    @Test
+    void missingOrdersAreNotFound() {
+        assertThat(error(query, Responses.of(200, "{\"code\":\"51603\",\"msg\":\"Order does not exist.\",\"data\":[]}")).kind())
+                .isEqualTo(ErrorKind.NOT_FOUND);
+        ExchangeError e = error(cancel, Responses.of(200, "{\"code\":\"1\",\"msg\":\"\",\"data\":[{\"clOrdId\":\"\","
+                + "\"ordId\":\"1\",\"sCode\":\"51400\",\"sMsg\":\"Order cancellation failed as the order has been filled,"
+                + " canceled or does not exist.\"}]}"));
+        assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(e.code()).isEqualTo("51400");
+    }
+
+    /** Trade Class: 51001 (200) unknown instrument; General Class: 50014 (400) "Parameter {param0} can not be empty."; 51000 (400). */
+    @Test
+    void malformedRequestsAreInvalidAndBadOrderParametersRejected() {
+        assertThat(error(query, Responses.of(200, "{\"code\":\"51001\",\"msg\":\"Instrument ID, Instrument ID code or"
+                + " Spread ID doesn't exist.\",\"data\":[]}")).kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(error(query, Responses.of(400, "{\"code\":\"50014\",\"msg\":\"Parameter instId can not be empty.\","
+                + "\"data\":[]}")).kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(error(query, Responses.of(400, "{\"code\":\"51000\",\"msg\":\"Parameter ordId error\",\"data\":[]}")).kind())
+                .isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(error(place, Responses.of(200, "{\"code\":\"1\",\"msg\":\"\",\"data\":[{\"ordId\":\"\",\"clOrdId\":\"x\","
+                + "\"sCode\":\"51000\",\"sMsg\":\"Parameter sz error\"}]}")).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
+        assertThat(error(place, Responses.of(200, "{\"code\":\"1\",\"msg\":\"\",\"data\":[{\"ordId\":\"\",\"clOrdId\":\"x\","
+                + "\"sCode\":\"51020\",\"sMsg\":\"Your order should meet or exceed the minimum order amount.\"}]}")).kind())
+                .isEqualTo(ErrorKind.ORDER_REJECTED);
+    }
+
+    @Test
+    void nonJsonBodiesStillGiveAnErrorNeverAnException() {
+        ExchangeError bad = error(balance, Responses.of(502, "<html>\u001b[2JBad Gateway</html>"));
+        assertThat(bad.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
+        assertThat(bad.httpStatus()).isEqualTo(502);
+        assertThat(bad.code()).isEmpty();
+        assertThat(bad.message()).contains("Bad Gateway").doesNotContain("\u001b");
+
+        assertThat(error(balance, Responses.of(504, "")).message()).isEqualTo("HTTP 504 without a body");
+        assertThat(error(balance, Responses.of(429, "slow down")).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(error(balance, Responses.of(200, "not json")).kind()).isEqualTo(ErrorKind.UNKNOWN);
+    }
+
+    @Test
+    void longMessagesAreCutAndControlCharactersEscaped() {
+        String msg = "x".repeat(500) + "\n";
+        ExchangeError e = error(balance, Responses.of(200, "{\"code\":\"50013\",\"msg\":\"" + msg.replace("\n", "\\n") + "\"}"));
+
+        assertThat(e.message().length()).isLessThanOrEqualTo(201);
+        assertThat(e.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
+    }
+}
