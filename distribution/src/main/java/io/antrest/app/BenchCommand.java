@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -66,6 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--secret-env", paramLabel = "VAR", description = "the environment variable holding the secret for --url")
     String secretEnv;
 
+    @Option(names = "--passphrase-env", paramLabel = "VAR",
+            description = "the environment variable holding the API key's passphrase for --url (okx)")
+    String passphraseEnv;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,11 +89,17 @@ public final class BenchCommand implements Callable<Integer> {
             Target target;
             if (url == null) {
                 sim = SimExchange.builder().port(0).binanceWeightLimit(Integer.MAX_VALUE / 2)
-                        .bitmexRateLimit(Integer.MAX_VALUE / 2).build().start();
-                boolean bitmex = exchange.equals("bitmex");
-                target = new Target(exchange, bitmex ? sim.bitmexUrl() : sim.binanceUrl(),
-                        bitmex ? SimExchange.DEMO_BITMEX_API_KEY : SimExchange.DEMO_BINANCE_API_KEY,
-                        bitmex ? SimExchange.DEMO_BITMEX_SECRET : SimExchange.DEMO_BINANCE_SECRET);
+                        .bitmexRateLimit(Integer.MAX_VALUE / 2).okxRateLimitScale(1_000_000).build().start();
+                target = switch (exchange) {
+                    case "binance" -> new Target(exchange, sim.binanceUrl(), SimExchange.DEMO_BINANCE_API_KEY,
+                            SimExchange.DEMO_BINANCE_SECRET, Optional.empty());
+                    case "bitmex" -> new Target(exchange, sim.bitmexUrl(), SimExchange.DEMO_BITMEX_API_KEY,
+                            SimExchange.DEMO_BITMEX_SECRET, Optional.empty());
+                    case "okx" -> new Target(exchange, sim.okxUrl(), SimExchange.DEMO_OKX_API_KEY, SimExchange.DEMO_OKX_SECRET,
+                            Optional.of(SimExchange.DEMO_OKX_PASSPHRASE));
+                    default -> throw new IllegalArgumentException("--exchange is '" + exchange + "'; the simulator speaks"
+                            + " binance, bitmex and okx");
+                };
             } else {
                 String secret = secretEnv != null ? System.getenv(secretEnv) : null;
                 if (apiKey == null || secret == null) {
@@ -96,7 +107,16 @@ public final class BenchCommand implements Callable<Integer> {
                             + " expect the exchange to rate-limit a benchmark: use a server of your own");
                     return 2;
                 }
-                target = new Target(exchange, url, apiKey, secret);
+                Optional<String> passphrase = Optional.empty();
+                if (passphraseEnv != null) {
+                    String p = System.getenv(passphraseEnv);
+                    if (p == null || p.isBlank()) {
+                        err.println("the environment variable " + passphraseEnv + " (--passphrase-env) is not set");
+                        return 2;
+                    }
+                    passphrase = Optional.of(p);
+                }
+                target = new Target(exchange, url, apiKey, secret, passphrase);
             }
             boolean terminal = System.console() != null;
             out.printf(Locale.ROOT, "# antrest bench %s %s at %s: %d sessions, %d requests (+%d warm-up); %d cores, Java %s, %s %s, %s%n",

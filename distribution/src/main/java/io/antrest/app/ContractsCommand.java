@@ -43,7 +43,7 @@ public final class ContractsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXCHANGE", description = "the exchange plugin, e.g. binance or bitmex")
+    @Parameters(index = "0", paramLabel = "EXCHANGE", description = "the exchange plugin, e.g. binance, bitmex or okx")
     String exchange;
 
     @ArgGroup(exclusive = true)

@@ -45,14 +45,14 @@ import java.util.function.Predicate;
 
 /**
  * {@code antrest demo}: the whole framework with no settings and no internet. It starts the
- * exchange simulator on a free loopback port, connects a Binance and a BitMEX gateway to it,
+ * exchange simulator on a free loopback port, connects a Binance, a BitMEX and an OKX gateway to it,
  * loads their contracts into the embedded H2 store, places, queries and cancels an order on each,
  * shows the monitor's table, then stops the simulator, shows the gateways going DOWN and
  * droppable requests being dropped, restarts it and shows them recover.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole framework against the built-in exchange simulator: no settings, no internet.",
-                "Connects binance and bitmex, loads contracts, trades, then shows an outage and the recovery."})
+                "Connects binance, bitmex and okx, loads contracts, trades, then shows an outage and the recovery."})
 public final class DemoCommand implements Callable<Integer> {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -80,7 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (SimExchange sim = SimExchange.builder().port(0).build().start();
              MonitorEngine monitor = injector.getInstance(MonitorEngine.class);
              GatewayManager manager = injector.getInstance(GatewayManager.class)) {
-            say("1. exchange simulator on loopback: Binance dialect at %s, BitMEX dialect at %s", sim.binanceUrl(), sim.bitmexUrl());
+            say("1. exchange simulator on loopback: Binance dialect at %s, BitMEX dialect at %s, OKX dialect at %s",
+                    sim.binanceUrl(), sim.bitmexUrl(), sim.okxUrl());
             say("   exchange plugins found: %s", String.join(", ", manager.registry().names()));
             monitor.addListener(c -> say("   [monitor] %s: %s -> %s (%s)", c.gateway(), c.from(), c.to(), c.reason()));
 
@@ -89,7 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
                     Credentials.hmac(SimExchange.DEMO_BINANCE_API_KEY, SimExchange.DEMO_BINANCE_SECRET)));
             Gateway bitmex = manager.connect("bitmex", settings("bitmex", sim.bitmexUrl(),
                     Credentials.hmac(SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_BITMEX_SECRET)));
-            for (Gateway g : List.of(binance, bitmex)) {
+            Gateway okx = manager.connect("okx", settings("okx", sim.okxUrl(),
+                    Credentials.hmac(SimExchange.DEMO_OKX_API_KEY, SimExchange.DEMO_OKX_SECRET)
+                            .withPassphrase(SimExchange.DEMO_OKX_PASSPHRASE)));
+            List<Gateway> all = List.of(binance, bitmex, okx);
+            for (Gateway g : all) {
                 say("   %s is %s with %d contracts in the store; clock offset %d ms", g.name(), g.status().state(),
                         manager.store().load(g.exchange().name()).size(), g.clockOffset().toMillis());
             }
@@ -97,12 +102,14 @@ public final class DemoCommand implements Callable<Integer> {
             say("3. trading");
             trade(binance, OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.001"), new BigDecimal("50000.00")));
             trade(bitmex, OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("100"), new BigDecimal("50000.0")));
-            say("%s", StatusTable.render(List.of(monitor.metrics("binance"), monitor.metrics("bitmex"))).stripTrailing());
+            trade(okx, OrderRequest.limit("BTC-USDT", Side.BUY, new BigDecimal("0.001"), new BigDecimal("50000.0")));
+            say("%s", table(monitor, all));
 
             say("4. the exchange goes away: simulator stopped");
             sim.stop();
             await(monitor, "binance", s -> s == GatewayState.DOWN);
             await(monitor, "bitmex", s -> s == GatewayState.DOWN);
+            await(monitor, "okx", s -> s == GatewayState.DOWN);
             int dropped = 0;
             for (int i = 0; i < 5; i++) {
                 CompletableFuture<?> f = binance.submit(Request.get("/api/v3/ticker/price").param("symbol", "BTCUSDT")
@@ -125,9 +132,10 @@ public final class DemoCommand implements Callable<Integer> {
             sim.restart();
             await(monitor, "binance", s -> s == GatewayState.UP);
             await(monitor, "bitmex", s -> s == GatewayState.UP);
+            await(monitor, "okx", s -> s == GatewayState.UP);
             List<Balance> balances = get(binance.account());
             say("   binance answers again: %d balances", balances.size());
-            say("%s", StatusTable.render(List.of(monitor.metrics("binance"), monitor.metrics("bitmex"))).stripTrailing());
+            say("%s", table(monitor, all));
             say("demo done in %.1f s: every request answered, no order placed twice", (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (ExecutionException e) {
@@ -139,6 +147,10 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
+    }
+
+    private static String table(MonitorEngine monitor, List<Gateway> gateways) {
+        return StatusTable.render(gateways.stream().map(g -> monitor.metrics(g.name())).toList()).stripTrailing();
     }
 
     private String demoStore() throws IOException {

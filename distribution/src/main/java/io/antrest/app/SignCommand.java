@@ -50,7 +50,7 @@ public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXCHANGE", description = "the exchange plugin, e.g. binance or bitmex")
+    @Parameters(index = "0", paramLabel = "EXCHANGE", description = "the exchange plugin, e.g. binance, bitmex or okx")
     String exchange;
 
     @Option(names = "--api-key", required = true, paramLabel = "K", description = "the API key")
@@ -96,7 +96,7 @@ public final class SignCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--option", paramLabel = "k=v",
-            description = "an exchange option, e.g. recv_window=5000 (binance), expires_window_seconds=60 (bitmex)")
+            description = "an exchange option, e.g. recv_window=5000 (binance), expires_window_seconds=60 (bitmex), simulated=true (okx)")
     Map<String, String> options = Map.of();
 
     @Override

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code antrest sim}: the exchange simulator in the foreground, until Ctrl-C. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Runs the loopback exchange simulator (Binance and BitMEX dialects) in the foreground, until Ctrl-C.",
+        description = {"Runs the loopback exchange simulator (Binance, BitMEX and OKX dialects) in the foreground, until Ctrl-C.",
                 "Signed calls take its demo keys (see README); they are valid only on the simulator."})
 public final class SimCommand implements Callable<Integer> {
     @Spec
@@ -25,6 +25,10 @@ public final class SimCommand implements Callable<Integer> {
             description = "Binance request weight per minute and BitMEX requests per minute allowed before 429"
                     + " (default: Binance's ${DEFAULT-VALUE}; raise it for benchmarks)")
     int weightLimit;
+
+    @Option(names = "--okx-limit-scale", paramLabel = "F", defaultValue = "1",
+            description = "multiplies every OKX per-endpoint limit (default: ${DEFAULT-VALUE}, OKX's own; raise it for benchmarks)")
+    int okxLimitScale;
 
     @Option(names = "--fault", paramLabel = "SPEC",
             description = {"a fault to inject, repeatable, e.g. \"POST /api/v3/order:status=503;reset-after\" or",
@@ -43,7 +47,11 @@ public final class SimCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--weight-limit must be at least 1, was " + weightLimit);
             return 2;
         }
-        SimExchange.Builder builder = SimExchange.builder().port(port);
+        if (okxLimitScale < 1) {
+            spec.commandLine().getErr().println("--okx-limit-scale must be at least 1, was " + okxLimitScale);
+            return 2;
+        }
+        SimExchange.Builder builder = SimExchange.builder().port(port).okxRateLimitScale(okxLimitScale);
         if (weightLimit != 6000) {
             builder.binanceWeightLimit(weightLimit).bitmexRateLimit(weightLimit);
         }
@@ -61,6 +69,7 @@ public final class SimCommand implements Callable<Integer> {
         out.println("exchange simulator listening on 127.0.0.1:" + sim.port());
         out.println("  binance  " + sim.binanceUrl());
         out.println("  bitmex   " + sim.bitmexUrl());
+        out.println("  okx      " + sim.okxUrl());
         out.println("signed calls take the simulator's demo keys (README, \"The simulator\"); public ones need none");
         if (!faults.isEmpty()) {
             out.println(faults.size() + " fault(s) armed: " + String.join(" | ", faults));

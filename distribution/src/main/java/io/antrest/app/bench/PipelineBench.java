@@ -10,7 +10,6 @@ import io.antrest.core.Response;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.ProviderRegistry;
-import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeSettings;
 
@@ -33,7 +32,7 @@ public final class PipelineBench {
     /** For this target; the exchange plugin is found with {@link ProviderRegistry#discover()}. */
     public PipelineBench(Target target, String endpoint) {
         this.exchange = ProviderRegistry.discover().provider(target.exchange()).provider().create(ExchangeSettings.builder()
-                .url(target.baseUrl()).credentials(Credentials.hmac(target.apiKey(), target.secret())).build());
+                .url(target.baseUrl()).credentials(target.credentials()).build());
         this.endpoint = endpoint;
         request();
     }

@@ -110,7 +110,7 @@ public final class FaultRun {
             Gateway gateway = manager.connect("binance", GatewaySettings.builder().name(name).sessions(SESSIONS)
                     .contractPolicy(ContractPolicy.SYNC).heartBeatInterval(HEART_BEAT).connectTimeout(Duration.ofSeconds(20))
                     .exchange(ExchangeSettings.builder().url(sim.binanceUrl()).credentials(Credentials.hmac(API_KEY, SECRET))
-                            .option("weight_limit", "100000000").build())
+                            .option("weight_limit", "100000000").option("order_limit", "1000000").build())
                     .build());
 
             LOG.debug("{}: '{}' connected", name, scenario.name());
