@@ -87,7 +87,8 @@ class ValueTypesTest {
 
     @Test
     void budgetCountsWeightPerWindowAndHonoursTheExchangesCount() {
-        AtomicLong now = new AtomicLong(60_000);
+        // our windows turn 50 ms after the exchange's (the clock offset is known only to within a round trip)
+        AtomicLong now = new AtomicLong(60_050);
         Clock clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -122,6 +123,35 @@ class ValueTypesTest {
         assertThat(b.tryAcquire(100)).as("heavier than the limit goes alone in a fresh window").isZero();
         b.observeRemaining(0, Instant.ofEpochMilli(now.get() + 5_000));
         assertThat(b.pausedUntil()).isEqualTo(Instant.ofEpochMilli(now.get() + 5_000));
+    }
+
+    @Test
+    void aFullWindowWaitsUntilJustAfterTheExchangesWindowHasTurned() {
+        AtomicLong now = new AtomicLong(19_990);
+        Clock clock = Clock.offset(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO);
+        RateLimitBudget b = RateLimitBudget.perWindow(5, Duration.ofSeconds(10), new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.instant().plusMillis(now.get());
+            }
+        });
+        assertThat(b.tryAcquire(5)).isZero();
+        assertThat(b.tryAcquire(1)).as("to 20 000 ms, where the exchange's window turns, and 50 ms more").isEqualTo(60);
+        now.set(20_010);
+        assertThat(b.tryAcquire(1)).as("10 ms into the exchange's new window: our clock may still be ahead of it").isEqualTo(40);
+        now.set(20_050);
+        assertThat(b.tryAcquire(1)).isZero();
+        assertThat(b.used()).isEqualTo(1);
     }
 
     @Test

@@ -19,6 +19,13 @@ public final class RateLimitBudget implements RequestBudget {
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
+    /**
+     * How late our windows turn after the exchange's: our clock is the exchange's only to within
+     * the measurement's error (half a round trip), and a request let into a new window a few
+     * milliseconds before the exchange's own window turned is counted in the old one (a 429, a
+     * -1015). 50 ms, or a twentieth of a shorter window.
+     */
+    private final long guardMillis;
     private long windowStart;
     private long used;
     private long pausedUntil;
@@ -33,6 +40,7 @@ public final class RateLimitBudget implements RequestBudget {
         }
         this.limit = limit;
         this.windowMillis = window.toMillis();
+        this.guardMillis = Math.min(50, windowMillis / 20);
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -81,7 +89,7 @@ public final class RateLimitBudget implements RequestBudget {
         if (used + weight <= limit || used == 0) {
             return 0;
         }
-        return Math.max(1, windowStart + windowMillis - now);
+        return Math.max(1, windowStart + windowMillis + guardMillis - now);
     }
 
     /** Spends {@code weight} whatever the room (after {@link #waitFor(int)} said there was some). */
@@ -157,7 +165,8 @@ public final class RateLimitBudget implements RequestBudget {
     }
 
     private void roll(long now) {
-        long start = now - Math.floorMod(now, windowMillis);
+        long late = now - guardMillis;
+        long start = late - Math.floorMod(late, windowMillis);
         if (start != windowStart) {
             windowStart = start;
             used = 0;
