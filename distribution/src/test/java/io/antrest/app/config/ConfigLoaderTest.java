@@ -87,6 +87,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPassphraseComesFromTheEnvironmentIntoTheCredentialsAndIsNeverPrinted() throws IOException {
+        Path f = file("""
+                gateway.okx.exchange = okx
+                gateway.okx.api-key = ${env:OKX_API_KEY}
+                gateway.okx.secret = ${env:OKX_SECRET}
+                gateway.okx.passphrase = ${env:OKX_PASSPHRASE}
+                """, "rw-r--r--");
+
+        AppConfig c = loader(Map.of("OKX_API_KEY", "okx-key", "OKX_SECRET", SECRET, "OKX_PASSPHRASE", "pass-phrase-99"))
+                .load(f);
+
+        assertThat(c.warnings()).as("nothing secret is written in the file").isEmpty();
+        assertThat(c.gateway("okx").orElseThrow().settings().exchange().credentials().orElseThrow().passphrase())
+                .contains("pass-phrase-99");
+        assertThat(c.toString()).doesNotContain("pass-phrase-99").doesNotContain(SECRET);
+        assertThat(c.gateway("okx").orElseThrow().toString()).doesNotContain("pass-phrase-99");
+    }
+
+    @Test
+    void aPassphraseWrittenInAFileOthersCanReadIsNamedByTheWarning() throws IOException {
+        Path f = file("gateway.okx.exchange=okx\ngateway.okx.api-key=${env:K}\ngateway.okx.secret=${env:S}\n"
+                + "gateway.okx.passphrase=pass-phrase-99\n", "rw-r--r--");
+
+        AppConfig c = loader(Map.of("K", "key", "S", SECRET)).load(f);
+
+        assertThat(c.warnings()).singleElement().asString().contains("gateway.okx.passphrase").contains("chmod 600")
+                .doesNotContain("pass-phrase-99").doesNotContain("gateway.okx.secret");
+    }
+
+    @Test
     void aSecretInAPrivateFileDrawsNoWarning() throws IOException {
         Path f = file("gateway.main.exchange=binance\ngateway.main.api-key=k\ngateway.main.secret=" + SECRET + "\n", "rw-------");
 
@@ -149,6 +179,9 @@ class ConfigLoaderTest {
         assertError("antrest.contracts.jdbc-url=/tmp/x\n", "antrest.contracts.jdbc-url", "JDBC URL");
         assertError("antrest.moniter.heartbeat-interval=1s\n", "antrest.moniter.heartbeat-interval", "antrest.monitor.heartbeat-interval");
         assertError("gateway.a.exchange=binance\ngateway.a.key-type=dsa\n", "gateway.a.key-type", "ed25519");
+        assertError("gateway.a.exchange=okx\ngateway.a.passphrase=p\n", "gateway.a.passphrase", "belongs to an API key");
+        assertError("gateway.a.exchange=okx\ngateway.a.api-key=k\ngateway.a.secret=s\ngateway.a.passphrase=${env:NOPE}\n",
+                "NOPE", "export NOPE");
         assertThatThrownBy(() -> loader(Map.of()).load(home.resolve("missing.properties")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing.properties").hasMessageContaining("--config");
     }
