@@ -152,6 +152,18 @@ class SpiContractTest {
     }
 
     @Test
+    void a2xxOrderAnswerThatIsNotJsonIsMalformedNeverARefusalEvenWhenThePluginWouldCallItOne() {
+        Gateway g = connect();
+        // FakeExchange reads a 2xx JSON object with a code as an error; this body is cut short before it is one
+        server.fail("/order", 200, "{\"code\":\"-2013\",\"msg\":\"Order d", Map.of(), 1);
+
+        Throwable e = failure(g.placeOrder(OrderRequest.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("100"))));
+
+        assertThat(e).isNotInstanceOf(ExchangeException.class).isInstanceOf(io.antrest.core.MalformedResponseException.class);
+        assertThat(server.count("/order")).isEqualTo(1);
+    }
+
+    @Test
     void a2xxTimestampRefusalResyncsTheClockAndSendsOnceMore() throws Exception {
         Gateway g = connect();
         server.fail("/account", 200, "{\"code\":\"-1021\",\"msg\":\"Timestamp outside of the recvWindow\"}", Map.of(), 1);

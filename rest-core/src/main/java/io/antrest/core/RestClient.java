@@ -516,14 +516,22 @@ public class RestClient implements AutoCloseable {
         }
     }
 
-    /** The classifier's verdict; the HTTP status's when it throws, or calls a non-2xx answer a success. */
+    /**
+     * The classifier's verdict; the HTTP status's when it throws, or calls a non-2xx answer a
+     * success. A 2xx answer that is not JSON is the engine's to report (malformed: for an order,
+     * it may have been placed), whatever a classifier would make of it: never a plain refusal.
+     */
     private AnswerVerdict judge(Request request, Response response) {
+        if (response.isSuccess()) {
+            try {
+                response.json();
+            } catch (MalformedResponseException e) {
+                return AnswerVerdict.ofStatus(response.status());
+            }
+        }
         AnswerVerdict v;
         try {
             v = requireNonNull(classifier.classify(request, response), "the answer classifier returned null");
-        } catch (MalformedResponseException e) {
-            // a 2xx body that is not JSON: the success path below says so, naming what came
-            return AnswerVerdict.ofStatus(response.status());
         } catch (RuntimeException e) {
             LOG.warn("client '{}': the answer classifier threw on {} {} (HTTP {}); judging by the status",
                     name, request.method(), request.path(), response.status(), e);

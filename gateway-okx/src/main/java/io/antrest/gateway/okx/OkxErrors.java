@@ -18,7 +18,8 @@ import java.util.Set;
  * with top-level code {@code "1"} (operation failed) or {@code "2"} (partly succeeded) the item's
  * {@code sCode}/{@code sMsg} give the real reason and are used. The kind follows the code
  * (the docs' General, API and Trade classes), the HTTP status where the code says nothing.
- * Never throws: a body that is not OKX's JSON still gives an error.
+ * Never throws: a non-2xx body that is not OKX's JSON still gives an error; a 2xx one gives none
+ * (the engine reports it as malformed, never as a refusal: an order may have been placed).
  */
 final class OkxErrors {
     private static final int MESSAGE_LENGTH = 200;
@@ -49,6 +50,11 @@ final class OkxErrors {
     static Optional<ExchangeError> read(Request request, Response response) {
         int status = response.status();
         JsonNode json = jsonOrNull(response);
+        if (json == null && response.isSuccess()) {
+            // a 2xx answer that is not JSON (cut short, a proxy's page) says nothing certain, least of all
+            // "refused": the engine reports it as malformed, and an order's outcome stays unknown
+            return Optional.empty();
+        }
         if (json == null || !json.isObject() || !json.has("code")) {
             String message = response.bodyLength() == 0 ? "HTTP " + status + " without a body"
                     : (response.isSuccess() ? "answer is not OKX's JSON envelope: " : "") + Printable.of(response.bodyText().strip(), MESSAGE_LENGTH);

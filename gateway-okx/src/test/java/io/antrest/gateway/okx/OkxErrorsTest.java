@@ -155,7 +155,13 @@ class OkxErrorsTest {
 
         assertThat(error(balance, Responses.of(504, "")).message()).isEqualTo("HTTP 504 without a body");
         assertThat(error(balance, Responses.of(429, "slow down")).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
-        assertThat(error(balance, Responses.of(200, "not json")).kind()).isEqualTo(ErrorKind.UNKNOWN);
+    }
+
+    /** A 2xx answer that is not JSON (cut short, a proxy's page) is no refusal: an order it answers may have been placed. */
+    @Test
+    void a2xxAnswerThatIsNotJsonIsLeftToTheEngineAsMalformedNeverCalledARefusal() {
+        assertThat(okx.readError(place, Responses.of(200, "{\"code\":\"0\",\"data\":[{\"ordId\":\"12"))).isEmpty();
+        assertThat(okx.readError(balance, Responses.of(200, "not json"))).isEmpty();
     }
 
     @Test
