@@ -18,7 +18,10 @@ import java.util.Set;
  * with top-level code {@code "1"} (operation failed) or {@code "2"} (partly succeeded) the item's
  * {@code sCode}/{@code sMsg} give the real reason and are used. The kind follows the code
  * (the docs' General, API and Trade classes), the HTTP status where the code says nothing.
- * Never throws: a body that is not OKX's JSON still gives an error.
+ * Never throws: a non-2xx body that is not OKX's JSON still gives an error. A 2xx answer whose
+ * body is not JSON at all (empty, cut short, garbled) is no error of OKX's: it is left to the
+ * runtime, which reports it as malformed (status ERROR, outcome unknown), because the request may
+ * well have been carried out; calling it a refusal would tell the caller an order placed was not.
  */
 final class OkxErrors {
     private static final int MESSAGE_LENGTH = 200;
@@ -49,6 +52,9 @@ final class OkxErrors {
     static Optional<ExchangeError> read(Request request, Response response) {
         int status = response.status();
         JsonNode json = jsonOrNull(response);
+        if (json == null && response.isSuccess()) {
+            return Optional.empty();
+        }
         if (json == null || !json.isObject() || !json.has("code")) {
             String message = response.bodyLength() == 0 ? "HTTP " + status + " without a body"
                     : (response.isSuccess() ? "answer is not OKX's JSON envelope: " : "") + Printable.of(response.bodyText().strip(), MESSAGE_LENGTH);
