@@ -89,9 +89,10 @@ public enum FaultVenue {
     }
 
     /**
-     * How many requests the fault suite sends per scenario: 10 000 for Binance; 5 000 for OKX,
-     * whose nine... eight scenarios then take about as long as Binance's (OKX's answers, the
-     * instruments list above all, are larger, and its orders are JSON bodies).
+     * How many requests the fault suite sends per scenario: 10 000 for Binance; 5 000 for OKX, to
+     * keep the suite's time down (OKX's eight scenarios then take about two thirds of Binance's
+     * nine: a scenario's fixed stretches, the slow answers, the outage and the rate-limit pauses,
+     * weigh the same at either size).
      */
     public int suiteRequests() {
         return requests;
