@@ -2,6 +2,7 @@ package io.antrest.app;
 
 import io.antrest.app.faults.FaultRun;
 import io.antrest.app.faults.FaultScenario;
+import io.antrest.app.faults.FaultVenue;
 import io.antrest.app.faults.ScenarioResult;
 import io.antrest.app.secrets.SecretRecorder;
 import io.antrest.app.secrets.SecretScan;
@@ -12,7 +13,6 @@ import io.antrest.gateway.ContractStore;
 import io.antrest.gateway.Gateway;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.GatewaySettings;
-import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.monitor.MonitorEngine;
 import io.antrest.sim.SimExchange;
@@ -31,14 +31,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7's security test in this JVM: the demo and a shorter run of every fault scenario with
+ * Issue 7's security test in this JVM: the demo (Binance, BitMEX and OKX gateways) and a shorter
+ * run of every fault scenario on every exchange of the fault suite (Binance, OKX) with
  * every logger at TRACE (the shipped {@code conf/logback.xml}, levels raised, header and wire
  * logs included), everything written to standard output, standard error and the log file
- * captured, and searched for the API keys, the secrets and every signature the plugins' signers
- * actually put on a request. A control shows the same configuration without the secrets filter
+ * captured, and searched for the API keys, the secrets, OKX's passphrases and every signature the
+ * plugins' signers actually put on a request (Binance's {@code signature}, BitMEX's
+ * {@code api-signature}, OKX's {@code OK-ACCESS-SIGN}, and the key and passphrase headers). A control shows the same configuration without the secrets filter
  * printing them, so the search is known to find what it looks for. Direct clients send with
  * HttpCore alone, which logs no headers; a gateway behind a proxy sends through HttpClient 5,
- * whose loggers would, so both tests include one.
+ * whose loggers would, so both tests include one for Binance and one for OKX.
  */
 class SecretsAtTraceTest {
     /** Requests per fault scenario: a shorter run of each than the fault suite's, to keep time. */
@@ -64,27 +66,39 @@ class SecretsAtTraceTest {
             assertThat(cmd.execute("--db", "jdbc:h2:file:" + dir.resolve("demo"))).as("the demo's exit code").isZero();
 
             FaultRun faults = new FaultRun(dir.resolve("faults"), recorder.registry());
-            for (FaultScenario scenario : FaultScenario.all()) {
-                results.add(faults.run(scenario, REQUESTS));
+            for (FaultVenue venue : FaultVenue.values()) {
+                for (FaultScenario scenario : FaultScenario.all(venue)) {
+                    results.add(faults.run(scenario, REQUESTS));
+                }
             }
-            callThroughAProxy(recorder, dir.resolve("proxied-store"));
+            for (FaultVenue venue : FaultVenue.values()) {
+                callThroughAProxy(venue, recorder, dir.resolve("proxied-store-" + venue.exchange()));
+            }
             console = capture.console();
         }
         String logFile = TraceCapture.logFiles(home);
         String everything = console + demoOut + demoErr + logFile;
 
+        assertThat(results).extracting(ScenarioResult::exchange).contains("binance", "okx");
         assertThat(results).allSatisfy(r -> {
-            assertThat(r.unended()).as("%s: requests never ended", r.scenario()).isZero();
-            assertThat(r.violations()).as("%s: broken promises", r.scenario()).isEmpty();
+            assertThat(r.unended()).as("%s %s: requests never ended", r.exchange(), r.scenario()).isZero();
+            assertThat(r.violations()).as("%s %s: broken promises", r.exchange(), r.scenario()).isEmpty();
         });
         assertThat(demoOut.toString()).contains("demo done");
-        assertThat(recorder.values()).as("signatures and keys the signers sent")
-                .hasSizeGreaterThan(FaultScenario.all().size() * REQUESTS / 10);
+        Set<String> sent = recorder.values();
+        assertThat(sent).as("signatures and keys the signers sent").hasSizeGreaterThan(results.size() * REQUESTS / 10);
+        assertThat(sent).as("the keys and OKX passphrases the signers sent")
+                .contains(FaultVenue.BINANCE.apiKey(), FaultVenue.OKX.apiKey(), FaultVenue.OKX.passphrase(),
+                        SimExchange.DEMO_BINANCE_API_KEY, SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_OKX_API_KEY,
+                        SimExchange.DEMO_OKX_PASSPHRASE);
+        assertThat(sent.stream().filter(SecretsAtTraceTest::isOkxSignature).count())
+                .as("OK-ACCESS-SIGN values (Base64 HMAC-SHA256) recorded from the OKX signer").isGreaterThan(REQUESTS / 10);
         assertThat(console).as("Logback's own account of the levels it set")
                 .contains("Setting level of logger [org.apache.hc.client5.http.wire] to TRACE")
                 .contains("Setting level of logger [io.antrest] to TRACE");
         assertThat(console).as("the console, its threshold lowered").contains("INFO").contains("REST client '");
-        assertThat(logFile).as("the log file").contains("gateway 'binance' is UP").contains("gateway 'bitmex' is UP");
+        assertThat(logFile).as("the log file").contains("gateway 'binance' is UP").contains("gateway 'bitmex' is UP")
+                .contains("gateway 'okx' is UP");
 
         assertThat(SecretScan.leaks(everything, secrets(recorder))).as("secrets printed at TRACE").isEmpty();
     }
@@ -95,16 +109,46 @@ class SecretsAtTraceTest {
         Path home = dir.resolve("home");
         String console;
         try (TraceCapture capture = TraceCapture.start(TraceLogConfig.shipped(false), home)) {
-            callThroughAProxy(recorder, dir.resolve("control-store"));
+            for (FaultVenue venue : FaultVenue.values()) {
+                callThroughAProxy(venue, recorder, dir.resolve("control-store-" + venue.exchange()));
+            }
             console = capture.console();
         }
         String everything = console + TraceCapture.logFiles(home);
+        Set<String> sent = recorder.values();
 
-        assertThat(recorder.values()).contains(FaultRun.API_KEY).hasSizeGreaterThan(1);
-        assertThat(everything).as("HttpClient's header log, unfiltered").contains(FaultRun.API_KEY);
-        assertThat(recorder.values()).as("a signature in HttpClient's request line, unfiltered")
+        assertThat(sent).contains(FaultVenue.BINANCE.apiKey(), FaultVenue.OKX.apiKey(), FaultVenue.OKX.passphrase())
+                .hasSizeGreaterThan(3);
+        assertThat(everything).as("HttpClient's header log, unfiltered").contains(FaultVenue.BINANCE.apiKey())
+                .contains(FaultVenue.OKX.apiKey()).contains(FaultVenue.OKX.passphrase());
+        assertThat(sent).as("a signature in HttpClient's request line, unfiltered")
                 .anySatisfy(value -> assertThat(everything).contains("signature=" + value));
+        assertThat(sent.stream().filter(SecretsAtTraceTest::isOkxSignature))
+                .as("an OK-ACCESS-SIGN value in HttpClient's header log, unfiltered")
+                .anySatisfy(value -> assertThat(everything).contains(value));
         assertThat(SecretScan.leaks(everything, secrets(recorder))).isNotEmpty();
+        assertThat(SecretScan.leaks(everything, List.of())).as("leaks found by their shapes alone")
+                .anySatisfy(leak -> assertThat(leak).startsWith("a Base64 HMAC-SHA256"));
+    }
+
+    /** The shapes OKX's secrets take in a header log are found without knowing their values; the mask is not. */
+    @Test
+    void theScanFindsOkxHeadersAndBase64SignaturesByTheirShape() {
+        String sign = "Hx9Ujy8oPlTc3Yd0Ww2eYl5pQmR7sA1bK4nF6vZ8cJo=";
+
+        assertThat(SecretScan.leaks("http-outgoing-3 >> OK-ACCESS-PASSPHRASE: hunter22", List.of()))
+                .singleElement().asString().startsWith("a key or signature header with its value").doesNotContain("hunter22");
+        assertThat(SecretScan.leaks("http-outgoing-3 >> OK-ACCESS-KEY: 3f1c9a7e-key", List.of())).hasSize(1);
+        assertThat(SecretScan.leaks("[OK-ACCESS-SIGN=" + sign + "]", List.of()))
+                .anySatisfy(leak -> assertThat(leak).startsWith("a key or signature header with its value"))
+                .anySatisfy(leak -> assertThat(leak).startsWith("a Base64 HMAC-SHA256").doesNotContain(sign));
+        assertThat(SecretScan.leaks("headers [OK-ACCESS-KEY=****, OK-ACCESS-SIGN=****, OK-ACCESS-PASSPHRASE=****]",
+                List.of())).isEmpty();
+    }
+
+    /** Whether a recorded value has the shape of an OK-ACCESS-SIGN: Base64 of 32 bytes (HMAC-SHA256). */
+    private static boolean isOkxSignature(String value) {
+        return value.length() == 44 && value.endsWith("=") && value.matches("[A-Za-z0-9+/]{43}=");
     }
 
     /**
@@ -112,16 +156,15 @@ class SecretsAtTraceTest {
      * header and DEBUG loggers print keys and signed request lines. The simulator itself stands in
      * as the proxy.
      */
-    private static void callThroughAProxy(SecretRecorder recorder, Path store) throws Exception {
+    private static void callThroughAProxy(FaultVenue venue, SecretRecorder recorder, Path store) throws Exception {
         try (SimExchange sim = SimExchange.builder().port(0).demoKeys(false).build().start();
              MonitorEngine monitor = new MonitorEngine();
              GatewayManager manager = new GatewayManager(recorder.registry(), ContractStore.h2(store),
                      monitor, RestClientConfig.defaults())) {
-            sim.addBinanceKey(FaultRun.API_KEY, FaultRun.SECRET);
-            try (Gateway gateway = manager.connect("binance", GatewaySettings.builder().contractPolicy(ContractPolicy.SYNC)
-                    .proxy("127.0.0.1", sim.port())
-                    .exchange(ExchangeSettings.builder().url(sim.binanceUrl())
-                            .credentials(Credentials.hmac(FaultRun.API_KEY, FaultRun.SECRET)).build())
+            venue.register(sim);
+            try (Gateway gateway = manager.connect(venue.exchange(), GatewaySettings.builder()
+                    .contractPolicy(ContractPolicy.SYNC).proxy("127.0.0.1", sim.port())
+                    .exchange(ExchangeSettings.builder().url(venue.url(sim)).credentials(venue.credentials()).build())
                     .build())) {
                 gateway.account().get(20, TimeUnit.SECONDS);
                 assertThat(gateway.client().proxy()).isPresent();
@@ -131,8 +174,16 @@ class SecretsAtTraceTest {
 
     private static Set<String> secrets(SecretRecorder recorder) {
         Set<String> all = new java.util.HashSet<>(recorder.values());
-        all.addAll(List.of(FaultRun.API_KEY, FaultRun.SECRET, SimExchange.DEMO_BINANCE_API_KEY, SimExchange.DEMO_BINANCE_SECRET,
-                SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_BITMEX_SECRET));
+        for (FaultVenue venue : FaultVenue.values()) {
+            all.add(venue.apiKey());
+            all.add(venue.secret());
+            if (venue.passphrase() != null) {
+                all.add(venue.passphrase());
+            }
+        }
+        all.addAll(List.of(SimExchange.DEMO_BINANCE_API_KEY, SimExchange.DEMO_BINANCE_SECRET,
+                SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_BITMEX_SECRET,
+                SimExchange.DEMO_OKX_API_KEY, SimExchange.DEMO_OKX_SECRET, SimExchange.DEMO_OKX_PASSPHRASE));
         return all;
     }
 }

@@ -5,15 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
- * The fault suite's report: one row per scenario, as a Markdown table that reads as plain text
- * too, so that it can be pasted into the README as it is.
+ * The fault suite's report: one row per exchange and scenario, as a Markdown table that reads as
+ * plain text too, so that it can be pasted into the README as it is, and a line of totals per
+ * exchange under it.
  */
 public final class FaultReport {
-    private static final String[] HEADER = {"scenario", "requests", "success", "failed", "error", "dropped", "cancelled",
+    private static final String[] HEADER = {"exchange", "scenario", "requests", "success", "failed", "error", "dropped", "cancelled",
         "orders sent", "orders at sim", "orders placed", "duplicates", "states seen", "seconds"};
 
     private final List<ScenarioResult> results = new ArrayList<>();
@@ -28,18 +31,23 @@ public final class FaultReport {
         return results.isEmpty();
     }
 
-    /** The table, with a line of totals under it. */
+    /** Left-aligned columns: the names and the states; the rest are numbers. */
+    private static boolean left(int column) {
+        return column <= 1 || column == HEADER.length - 2;
+    }
+
+    /** The table, the rows of each exchange together in the order they came, with a line of totals per exchange under it. */
     public synchronized String render() {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        double seconds = 0;
-        long requests = 0;
+        Map<String, List<ScenarioResult>> byExchange = new LinkedHashMap<>();
         for (ScenarioResult r : results) {
-            rows.add(new String[] {r.scenario(), n(r.requests()), n(r.success()), n(r.failed()), n(r.error()), n(r.dropped()),
+            byExchange.computeIfAbsent(r.exchange(), e -> new ArrayList<>()).add(r);
+        }
+        for (ScenarioResult r : byExchange.values().stream().flatMap(List::stream).toList()) {
+            rows.add(new String[] {r.exchange(), r.scenario(), n(r.requests()), n(r.success()), n(r.failed()), n(r.error()), n(r.dropped()),
                 n(r.cancelled()), n(r.ordersSent()), n(r.ordersReached()), n(r.ordersPlaced()), n(r.duplicates()),
                 r.statesLine(), String.format(Locale.ROOT, "%.1f", r.seconds())});
-            seconds += r.seconds();
-            requests += r.requests();
         }
         int[] width = new int[HEADER.length];
         for (String[] row : rows) {
@@ -53,14 +61,17 @@ public final class FaultReport {
             if (r == 0) {
                 String[] rule = new String[HEADER.length];
                 for (int c = 0; c < rule.length; c++) {
-                    rule[c] = (c == 0 || c == HEADER.length - 2 ? ":" : "") + "-".repeat(Math.max(1, width[c] - 1))
-                            + (c == 0 || c == HEADER.length - 2 ? "" : ":");
+                    rule[c] = (left(c) ? ":" : "") + "-".repeat(Math.max(1, width[c] - 1)) + (left(c) ? "" : ":");
                 }
                 line(sb, rule, width);
             }
         }
-        sb.append(String.format(Locale.ROOT, "%n%d scenarios, %s requests, %.1f s in the scenarios' loads%n",
-                results.size(), n(requests), seconds));
+        sb.append(System.lineSeparator());
+        byExchange.forEach((exchange, rs) -> sb.append(String.format(Locale.ROOT,
+                "%s: %d scenarios, %s requests, %.1f s in the scenarios' loads, %.1f s in all (simulator, connect,"
+                        + " warm-up, heap measurements included)%n", exchange, rs.size(),
+                n(rs.stream().mapToLong(ScenarioResult::requests).sum()), rs.stream().mapToDouble(ScenarioResult::seconds).sum(),
+                rs.stream().mapToDouble(ScenarioResult::runSeconds).sum())));
         return sb.toString();
     }
 
@@ -73,10 +84,9 @@ public final class FaultReport {
     private static void line(StringBuilder sb, String[] cells, int[] width) {
         sb.append('|');
         for (int c = 0; c < cells.length; c++) {
-            boolean left = c == 0 || c == HEADER.length - 2;
             String cell = cells[c];
             String pad = " ".repeat(width[c] - cell.length());
-            sb.append(' ').append(left ? cell + pad : pad + cell).append(" |");
+            sb.append(' ').append(left(c) ? cell + pad : pad + cell).append(" |");
         }
         sb.append(System.lineSeparator());
     }

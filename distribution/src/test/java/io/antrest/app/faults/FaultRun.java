@@ -14,11 +14,8 @@ import io.antrest.gateway.Gateway;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.GatewaySettings;
 import io.antrest.gateway.ProviderRegistry;
-import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeSettings;
-import io.antrest.gateway.spi.OrderRequest;
-import io.antrest.gateway.spi.Side;
 import io.antrest.monitor.GatewayState;
 import io.antrest.monitor.GatewayStateListener;
 import io.antrest.monitor.MonitorConfig;
@@ -28,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,20 +42,20 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs one {@link FaultScenario}: a fresh simulator, monitor, H2 contract store and Binance
- * gateway (all real, over loopback HTTP), a warm-up, then a load of requests (a fixed mix of
- * pings, server-time and account look-ups, droppable ticker polls and order placements with
- * client order ids) through {@link Gateway#submit} with at most {@link #IN_FLIGHT} outstanding,
+ * Runs one {@link FaultScenario}: a fresh simulator, monitor, H2 contract store and gateway of
+ * the scenario's exchange ({@link FaultVenue}: Binance or OKX, all real, over loopback HTTP), a
+ * warm-up, then a load of requests (a fixed mix of pings, server-time and account look-ups,
+ * droppable market-data polls and order placements with client order ids) through {@link Gateway#submit} with at most {@link #IN_FLIGHT} outstanding,
  * the scenario's disturbance started on its own thread when two fifths of the load are sent,
  * and the checks of issue 7 gathered into a {@link ScenarioResult}. Time-outs, back-offs and
  * heart-beats are short so that a scenario of 10 000 requests takes seconds.
  */
 public final class FaultRun {
     private static final Logger LOG = LoggerFactory.getLogger(FaultRun.class);
-    /** The API key of the scenarios' account (registered at the simulator; never printed). */
-    public static final String API_KEY = "faultSuiteApiKey7Qm2VxR9pLwZc4Tn8YbHs3Jd6Kf1Ge5Ua0Ni";
+    /** The API key of the Binance scenarios' account (registered at the simulator; never printed). */
+    public static final String API_KEY = FaultVenue.BINANCE.apiKey();
     /** Its HMAC secret. */
-    public static final String SECRET = "faultSuiteSecret3Hq8WzL1xCv7Bn4Mk9Rt2Yp6Fs0Dj5Ga8Ue";
+    public static final String SECRET = FaultVenue.BINANCE.secret();
     /** How many workers (sessions) the gateway's client has. */
     public static final int SESSIONS = 8;
     /** How many requests the load keeps outstanding at once. */
@@ -72,14 +68,13 @@ public final class FaultRun {
     private static final Duration RECOVERY = Duration.ofSeconds(30);
     private static final int WARM_UP = 400;
     private static final int MAX_VIOLATIONS_SHOWN = 10;
-    private static final String TICKER = "/api/v3/ticker/price";
 
     private final Path dir;
     private final ProviderRegistry registry;
 
     /**
      * @param dir      where the scenarios' H2 contract stores go
-     * @param registry the exchange plugins (must hold {@code binance})
+     * @param registry the exchange plugins (must hold those of the scenarios' exchanges: {@code binance}, {@code okx})
      */
     public FaultRun(Path dir, ProviderRegistry registry) {
         this.dir = requireNonNull(dir, "dir is null");
@@ -88,9 +83,10 @@ public final class FaultRun {
 
     /** Runs the scenario with {@code requests} requests in its load. */
     public ScenarioResult run(FaultScenario scenario, int requests) throws Exception {
-        String name = "f" + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
-        try (SimExchange sim = SimExchange.builder().port(0).binanceWeightLimit(100_000_000)
-                .binanceOrderLimits(1_000_000, 10_000_000).demoKeys(false).build().start();
+        long runStart = System.nanoTime();
+        FaultVenue venue = scenario.venue();
+        String name = "f" + venue.exchange().charAt(0) + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
+        try (SimExchange sim = venue.simulator().build().start();
              MonitorEngine monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(HEART_BEAT)
                      .heartBeatTimeout(REQUEST_TIMEOUT).defaultRateLimitPause(Duration.ofSeconds(1)).build(),
                      Clock.systemUTC());
@@ -98,7 +94,7 @@ public final class FaultRun {
                      RestClientConfig.builder().connectTimeout(Duration.ofSeconds(1)).stopTimeout(Duration.ofSeconds(5))
                              .retryPolicy(new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(5)))
                              .build())) {
-            sim.addBinanceKey(API_KEY, SECRET);
+            venue.register(sim);
             List<GatewayState> states = new CopyOnWriteArrayList<>();
             AtomicBoolean recording = new AtomicBoolean();
             GatewayStateListener stateListener = change -> {
@@ -107,18 +103,19 @@ public final class FaultRun {
                 }
             };
             monitor.addListener(stateListener);
-            Gateway gateway = manager.connect("binance", GatewaySettings.builder().name(name).sessions(SESSIONS)
+            ExchangeSettings.Builder exchange = ExchangeSettings.builder().url(venue.url(sim)).credentials(venue.credentials());
+            venue.options().forEach(exchange::option);
+            Gateway gateway = manager.connect(venue.exchange(), GatewaySettings.builder().name(name).sessions(SESSIONS)
                     .contractPolicy(ContractPolicy.SYNC).heartBeatInterval(HEART_BEAT).connectTimeout(Duration.ofSeconds(20))
-                    .exchange(ExchangeSettings.builder().url(sim.binanceUrl()).credentials(Credentials.hmac(API_KEY, SECRET))
-                            .option("weight_limit", "100000000").option("order_limit", "1000000").build())
+                    .exchange(exchange.build())
                     .build());
 
-            LOG.debug("{}: '{}' connected", name, scenario.name());
-            Load warmUp = new Load(gateway, name + "w", WARM_UP);
+            LOG.debug("{}: '{}' connected", name, scenario);
+            Load warmUp = new Load(gateway, venue, name + "w", WARM_UP);
             warmUp.drive(null, null);
             warmUp.awaitEnd(DEADLINE);
 
-            Load load = new Load(gateway, name, requests);
+            Load load = new Load(gateway, venue, name, requests);
             List<Thread> workers = workers(name);
             LOG.debug("{}: warmed up", name);
             long heapBefore = heapAfterFullGc();
@@ -150,7 +147,8 @@ public final class FaultRun {
             LOG.debug("{}: gateway closed", name);
             ClientMetrics totals = gateway.client().metrics();
             monitor.removeListener(stateListener);
-            return load.result(scenario.name(), unended, sim, states, end, seconds, heapBefore, heapAfter,
+            return load.result(venue.exchange(), scenario.name(), unended, sim, states, end, seconds,
+                    (System.nanoTime() - runStart) / 1e9, heapBefore, heapAfter,
                     workers.size(), alive, totals, violations);
         }
     }
@@ -196,6 +194,7 @@ public final class FaultRun {
         private static final int TICKER_KIND = 4;
 
         private final Gateway gateway;
+        private final FaultVenue venue;
         private final Exchange exchange;
         private final String id;
         private final int n;
@@ -206,14 +205,16 @@ public final class FaultRun {
         private final AtomicIntegerArray status;
         private final Semaphore window = new Semaphore(IN_FLIGHT);
 
-        Load(Gateway gateway, String id, int n) {
+        Load(Gateway gateway, FaultVenue venue, String id, int n) {
             this.gateway = gateway;
+            this.venue = venue;
             this.exchange = gateway.exchange();
             this.id = id;
             this.n = n;
             this.orderIds = new String[n];
             for (int i = 0; i < n; i++) {
-                orderIds[i] = kind(i) == ORDER ? id + "-" + i : null;
+                // letters and digits only, as OKX wants them (Binance takes them too); the loads' ids hold no 'x'
+                orderIds[i] = kind(i) == ORDER ? id + "x" + i : null;
             }
             this.heard = new AtomicIntegerArray(n);
             this.answeredOk = new AtomicIntegerArray(n);
@@ -221,7 +222,7 @@ public final class FaultRun {
             this.status = new AtomicIntegerArray(n);
         }
 
-        /** 35% pings, 15% server time, 15% account, 15% orders, 20% droppable ticker polls. */
+        /** 35% pings, 15% server time, 15% account, 15% orders, 20% droppable market-data polls. */
         static int kind(int i) {
             int k = i % 20;
             if (k < 7) {
@@ -241,9 +242,8 @@ public final class FaultRun {
                 case PING -> exchange.pingRequest();
                 case TIME -> exchange.serverTimeRequest().orElseThrow();
                 case ACCOUNT -> exchange.trading().account();
-                case ORDER -> exchange.trading().newOrder(OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.0002"),
-                        new BigDecimal("50000.00")).withClientOrderId(orderIds[i]));
-                default -> Request.get(TICKER).param("symbol", "BTCUSDT").droppable(true).build();
+                case ORDER -> exchange.trading().newOrder(venue.order(orderIds[i]));
+                default -> venue.droppable();
             };
             return r.toBuilder().timeout(REQUEST_TIMEOUT).extra(new Tag(id, i)).build();
         }
@@ -359,8 +359,8 @@ public final class FaultRun {
             return "request " + i + " (" + r.method() + " " + r.path() + ")";
         }
 
-        ScenarioResult result(String scenario, int unended, SimExchange sim, List<GatewayState> states, GatewayState end,
-                              double seconds, long heapBefore, long heapAfter, int workers, int alive, ClientMetrics totals,
+        ScenarioResult result(String exchange, String scenario, int unended, SimExchange sim, List<GatewayState> states, GatewayState end,
+                              double seconds, double runSeconds, long heapBefore, long heapAfter, int workers, int alive, ClientMetrics totals,
                               List<String> violations) {
             long[] byStatus = new long[RequestStatus.values().length];
             int sent = 0;
@@ -382,10 +382,10 @@ public final class FaultRun {
                     duplicates += r > 1 || p > 1 ? 1 : 0;
                 }
             }
-            return new ScenarioResult(scenario, n, unended, byStatus[RequestStatus.SUCCESS.ordinal()],
+            return new ScenarioResult(exchange, scenario, n, unended, byStatus[RequestStatus.SUCCESS.ordinal()],
                     byStatus[RequestStatus.FAILED.ordinal()], byStatus[RequestStatus.ERROR.ordinal()],
                     byStatus[RequestStatus.DROPPED.ordinal()], byStatus[RequestStatus.CANCELLED.ordinal()], sent, succeeded, reached,
-                    placed, duplicates, states, end, seconds, heapBefore, heapAfter, workers, alive, totals, violations);
+                    placed, duplicates, states, end, seconds, runSeconds, heapBefore, heapAfter, workers, alive, totals, violations);
         }
 
         @Override

@@ -12,81 +12,89 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One fault of issue 7's list, injected through the simulator in the middle of a load: its name
- * in the report, what it does, and which monitor states it must drive the gateway through (the
- * gateway must be UP again at the end of every scenario).
+ * One fault of issue 7's list, injected through the simulator in the middle of a load on one
+ * exchange: its name in the report, the exchange, what it does, and which monitor states it must
+ * drive the gateway through (the gateway must be UP again at the end of every scenario).
  *
  * @param name        the scenario's name, as the report prints it
+ * @param venue       the exchange whose gateway and simulator dialect the scenario runs on
  * @param disturbance what is done to the simulator
  * @param mustVisit   the gateway must be in at least one of these states during the scenario
  */
-public record FaultScenario(String name, Disturbance disturbance, Set<GatewayState> mustVisit) {
-
-    /** The signed and public GET paths the load uses (the ticker, droppable, is left alone). */
-    static final List<String> GET_PATHS = List.of("/api/v3/ping", "/api/v3/time", "/api/v3/account");
-    /** The order path: POST places an order, never idempotent. */
-    static final String ORDER_PATH = "/api/v3/order";
+public record FaultScenario(String name, FaultVenue venue, Disturbance disturbance, Set<GatewayState> mustVisit) {
 
     private static final Set<GatewayState> FAILING = Set.of(GatewayState.DEGRADED, GatewayState.DOWN);
     private static final Set<GatewayState> LIMITED = Set.of(GatewayState.RATE_LIMITED);
-    /** How many refusals a rate-limit burst holds per path: each one stops the gateway for its Retry-After (1 s). */
+    /** How many refusals a rate-limit burst holds per path: each one stops the gateway for its Retry-After (1 s) or the monitor's default pause (1 s). */
     private static final int REFUSALS_PER_PATH = 2;
 
     /** Checks the arguments. */
     public FaultScenario {
         requireNonNull(name, "name is null");
+        requireNonNull(venue, "venue is null");
         requireNonNull(disturbance, "disturbance is null");
         mustVisit = Set.copyOf(mustVisit);
     }
 
-    /** Every scenario, in the order of the issue (malformed and truncated JSON as two). */
-    public static List<FaultScenario> all() {
-        return List.of(bursts503(), tooManyRequests429(), ban418(), resetBeforeAnswer(), closedWithoutAnswer(),
-                slowerThanTimeout(), malformedJson(), truncatedJson(), simulatorRestarted());
+    /**
+     * Every scenario for the exchange, in the order of the issue (malformed and truncated JSON as
+     * two); the 418 ban only where the exchange bans with 418 (Binance; OKX documents no ban status).
+     */
+    public static List<FaultScenario> all(FaultVenue venue) {
+        List<FaultScenario> all = new ArrayList<>(List.of(bursts503(venue), tooManyRequests429(venue)));
+        if (venue.bans()) {
+            all.add(ban418(venue));
+        }
+        all.addAll(List.of(resetBeforeAnswer(venue), closedWithoutAnswer(venue), slowerThanTimeout(venue),
+                malformedJson(venue), truncatedJson(venue), simulatorRestarted(venue)));
+        return List.copyOf(all);
     }
 
     /** A burst of 503 on every path; half of the order refusals come after the order was placed. */
-    public static FaultScenario bursts503() {
-        return new FaultScenario("bursts of 503", (sim, n) -> {
+    public static FaultScenario bursts503(FaultVenue venue) {
+        return new FaultScenario("bursts of 503", venue, (sim, n) -> {
             int burst = burst(n);
-            for (String path : GET_PATHS) {
+            for (String path : venue.getPaths()) {
                 sim.faults().on("GET", path).statuses(repeat(503, burst));
             }
-            sim.faults().on("POST", ORDER_PATH).steps(alternate(new FaultStep(FaultStep.Kind.STATUS, 503),
+            sim.faults().on("POST", venue.orderPath()).steps(alternate(new FaultStep(FaultStep.Kind.STATUS, 503),
                     new FaultStep(FaultStep.Kind.STATUS_AFTER, 503), burst));
         }, FAILING);
     }
 
-    /** 429 with {@code Retry-After: 1} on every path. */
-    public static FaultScenario tooManyRequests429() {
-        return new FaultScenario("429 with Retry-After", (sim, n) -> refuseAll(sim, 429), LIMITED);
+    /** 429 on every path: Binance sends {@code Retry-After: 1}, OKX code 50011 and no Retry-After. */
+    public static FaultScenario tooManyRequests429(FaultVenue venue) {
+        return new FaultScenario(venue.tooManyRequestsName(), venue, (sim, n) -> refuseAll(venue, sim, 429), LIMITED);
     }
 
     /** A 418 ban with {@code Retry-After: 1} on every path. */
-    public static FaultScenario ban418() {
-        return new FaultScenario("418 ban", (sim, n) -> refuseAll(sim, 418), LIMITED);
+    public static FaultScenario ban418(FaultVenue venue) {
+        if (!venue.bans()) {
+            throw new IllegalArgumentException(venue.exchange() + " does not ban with 418: there is no such scenario for it");
+        }
+        return new FaultScenario("418 ban", venue, (sim, n) -> refuseAll(venue, sim, 418), LIMITED);
     }
 
     /** Connections reset: before the request is processed, and (orders) after it was, the answer lost. */
-    public static FaultScenario resetBeforeAnswer() {
-        return new FaultScenario("connection reset before the answer", (sim, n) -> {
+    public static FaultScenario resetBeforeAnswer(FaultVenue venue) {
+        return new FaultScenario("connection reset before the answer", venue, (sim, n) -> {
             int burst = burst(n);
-            for (String path : GET_PATHS) {
+            for (String path : venue.getPaths()) {
                 sim.faults().on("GET", path).reset(burst);
             }
-            sim.faults().on("POST", ORDER_PATH).steps(alternate(FaultStep.of(FaultStep.Kind.RESET),
+            sim.faults().on("POST", venue.orderPath()).steps(alternate(FaultStep.of(FaultStep.Kind.RESET),
                     FaultStep.of(FaultStep.Kind.RESET_AFTER), burst));
         }, FAILING);
     }
 
     /** Connections closed without an answer, before processing and (orders) after it. */
-    public static FaultScenario closedWithoutAnswer() {
-        return new FaultScenario("closed without an answer", (sim, n) -> {
+    public static FaultScenario closedWithoutAnswer(FaultVenue venue) {
+        return new FaultScenario("closed without an answer", venue, (sim, n) -> {
             int burst = burst(n);
-            for (String path : GET_PATHS) {
+            for (String path : venue.getPaths()) {
                 sim.faults().on("GET", path).closeWithoutAnswer(burst);
             }
-            sim.faults().on("POST", ORDER_PATH).steps(alternate(FaultStep.of(FaultStep.Kind.CLOSE),
+            sim.faults().on("POST", venue.orderPath()).steps(alternate(FaultStep.of(FaultStep.Kind.CLOSE),
                     FaultStep.of(FaultStep.Kind.CLOSE_AFTER), burst));
         }, FAILING);
     }
@@ -95,10 +103,10 @@ public record FaultScenario(String name, Disturbance disturbance, Set<GatewaySta
      * Every answer takes longer than the requests' time-out for a stretch; the simulator still
      * does the work (an order is placed after its sender gave up on it).
      */
-    public static FaultScenario slowerThanTimeout() {
-        return new FaultScenario("answers slower than the time-out", (sim, n) -> {
-            List<String> paths = new ArrayList<>(GET_PATHS);
-            paths.add(ORDER_PATH);
+    public static FaultScenario slowerThanTimeout(FaultVenue venue) {
+        return new FaultScenario("answers slower than the time-out", venue, (sim, n) -> {
+            List<String> paths = new ArrayList<>(venue.getPaths());
+            paths.add(venue.orderPath());
             Duration slow = FaultRun.REQUEST_TIMEOUT.multipliedBy(5).dividedBy(2);
             paths.forEach(p -> sim.faults().path(p).latency(slow));
             Thread.sleep(slowStretch(n).toMillis());
@@ -107,30 +115,30 @@ public record FaultScenario(String name, Disturbance disturbance, Set<GatewaySta
     }
 
     /** 200 answers whose body is not JSON, after the work was done. */
-    public static FaultScenario malformedJson() {
-        return new FaultScenario("malformed JSON", (sim, n) -> {
+    public static FaultScenario malformedJson(FaultVenue venue) {
+        return new FaultScenario("malformed JSON", venue, (sim, n) -> {
             int burst = burst(n);
-            for (String path : GET_PATHS) {
+            for (String path : venue.getPaths()) {
                 sim.faults().on("GET", path).malformedJson(burst);
             }
-            sim.faults().on("POST", ORDER_PATH).malformedJson(burst);
+            sim.faults().on("POST", venue.orderPath()).malformedJson(burst);
         }, FAILING);
     }
 
     /** Answers cut in half (Content-Length matching), after the work was done. */
-    public static FaultScenario truncatedJson() {
-        return new FaultScenario("truncated JSON", (sim, n) -> {
+    public static FaultScenario truncatedJson(FaultVenue venue) {
+        return new FaultScenario("truncated JSON", venue, (sim, n) -> {
             int burst = burst(n);
-            for (String path : GET_PATHS) {
+            for (String path : venue.getPaths()) {
                 sim.faults().on("GET", path).truncatedJson(burst);
             }
-            sim.faults().on("POST", ORDER_PATH).truncatedJson(burst);
+            sim.faults().on("POST", venue.orderPath()).truncatedJson(burst);
         }, FAILING);
     }
 
     /** The simulator stopped (every connection dropped) and started again on the same port a second later. */
-    public static FaultScenario simulatorRestarted() {
-        return new FaultScenario("simulator stopped and restarted", (sim, n) -> {
+    public static FaultScenario simulatorRestarted(FaultVenue venue) {
+        return new FaultScenario("simulator stopped and restarted", venue, (sim, n) -> {
             sim.stop();
             Thread.sleep(outage(n).toMillis());
             sim.start();
@@ -150,11 +158,11 @@ public record FaultScenario(String name, Disturbance disturbance, Set<GatewaySta
         return requests >= 5_000 ? Duration.ofSeconds(1) : Duration.ofMillis(500);
     }
 
-    private static void refuseAll(SimExchange sim, int status) {
-        for (String path : GET_PATHS) {
+    private static void refuseAll(FaultVenue venue, SimExchange sim, int status) {
+        for (String path : venue.getPaths()) {
             sim.faults().on("GET", path).statuses(repeat(status, REFUSALS_PER_PATH));
         }
-        sim.faults().on("POST", ORDER_PATH).statuses(repeat(status, REFUSALS_PER_PATH));
+        sim.faults().on("POST", venue.orderPath()).statuses(repeat(status, REFUSALS_PER_PATH));
     }
 
     private static int[] repeat(int status, int n) {
@@ -173,6 +181,6 @@ public record FaultScenario(String name, Disturbance disturbance, Set<GatewaySta
 
     @Override
     public String toString() {
-        return name;
+        return venue.exchange() + ": " + name;
     }
 }

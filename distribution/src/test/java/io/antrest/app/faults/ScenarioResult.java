@@ -10,6 +10,7 @@ import java.util.List;
  * the scenario's own requests), what became of the orders at the simulator, the monitor's states,
  * the workers and the heap, and every broken promise found along the way.
  *
+ * @param exchange      the exchange the scenario ran on ({@code binance}, {@code okx})
  * @param scenario      the scenario's name
  * @param requests      how many requests the load sent
  * @param unended       requests whose caller heard nothing before the deadline
@@ -26,6 +27,7 @@ import java.util.List;
  * @param states        the gateway's state when the load began, then every state it moved to
  * @param endState      its state at the end, after waiting for the scenario to be over
  * @param seconds       from the first request of the load to the gateway's return to UP
+ * @param runSeconds    the whole run: simulator, gateway connect, warm-up, load, heap measurements, close
  * @param heapBefore    heap bytes in use after a full GC, before the load
  * @param heapAfter     heap bytes in use after a full GC, after the load
  * @param workers       how many workers the client had before the load
@@ -34,9 +36,9 @@ import java.util.List;
  * @param violations    broken promises: a caller not heard exactly once, an outcome that contradicts its
  *                      caller's answer, an order refused but placed, or reported placed but not there once
  */
-public record ScenarioResult(String scenario, int requests, int unended, long success, long failed, long error,
+public record ScenarioResult(String exchange, String scenario, int requests, int unended, long success, long failed, long error,
                              long dropped, long cancelled, int ordersSent, int ordersSucceeded, int ordersReached, int ordersPlaced,
-                             int duplicates, List<GatewayState> states, GatewayState endState, double seconds,
+                             int duplicates, List<GatewayState> states, GatewayState endState, double seconds, double runSeconds,
                              long heapBefore, long heapAfter, int workers, int workersAlive, ClientMetrics totals,
                              List<String> violations) {
 

@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
 /**
  * Looks for secrets in captured output: the given values (API keys, secrets, every signature
  * recorded as sent), and the shapes a leak takes whatever its value: a {@code signature=} or a
- * secret header with anything but the mask after it, and a 64-digit hex string (an HMAC-SHA256
- * signature as Binance and BitMEX send it). What it finds is described with the value masked.
+ * secret header (Binance's, BitMEX's, OKX's key, signature and passphrase headers) with anything
+ * but the mask after it, a 64-digit hex string (an HMAC-SHA256 signature as Binance and BitMEX
+ * send it), and 43 Base64 characters and a {@code =} (one as OKX sends it in {@code OK-ACCESS-SIGN}). What it finds is described with the value masked.
  */
 public final class SecretScan {
     private static final String MASK = "****";
     private static final Pattern HEX_SIGNATURE = Pattern.compile("(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])");
+    private static final Pattern BASE64_SIGNATURE = Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])");
     private static final Pattern SIGNATURE_PARAM = Pattern.compile("(?i)signature=(?!\\*\\*\\*\\*)[^\\s&,;}\\]\"]");
     private static final Pattern SECRET_HEADER = Pattern.compile(
-            "(?i)\\b(x-mbx-apikey|api-key|api-signature)\\s*[:=]\\s*(?!\\*\\*\\*\\*)[^\\s,}\\]]");
+            "(?i)\\b(x-mbx-apikey|api-key|api-signature|ok-access-key|ok-access-sign|ok-access-passphrase)\\s*[:=]\\s*(?!\\*\\*\\*\\*)[^\\s,}\\]]");
 
     private SecretScan() {
     }
@@ -43,6 +45,7 @@ public final class SecretScan {
             found.add("... " + (values - 5) + " more secret values");
         }
         shape(found, text, HEX_SIGNATURE, "a 64-digit hex string (an HMAC signature)");
+        shape(found, text, BASE64_SIGNATURE, "a Base64 HMAC-SHA256 (43 characters and '=', an OKX signature)");
         shape(found, text, SIGNATURE_PARAM, "a signature parameter with its value");
         shape(found, text, SECRET_HEADER, "a key or signature header with its value");
         return found;

@@ -57,6 +57,23 @@ final class OkxEndpoints {
     private OkxEndpoints() {
     }
 
+    /**
+     * The rules with every limit multiplied by {@code scale} (1 gives OKX's documented limits), for
+     * a simulator or an account allowed more; names, scopes and windows stay, so costs still match.
+     *
+     * @throws ArithmeticException when a limit multiplied by {@code scale} leaves the int range
+     */
+    static List<RateLimitRule> rules(int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("a limit scale must be at least 1, was " + scale);
+        }
+        if (scale == 1) {
+            return RULES;
+        }
+        return RULES.stream().map(r -> new RateLimitRule(r.name(), r.scope(), Math.multiplyExact(r.limit(), scale), r.window()))
+                .toList();
+    }
+
     /** Whether OKX answers this path only to a signed request: all but public data and market data. */
     static boolean isPrivate(String path) {
         return !(path.startsWith("/api/v5/public/") || path.startsWith("/api/v5/market/"));

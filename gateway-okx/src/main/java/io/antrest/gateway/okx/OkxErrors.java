@@ -18,8 +18,10 @@ import java.util.Set;
  * with top-level code {@code "1"} (operation failed) or {@code "2"} (partly succeeded) the item's
  * {@code sCode}/{@code sMsg} give the real reason and are used. The kind follows the code
  * (the docs' General, API and Trade classes), the HTTP status where the code says nothing.
- * Never throws: a non-2xx body that is not OKX's JSON still gives an error; a 2xx one gives none
- * (the engine reports it as malformed, never as a refusal: an order may have been placed).
+ * Never throws: a non-2xx body that is not OKX's JSON still gives an error. A 2xx answer whose
+ * body is not JSON at all (empty, cut short, garbled) is no error of OKX's: it is left to the
+ * runtime, which reports it as malformed (status ERROR, outcome unknown), because the request may
+ * well have been carried out; calling it a refusal would tell the caller an order placed was not.
  */
 final class OkxErrors {
     private static final int MESSAGE_LENGTH = 200;

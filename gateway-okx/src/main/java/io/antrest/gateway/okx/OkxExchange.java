@@ -25,10 +25,17 @@ final class OkxExchange implements Exchange {
     private final String baseUrl;
     private final OkxSigner signer;
     private final OkxTrading trading = new OkxTrading();
+    private final int limitScale;
+    private final List<RateLimitRule> rules;
 
-    OkxExchange(String baseUrl, OkxSigner signer) {
+    /**
+     * @param limitScale what every documented rate limit is multiplied by (1: OKX's own limits)
+     */
+    OkxExchange(String baseUrl, OkxSigner signer, int limitScale) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
         this.signer = requireNonNull(signer, "signer is null");
+        this.limitScale = limitScale;
+        this.rules = OkxEndpoints.rules(limitScale);
     }
 
     @Override
@@ -89,10 +96,13 @@ final class OkxExchange implements Exchange {
         return OkxErrors.read(request, response);
     }
 
-    /** One rule per endpoint antrest calls (three per instrument), the sub-account order limit, and one for the rest. */
+    /**
+     * One rule per endpoint antrest calls (three per instrument), the sub-account order limit, and
+     * one for the rest; each limit multiplied by option {@code limit_scale}.
+     */
     @Override
     public List<RateLimitRule> rateLimits() {
-        return OkxEndpoints.RULES;
+        return rules;
     }
 
     @Override
@@ -107,6 +117,6 @@ final class OkxExchange implements Exchange {
 
     @Override
     public String toString() {
-        return "OkxExchange{" + baseUrl + ", " + signer + "}";
+        return "OkxExchange{" + baseUrl + ", " + signer + (limitScale == 1 ? "" : ", limits x" + limitScale) + "}";
     }
 }

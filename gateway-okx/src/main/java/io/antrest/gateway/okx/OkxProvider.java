@@ -1,5 +1,6 @@
 package io.antrest.gateway.okx;
 
+import io.antrest.core.Printable;
 import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeProvider;
@@ -21,7 +22,11 @@ import static java.util.Objects.requireNonNull;
  * same host, every request carrying {@code x-simulated-trading: 1}; or any URL (the simulator, a
  * proxy), where option {@code simulated=true} asks for demo trading too. Credentials: an HMAC
  * key (api-key and secret) with the passphrase chosen when the key was made
- * ({@code gateway.NAME.passphrase}). No other option is known; an unknown one is refused.
+ * ({@code gateway.NAME.passphrase}). Option {@code limit_scale}, a whole number from 1 to
+ * {@value #MAX_LIMIT_SCALE} (default 1), multiplies every client-side rate limit (OKX's documented
+ * numbers: 10 balance requests per 2 s, 60 orders per 2 s per instrument…) for an account or a
+ * simulator allowed more ({@code antrest sim --okx-limit-scale}). No other option is known; an
+ * unknown one is refused.
  *
  * <p>Which requests are signed: everything outside {@code /api/v5/public/} and
  * {@code /api/v5/market/} (account, trade, asset…). Public requests are sent unsigned.
@@ -31,7 +36,14 @@ public final class OkxProvider implements ExchangeProvider {
     public static final String NAME = "okx";
     /** Option: {@code true} to send every request as demo trading ({@code x-simulated-trading: 1}). */
     public static final String OPTION_SIMULATED = "simulated";
-    private static final Set<String> OPTIONS = Set.of(OPTION_SIMULATED);
+    /** Option: a whole number that multiplies every client-side rate limit (default 1, OKX's documented limits). */
+    public static final String OPTION_LIMIT_SCALE = "limit_scale";
+    /**
+     * The largest {@code limit_scale}: a million times OKX's limits is far beyond any account's and
+     * keeps the largest scaled limit (1000 orders per 2 s per sub-account) within an int.
+     */
+    public static final int MAX_LIMIT_SCALE = 1_000_000;
+    private static final Set<String> OPTIONS = Set.of(OPTION_SIMULATED, OPTION_LIMIT_SCALE);
 
     /** Made by {@link java.util.ServiceLoader}; does nothing. */
     public OkxProvider() {
@@ -62,6 +74,7 @@ public final class OkxProvider implements ExchangeProvider {
             }
         }
         boolean simulated = simulated(settings);
+        int limitScale = limitScale(settings);
         Credentials credentials = settings.credentials().orElse(null);
         String passphrase = null;
         if (credentials != null) {
@@ -72,7 +85,28 @@ public final class OkxProvider implements ExchangeProvider {
             passphrase = credentials.requirePassphrase(NAME);
         }
         String url = settings.resolveUrl(OkxExchange.LIVE_URL, OkxExchange.TESTNET_URL);
-        return new OkxExchange(url, new OkxSigner(settings, passphrase, simulated));
+        return new OkxExchange(url, new OkxSigner(settings, passphrase, simulated), limitScale);
+    }
+
+    /** Option {@code limit_scale}: 1 when unset, else a whole number from 1 to {@link #MAX_LIMIT_SCALE}. */
+    private static int limitScale(ExchangeSettings settings) {
+        String raw = settings.option(OPTION_LIMIT_SCALE).orElse(null);
+        if (raw == null) {
+            return 1;
+        }
+        long scale;
+        try {
+            scale = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            scale = 0;
+        }
+        if (scale < 1 || scale > MAX_LIMIT_SCALE) {
+            throw new GatewaySettingsException("okx setting gateway.NAME.option." + OPTION_LIMIT_SCALE + " must be a whole"
+                    + " number from 1 to " + MAX_LIMIT_SCALE + ", was \"" + Printable.of(raw, 40) + "\"; it multiplies every"
+                    + " OKX rate limit the client holds itself to: leave it unset for OKX's documented limits, or set the"
+                    + " factor your account or simulator (antrest sim --okx-limit-scale) allows");
+        }
+        return (int) scale;
     }
 
     /** Demo trading: the testnet environment, or option {@code simulated=true}. */

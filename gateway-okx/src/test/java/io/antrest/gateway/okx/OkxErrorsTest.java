@@ -155,13 +155,22 @@ class OkxErrorsTest {
 
         assertThat(error(balance, Responses.of(504, "")).message()).isEqualTo("HTTP 504 without a body");
         assertThat(error(balance, Responses.of(429, "slow down")).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(error(balance, Responses.of(200, "[1,2]")).kind()).as("JSON, but not OKX's envelope")
+                .isEqualTo(ErrorKind.UNKNOWN);
     }
 
-    /** A 2xx answer that is not JSON (cut short, a proxy's page) is no refusal: an order it answers may have been placed. */
+    /**
+     * A 2xx body that is not JSON (garbled, cut short, empty) says nothing of OKX's: the order may
+     * have been placed, so it is no refusal; the runtime reports it as a malformed answer.
+     */
     @Test
-    void a2xxAnswerThatIsNotJsonIsLeftToTheEngineAsMalformedNeverCalledARefusal() {
-        assertThat(okx.readError(place, Responses.of(200, "{\"code\":\"0\",\"data\":[{\"ordId\":\"12"))).isEmpty();
-        assertThat(okx.readError(balance, Responses.of(200, "not json"))).isEmpty();
+    void twoHundredWhoseBodyIsNotJsonIsNoRefusalButLeftToTheRuntimeAsMalformed() {
+        String placed = "{\"code\":\"0\",\"msg\":\"\",\"data\":[{\"clOrdId\":\"b15\",\"ordId\":\"312269865356374016\","
+                + "\"sCode\":\"0\",\"sMsg\":\"\"}]}";
+
+        assertThat(okx.readError(place, Responses.of(200, "not json"))).isEmpty();
+        assertThat(okx.readError(place, Responses.of(200, placed.substring(0, placed.length() / 2)))).isEmpty();
+        assertThat(okx.readError(balance, Responses.of(200, ""))).isEmpty();
     }
 
     @Test
