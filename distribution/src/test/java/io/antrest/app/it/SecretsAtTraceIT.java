@@ -20,12 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7's security test on the real distribution: {@code bin/antrest demo} with every logger at
  * TRACE through {@code ANTREST_OPTS}, its standard output, standard error and log files searched
  * for the demo accounts' keys and secrets and for anything shaped like a signature. Signatures
- * cannot be recorded from outside the process; every one the demo sends is an HMAC-SHA256 in hex
- * (64 digits), and none may appear, nor any {@code signature=} or key header with a value.
+ * cannot be recorded from outside the process; every one the demo sends is an HMAC-SHA256, in hex
+ * (64 digits: Binance, BitMEX) or Base64 (44 characters: OKX), and none may appear, nor any
+ * {@code signature=} or key, signature or passphrase header with a value.
  */
 class SecretsAtTraceIT {
     private static final List<String> DEMO_SECRETS = List.of(SimExchange.DEMO_BINANCE_API_KEY, SimExchange.DEMO_BINANCE_SECRET,
-            SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_BITMEX_SECRET);
+            SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_BITMEX_SECRET, SimExchange.DEMO_OKX_API_KEY,
+            SimExchange.DEMO_OKX_SECRET, SimExchange.DEMO_OKX_PASSPHRASE);
 
     @TempDir
     Path dir;
