@@ -141,7 +141,8 @@ class ConfigLoaderTest {
     void theShippedSettingsFileIsValidAsShippedAndWithEveryExampleSwitchedOn() throws IOException {
         Path shipped = Path.of("src/main/dist/conf/antrest.properties");
         Map<String, String> env = Map.of("BINANCE_API_KEY", "bk", "BINANCE_SECRET", SECRET, "BITMEX_API_KEY", "mk",
-                "BITMEX_SECRET", SECRET, "PROXY_PASSWORD", "pw");
+                "BITMEX_SECRET", SECRET, "PROXY_PASSWORD", "pw", "OKX_API_KEY", "ok", "OKX_SECRET", SECRET,
+                "OKX_PASSPHRASE", "okx-pass");
 
         AppConfig asShipped = loader(env).load(shipped);
         assertThat(asShipped.gateways()).isEmpty();
@@ -155,7 +156,10 @@ class ConfigLoaderTest {
         Path f = file(on.toString(), "rw-------");
         AppConfig all = loader(env).load(f);
 
-        assertThat(all.gateways()).extracting(GatewayConfig::name).containsExactly("binance", "bitmex");
+        assertThat(all.gateways()).extracting(GatewayConfig::name).containsExactly("binance", "bitmex", "okx");
+        assertThat(all.gateway("okx").orElseThrow().settings().exchange().credentials().orElseThrow().passphrase())
+                .contains("okx-pass");
+        assertThat(all.gateway("okx").orElseThrow().settings().exchange().option("limit_scale")).contains("1");
         assertThat(all.gateway("binance").orElseThrow().settings().exchange().option("recv_window")).contains("5000");
         assertThat(all.gateway("binance").orElseThrow().settings().proxy()).isPresent();
         assertThat(all.gateway("binance").orElseThrow().settings().requestTimeout()).contains(Duration.ofSeconds(10));
