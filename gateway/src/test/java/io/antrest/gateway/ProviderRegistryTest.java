@@ -102,6 +102,57 @@ class ProviderRegistryTest {
                 .hasMessageContaining("available: other").hasMessageContaining("SPI version 0");
     }
 
+    /**
+     * A plugin built for SPI 1, where {@code spiVersion()} had a default body, has no method of its
+     * own; under SPI 2 (the method abstract) calling it fails, and the registry says "SPI version 1"
+     * instead of taking the runtime's own number. The plugin is compiled here with the JDK's javac
+     * against SPI 1's shape of the interface, then loaded against the real one.
+     */
+    @Test
+    void aPluginBuiltForSpi1IsReportedAsBuiltForSpi1() throws Exception {
+        Path src = dir.resolve("spi1/src");
+        Path classes = dir.resolve("spi1/classes");
+        Files.createDirectories(src.resolve("io/antrest/gateway/spi"));
+        Files.createDirectories(src.resolve("com/example/legacy"));
+        Files.createDirectories(classes);
+        Files.writeString(src.resolve("io/antrest/gateway/spi/ExchangeProvider.java"), """
+                package io.antrest.gateway.spi;
+                public interface ExchangeProvider {
+                    String name();
+                    String version();
+                    default int spiVersion() { return 1; }
+                }
+                """);
+        Files.writeString(src.resolve("com/example/legacy/LegacyProvider.java"), """
+                package com.example.legacy;
+                public final class LegacyProvider implements io.antrest.gateway.spi.ExchangeProvider {
+                    @Override public String name() { return "legacy"; }
+                    @Override public String version() { return "1.0.0"; }
+                }
+                """);
+        Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "--release", "17", "-d", classes.toString(),
+                src.resolve("io/antrest/gateway/spi/ExchangeProvider.java").toString(),
+                src.resolve("com/example/legacy/LegacyProvider.java").toString()).redirectErrorStream(true).start();
+        String out = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(javac.waitFor()).as(out).isZero();
+        Path legacy = dir.resolve("legacy.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(legacy))) {
+            jar.putNextEntry(new JarEntry("com/example/legacy/LegacyProvider.class"));
+            jar.write(Files.readAllBytes(classes.resolve("com/example/legacy/LegacyProvider.class")));
+            jar.closeEntry();
+            jar.putNextEntry(new JarEntry("META-INF/services/" + ExchangeProvider.class.getName()));
+            jar.write("com.example.legacy.LegacyProvider\n".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+
+        ProviderRegistry registry = ProviderRegistry.load(loader(legacy, jar("other.jar", "OtherProvider")));
+
+        assertThat(registry.names()).containsExactly("other");
+        assertThat(registry.problems()).singleElement().asString().contains("'legacy'").contains("SPI version 1")
+                .contains("SPI version " + Spi.VERSION).contains("legacy.jar");
+    }
+
     @Test
     void aPluginThatFailsToInstantiateIsReportedAndSkipped() throws IOException {
         ProviderRegistry registry = ProviderRegistry.load(loader(jar("broken.jar", "BrokenProvider"),

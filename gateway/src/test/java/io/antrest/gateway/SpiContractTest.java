@@ -253,7 +253,7 @@ class SpiContractTest {
     }
 
     @Test
-    void aPluginBuiltForSpi1IsReportedByItsVersion() {
+    void aPluginBuiltForAnotherSpiVersionIsReportedByItsVersion() {
         assertThatThrownBy(() -> ProviderRegistry.of(List.of(new io.antrest.gateway.testplugin.OldSpiProvider()))
                 .provider("ancient")).hasMessageContaining("SPI version 0").hasMessageContaining("SPI version 2");
     }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An exchange's error, read from an answer (of any HTTP status) by {@link Exchange#readError}: its kind, the HTTP status, the exchange's
- * own code and message, and how long to wait when it said so.
+ * An exchange's error, read from an answer of any HTTP status by {@link Exchange#readError}: its
+ * kind, the HTTP status, the exchange's own code and message, and how long to wait when it said so.
  *
  * @param kind       what kind of error
  * @param httpStatus the HTTP status
