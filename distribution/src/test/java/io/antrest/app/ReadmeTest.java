@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * README.md shows the code the tests run: each embedding example of {@link ReadmeExamplesTest}
  * and the plugin that {@code DistributionIT} compiles appear in it line for line, and it tells
- * the two set-up commands that CI runs.
+ * the two set-up commands that CI runs; the Maven coordinates it gives are the build's own.
  */
 class ReadmeTest {
     private static final Path README = Path.of("..", "README.md");
@@ -88,5 +90,51 @@ class ReadmeTest {
         assertThat(readme).contains("mvn -B -q package -DskipTests && distribution/target/antrest/bin/antrest demo",
                 "# 2. run all tests\nmvn -B verify\n");
         assertThat(Files.readString(Path.of("..", ".ci", "run"))).contains("\nmvn -B verify\n");
+    }
+
+    private static List<String> all(String regex, String text) {
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static String first(String regex, String text) {
+        List<String> found = all(regex, text);
+        assertThat(found).as(regex).isNotEmpty();
+        return found.get(0);
+    }
+
+    @Test
+    void theBomListsEveryLibraryAndTheReadmesCoordinatesAreTheBuilds() throws IOException {
+        String parent = Files.readString(Path.of("..", "pom.xml"));
+        String bom = Files.readString(Path.of("..", "bom", "pom.xml"));
+        String version = first("<artifactId>antrest-parent</artifactId>\\s*<version>([^<]+)</version>", parent);
+
+        assertThat(bom).doesNotContain("<parent>");
+        assertThat(first("<artifactId>antrest-bom</artifactId>\\s*<version>([^<]+)</version>", bom)).isEqualTo(version);
+        String managed = first("<dependencyManagement>(.*)</dependencyManagement>", bom);
+        assertThat(all("<groupId>([^<]+)</groupId>", managed)).as("the BOM pins antrest's artifacts only").containsOnly("io.antrest");
+        Set<String> listed = new TreeSet<>(all("<artifactId>([^<]+)</artifactId>", managed));
+        // every library the reactor builds; the applications (distribution, benchmarks) are not published for embedding
+        for (String module : all("<module>([^<]+)</module>", parent)) {
+            if (List.of("bom", "distribution", "benchmarks").contains(module)) {
+                continue;
+            }
+            String pom = Files.readString(Path.of("..", module, "pom.xml"));
+            String artifact = first("</parent>\\s*<artifactId>([^<]+)</artifactId>", pom);
+            assertThat(listed).as("antrest-bom lists " + module).contains(artifact);
+        }
+
+        String xml = String.join("\n", readmeBlocks().stream()
+                .filter(b -> !b.isEmpty() && b.get(0).startsWith("<")).map(b -> String.join("\n", b)).toList());
+        assertThat(first("<artifactId>antrest-bom</artifactId>\\s*<version>([^<]+)</version>", xml)).isEqualTo(version);
+        List<String> used = all("<artifactId>(antrest-[^<]+)</artifactId>", xml);
+        assertThat(used).contains("antrest-bom", "antrest-gateway");
+        assertThat(used).filteredOn(a -> !a.equals("antrest-bom")).allSatisfy(a -> assertThat(listed).contains(a));
+        assertThat(first("<artifactId>h2</artifactId><version>([^<]+)</version>", xml))
+                .isEqualTo(first("<h2.version>([^<]+)</h2.version>", parent));
     }
 }

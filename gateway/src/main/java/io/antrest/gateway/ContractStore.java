@@ -45,6 +45,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ContractStore {
     private static final Logger LOG = LoggerFactory.getLogger(ContractStore.class);
+    /** SQL state "SQL client unable to establish SQL connection", which DriverManager uses for "No suitable driver". */
+    private static final String NO_CONNECTION = "08001";
 
     private static final String CREATE = "CREATE TABLE IF NOT EXISTS contracts ("
             + "exchange VARCHAR(64) NOT NULL, "
@@ -80,6 +82,8 @@ public final class ContractStore {
     }
 
     private final Connections connections;
+    /** The JDBC URL as given (password and all: never printed), or null over a data source. */
+    private final String jdbcUrl;
     private final String description;
     private final Clock clock;
     private volatile boolean schemaReady;
@@ -104,6 +108,7 @@ public final class ContractStore {
                     + "jdbc:h2:file:data/antrest or jdbc:postgresql://host/antrest; was \"" + masked(jdbcUrl) + "\"");
         }
         this.connections = () -> DriverManager.getConnection(jdbcUrl, user, password);
+        this.jdbcUrl = jdbcUrl;
         this.description = masked(jdbcUrl);
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -117,6 +122,7 @@ public final class ContractStore {
     public ContractStore(DataSource dataSource, Clock clock) {
         requireNonNull(dataSource, "dataSource is null");
         this.connections = dataSource::getConnection;
+        this.jdbcUrl = null;
         this.description = "DataSource " + dataSource.getClass().getName();
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -293,9 +299,36 @@ public final class ContractStore {
             safe.setStackTrace(e.getStackTrace());
             cause = safe;
         }
+        if (jdbcUrl != null && NO_CONNECTION.equals(e.getSQLState()) && !driverFound(jdbcUrl)) {
+            return new ContractStoreException("could not " + what + " in the contract store " + description
+                    + ": no JDBC driver on the class path or module path accepts this URL. Add " + driverFor(jdbcUrl)
+                    + " to the application's dependencies (the contract store reaches its database through JDBC"
+                    + " and brings no driver itself), or give the store a DataSource", cause);
+        }
         return new ContractStoreException("could not " + what + " in the contract store " + description + ": "
                 + message + " (SQL state " + e.getSQLState() + "). Check that the database is reachable and its"
                 + " JDBC driver is on the path", cause);
+    }
+
+    /** Whether a registered driver accepts the URL; DriverManager says "No suitable driver" (SQL state 08001) when none. */
+    private static boolean driverFound(String jdbcUrl) {
+        try {
+            DriverManager.getDriver(jdbcUrl);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The driver an embedder adds for this URL, as Maven coordinates where we know them. */
+    static String driverFor(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "the H2 driver com.h2database:h2 (H2 is the embedded default database)";
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "the PostgreSQL driver org.postgresql:postgresql";
+        }
+        return "the JDBC driver of that database";
     }
 
     private static String masked(String jdbcUrl) {
