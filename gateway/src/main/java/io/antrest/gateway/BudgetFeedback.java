@@ -5,18 +5,19 @@ import io.antrest.core.Outcome;
 import io.antrest.core.OutcomeListener;
 import io.antrest.core.Response;
 import io.antrest.gateway.spi.Exchange;
-import io.antrest.monitor.MonitorEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Corrects a gateway's rate-limit buckets with what every answer's headers say (weight used,
- * orders counted, requests remaining), and pauses them, and tells the monitor, when the exchange
- * throttles a call (429, a 418 ban, or the same refusal in a 2xx body) with a time to wait
- * (from {@code Retry-After}, or from the exchange's own error body).
+ * orders counted, requests remaining), and pauses them when the exchange throttles a call (429,
+ * a 418 ban, or the same refusal in a 2xx body) with a time to wait (from {@code Retry-After}, or
+ * from the exchange's own error body). The monitor, a listener of its own, reads the same attempt
+ * and makes the gateway RATE_LIMITED.
  */
 final class BudgetFeedback implements OutcomeListener {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetFeedback.class);
@@ -24,14 +25,13 @@ final class BudgetFeedback implements OutcomeListener {
     private final String gateway;
     private final Exchange exchange;
     private final ExchangeBudget budget;
-    private final MonitorEngine monitor;
-    private final OffsetClock clock;
+    private final Clock clock;
 
-    BudgetFeedback(String gateway, Exchange exchange, ExchangeBudget budget, MonitorEngine monitor, OffsetClock clock) {
+    /** Pauses in {@code clock}, the exchange's (offset-corrected), in which the buckets count. */
+    BudgetFeedback(String gateway, Exchange exchange, ExchangeBudget budget, Clock clock) {
         this.gateway = gateway;
         this.exchange = exchange;
         this.budget = budget;
-        this.monitor = monitor;
         this.clock = clock;
     }
 
@@ -57,10 +57,7 @@ final class BudgetFeedback implements OutcomeListener {
         }
         Optional<Duration> wait = attempt.retryAfter();
         if (wait.isPresent()) {
-            // the buckets count in the exchange's clock, the monitor in ours
             budget.pause(attempt.call().request(), clock.instant().plus(wait.get()), response.status() == 418);
-            monitor.rateLimited(gateway, clock.base().instant().plus(wait.get()), "HTTP " + response.status() + " from "
-                    + exchange.name());
         }
     }
 }

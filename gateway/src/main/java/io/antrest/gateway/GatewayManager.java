@@ -101,7 +101,7 @@ public final class GatewayManager implements AutoCloseable {
                 .budget(budget)
                 .classifier(answers)
                 .listener(monitor)
-                .listener(new BudgetFeedback(name, ex, budget, monitor, clock))
+                .listener(new BudgetFeedback(name, ex, budget, clock))
                 .build();
         try {
             client.init(ex.baseUrl(), settings.proxy().orElse(null));

@@ -346,23 +346,21 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
     }
 
     private static GatewayHealth.Signal signal(Outcome outcome) {
-        int http = outcome.httpStatus();
+        // what the last answer meant (a 2xx can carry a refusal); judged by its status when no verdict was kept
+        AnswerVerdict.Kind kind = outcome.call().verdict().map(AnswerVerdict::kind)
+                .orElseGet(() -> outcome.httpStatus() == 0 ? null : AnswerVerdict.ofStatus(outcome.httpStatus()).kind());
         switch (outcome.status()) {
             case SUCCESS:
                 return GatewayHealth.Signal.OK;
-            case FAILED: {
-                AnswerVerdict.Kind kind = outcome.call().verdict().map(AnswerVerdict::kind)
-                        .orElse(AnswerVerdict.ofStatus(http).kind());
+            case FAILED:
                 if (kind == AnswerVerdict.Kind.THROTTLED) {
                     return null; // the attempt already made the gateway RATE_LIMITED
                 }
                 // a refusal (even in a 2xx body) proves the exchange answers; "unavailable" does not
                 return kind == AnswerVerdict.Kind.UNAVAILABLE ? GatewayHealth.Signal.FAILURE : GatewayHealth.Signal.OK;
-            }
             case ERROR: {
                 Throwable e = outcome.error().orElse(null);
-                boolean unavailable = outcome.call().verdict().map(v -> v.kind() == AnswerVerdict.Kind.UNAVAILABLE).orElse(false);
-                if (http >= 500 || unavailable || e instanceof TransportException) {
+                if (kind == AnswerVerdict.Kind.UNAVAILABLE || e instanceof TransportException) {
                     return GatewayHealth.Signal.FAILURE;
                 }
                 if (e instanceof OutcomeUnknownException) {

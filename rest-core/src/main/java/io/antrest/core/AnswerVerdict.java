@@ -46,11 +46,6 @@ public record AnswerVerdict(Kind kind, Optional<Duration> retryAfter, String rea
         requireNonNull(reason, "reason is null");
     }
 
-    /** A success. */
-    public static AnswerVerdict success() {
-        return SUCCESS;
-    }
-
     /** What the HTTP status alone says: 2xx success, 429 and 418 throttled, 5xx unavailable, else refused. */
     public static AnswerVerdict ofStatus(int status) {
         if (status >= 200 && status < 300) {
