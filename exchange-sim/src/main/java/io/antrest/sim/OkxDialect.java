@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and a 30-second timestamp window; per-endpoint limits per IP, per key, or per key and
  * instrument; and OKX's answer shapes: {@code {"code":"0","msg":"","data":[...]}}, errors as
  * {@code {"code":"50113","msg":"Invalid signature.","data":[]}}, and refused orders as HTTP 200
- * with {@code "code":"1"} and the reason in the order's {@code sCode} / {@code sMsg}.
+ * with {@code "code":"1"}, {@code "msg":"Operation failed."} and the reason in the order's
+ * {@code sCode} / {@code sMsg}.
  *
  * <p>Every code, message and HTTP status is the one of the OKX v5 docs' error-code table
  * (Error Code > REST API); each limit is the one on the endpoint's own page.
@@ -33,6 +38,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class OkxDialect implements Dialect {
 
     static final String PREFIX = "/api/v5/";
+
+    /**
+     * The top-level {@code msg} of code {@code "1"}: OKX v5 docs, Error Code > REST API >
+     * General Class, "1 | 200 | Operation failed."; the reason is in the item's sCode / sMsg.
+     */
+    static final String OPERATION_FAILED = "Operation failed.";
 
     /** OKX v5 docs, Overview > REST Authentication > Making Requests: more than 30 s away is 50102. */
     static final long TIMESTAMP_WINDOW_MILLIS = 30_000L;
@@ -49,6 +60,11 @@ final class OkxDialect implements Dialect {
     static final int CANCEL_LIMIT = 60;
     /** Trade > Get order details: 60 requests per 2 seconds, rule User ID + Instrument ID. */
     static final int QUERY_LIMIT = 60;
+
+    /** The documented OK-ACCESS-TIMESTAMP form, e.g. 2020-12-08T09:08:57.715Z; strict, so 2020-02-30 is no date. */
+    private static final DateTimeFormatter OK_ACCESS_TIMESTAMP = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final Set<String> INST_TYPES = Set.of("SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION", "EVENTS");
 
@@ -169,7 +185,8 @@ final class OkxDialect implements Dialect {
                 requireMethod(method, "POST");
                 return cancelOrder(request);
             default:
-                throw new OkxError(404, "50005", "API endpoint is inactive or unavailable.");
+                // Error Code > REST API > General Class: 50005 comes with HTTP 410, not 404
+                throw new OkxError(410, "50005", "API endpoint is inactive or unavailable.");
         }
     }
 
@@ -275,10 +292,8 @@ final class OkxDialect implements Dialect {
         if (key == null) {
             throw new OkxError(401, "50111", "Invalid OK-ACCESS-KEY.");
         }
-        long sent;
-        try {
-            sent = Instant.parse(timestamp).toEpochMilli();
-        } catch (DateTimeParseException | ArithmeticException e) {
+        long sent = timestampMillis(timestamp);
+        if (sent == Long.MIN_VALUE) {
             throw new OkxError(401, "50112", "Invalid OK-ACCESS-TIMESTAMP.");
         }
         long now = clock.millis();
@@ -296,6 +311,23 @@ final class OkxDialect implements Dialect {
             throw new OkxError(401, "50113", "Invalid signature.");
         }
         return new Caller(apiKey, accounts.computeIfAbsent(apiKey, k -> new OkxAccount(now)));
+    }
+
+    /**
+     * The Unix milliseconds of an {@code OK-ACCESS-TIMESTAMP} in the one form the OKX v5 docs give
+     * (Overview > REST Authentication > Making Requests: "ISO 8601 UTC format with millisecond
+     * precision, e.g. 2020-12-08T09:08:57.715Z"), or {@code Long.MIN_VALUE} for any other text:
+     * no fraction, other fraction lengths and offsets other than {@code Z} are refused.
+     */
+    static long timestampMillis(String timestamp) {
+        if (timestamp.length() != 24) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return OK_ACCESS_TIMESTAMP.parse(timestamp, Instant::from).toEpochMilli();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     private static String header(SimRequest request, String name, String codeWhenMissing) {
@@ -476,7 +508,7 @@ final class OkxDialect implements Dialect {
                     .field("subCode", r.subCode)
                     .endObject().endArray()
                     .field("inTime", Long.toString(inTime))
-                    .field("msg", "All operations failed")
+                    .field("msg", OPERATION_FAILED)
                     .field("outTime", Long.toString(clock.millis() * 1000 + 1))
                     .endObject();
             return SimResponse.ok(json.toBytes());
@@ -488,7 +520,7 @@ final class OkxDialect implements Dialect {
                 .field("tag", "")
                 .field("ts", Long.toString(now))
                 .field("sCode", "0")
-                .field("sMsg", "Order placed")
+                .field("sMsg", "")
                 .field("subCode", "")
                 .endObject().endArray()
                 .field("inTime", Long.toString(inTime))
@@ -677,7 +709,7 @@ final class OkxDialect implements Dialect {
                     .field("sMsg", r.getMessage())
                     .endObject().endArray()
                     .field("inTime", Long.toString(now * 1000))
-                    .field("msg", "All operations failed")
+                    .field("msg", OPERATION_FAILED)
                     .field("outTime", Long.toString(clock.millis() * 1000 + 1))
                     .endObject();
             return SimResponse.ok(json.toBytes());

@@ -145,6 +145,27 @@ class OkxAuthTest {
         assertError(balance(headers), 401, "50112", "Invalid OK-ACCESS-TIMESTAMP.");
     }
 
+    /**
+     * Overview > REST Authentication > Making Requests: OK-ACCESS-TIMESTAMP is "ISO 8601 UTC format
+     * with millisecond precision, e.g. 2020-12-08T09:08:57.715Z" ("Always use UTC"); the same
+     * instant written any other way (no fraction, micro- or nanoseconds, an offset) is 50112
+     * "Invalid OK-ACCESS-TIMESTAMP." (Error Code > REST API > API Class, HTTP 401).
+     */
+    @Test
+    void onlyTheDocumentedTimestampFormIsAccepted() throws Exception {
+        assertThat(TestSigning.okxTimestamp(clock.millis())).isEqualTo("2023-11-14T22:13:20.000Z");
+        for (String other : new String[] {"2023-11-14T22:13:20Z", "2023-11-14T22:13:20.000000Z",
+                "2023-11-14T22:13:20.000+00:00", "2023-11-14T23:13:20.000+01:00", "2023-11-14 22:13:20.000Z"}) {
+            Map<String, String> headers = headers(SECRET, PASSPHRASE, clock.millis(), "GET",
+                    "/api/v5/account/balance", null);
+            headers.put("OK-ACCESS-TIMESTAMP", other);
+            headers.put("OK-ACCESS-SIGN", TestSigning.okxSign(SECRET, other, "GET", "/api/v5/account/balance", null));
+            RawHttp.Reply reply = balance(headers);
+            assertThat(reply.status()).as(other + ": " + reply.text()).isEqualTo(401);
+            assertError(reply, 401, "50112", "Invalid OK-ACCESS-TIMESTAMP.");
+        }
+    }
+
     @Test
     void eachMissingHeaderHasItsCode() throws Exception {
         Map<String, String> codes = Map.of("OK-ACCESS-KEY", "50103", "OK-ACCESS-SIGN", "50106",

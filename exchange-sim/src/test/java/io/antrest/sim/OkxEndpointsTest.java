@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,12 +48,15 @@ class OkxEndpointsTest {
         return reply.json();
     }
 
-    /** A refused order operation: HTTP 200, code "1", "All operations failed", the reason in data[0]. */
+    /**
+     * A refused order operation: HTTP 200, code "1" with msg "Operation failed." (Error Code > REST
+     * API > General Class: "1 | 200 | Operation failed."), the reason in data[0].
+     */
     private JsonNode refused(RawHttp.Reply reply, String sCode, String sMsg) throws IOException {
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         JsonNode json = reply.json();
         assertThat(json.get("code").asText()).as(reply.text()).isEqualTo("1");
-        assertThat(json.get("msg").asText()).isEqualTo("All operations failed");
+        assertThat(json.get("msg").asText()).isEqualTo("Operation failed.");
         assertThat(json.at("/data/0/sCode").asText()).isEqualTo(sCode);
         assertThat(json.at("/data/0/sMsg").asText()).isEqualTo(sMsg);
         return json.get("data").get(0);
@@ -108,6 +112,27 @@ class OkxEndpointsTest {
                 .isZero();
     }
 
+    /**
+     * Public Data > Get instruments, Response Parameters: every field a String but futureSettlement
+     * (Boolean), instIdCode (Integer), tradeQuoteCcyList (Array of strings) and upcChg (Array of
+     * objects, [] when there is no upcoming change), as in the docs' response example.
+     */
+    @Test
+    void instrumentFieldsHaveTheDocumentedJsonTypes() throws Exception {
+        JsonNode btc = ok(RawHttp.get(sim.port(), "/api/v5/public/instruments?instType=SPOT&instId=BTC-USDT"))
+                .at("/data/0");
+        assertThat(btc.get("instIdCode").isIntegralNumber()).as(btc.toString()).isTrue();
+        assertThat(btc.get("upcChg").isArray()).isTrue();
+        assertThat(btc.get("upcChg").size()).isZero();
+        assertThat(btc.get("futureSettlement").isBoolean()).isTrue();
+        assertThat(btc.get("tradeQuoteCcyList").isArray()).isTrue();
+        btc.fields().forEachRemaining(f -> {
+            if (!Set.of("instIdCode", "upcChg", "futureSettlement", "tradeQuoteCcyList").contains(f.getKey())) {
+                assertThat(f.getValue().isTextual()).as(f.getKey()).isTrue();
+            }
+        });
+    }
+
     /** Get instruments: instType is required (50014, HTTP 400); a value outside the list is 51000 (HTTP 400). */
     @Test
     void instrumentsNeedAKnownInstType() throws Exception {
@@ -143,7 +168,9 @@ class OkxEndpointsTest {
         JsonNode item = ack.get("data").get(0);
         assertThat(item.get("clOrdId").asText()).isEqualTo("lim1");
         assertThat(item.get("sCode").asText()).isEqualTo("0");
-        assertThat(item.get("sMsg").asText()).isEqualTo("Order placed");
+        // Trade > Place order, response example: "sCode": "0", "sMsg": "", "subCode": ""
+        assertThat(item.get("sMsg").asText()).isEmpty();
+        assertThat(item.get("subCode").asText()).isEmpty();
         assertThat(item.get("tag").asText()).isEmpty();
         assertThat(item.get("ts").asText()).isEqualTo("1700000000000");
         String ordId = item.get("ordId").asText();
@@ -302,6 +329,15 @@ class OkxEndpointsTest {
             refused(okx.post("/api/v5/trade/order", OkxTestClient.limit("BTC-USDT", "buy", "60000", "0.001", bad)),
                     "51000", "Parameter clOrdId error");
         }
+    }
+
+    /** Error Code > REST API > General Class: "50005 | 410 | API endpoint is inactive or unavailable." */
+    @Test
+    void unknownEndpointIs50005WithHttp410() throws Exception {
+        topLevelError(RawHttp.get(sim.port(), "/api/v5/public/no-such-endpoint"), 410, "50005",
+                "API endpoint is inactive or unavailable.");
+        topLevelError(okx.get("/api/v5/trade/orders-algo-nowhere"), 410, "50005",
+                "API endpoint is inactive or unavailable.");
     }
 
     /** Error Code, General class: 50014 "Parameter {param0} can not be empty." (HTTP 400) and body errors. */

@@ -110,6 +110,28 @@ class OkxLimitsAndFaultsTest {
                 .isEqualTo(200);
     }
 
+    /**
+     * Trade > Get order details: "Rate Limit: 60 requests per 2 seconds", "Rate limit rule (except
+     * Options): User ID + Instrument ID"; the 61st query on one instrument is 50011, another
+     * instrument and another key still have theirs, and the next window starts afresh.
+     */
+    @Test
+    void orderDetailsLimitIsPerKeyAndInstrument() throws Exception {
+        start(1);
+        for (int i = 0; i < 60; i++) {
+            assertThat(okx.get("/api/v5/trade/order?instId=SOL-USDT&clOrdId=q" + i).status()).as("query %d", i + 1)
+                    .isEqualTo(200);
+        }
+        assertLimited(okx.get("/api/v5/trade/order?instId=SOL-USDT&clOrdId=q60"));
+        assertThat(okx.get("/api/v5/trade/order?instId=OKB-USDT&clOrdId=q61").status()).isEqualTo(200);
+        sim.addOkxKey("query-key", SECRET, PASSPHRASE);
+        try (OkxTestClient other = new OkxTestClient(sim, clock, "query-key", SECRET, PASSPHRASE)) {
+            assertThat(other.get("/api/v5/trade/order?instId=SOL-USDT&clOrdId=q62").status()).isEqualTo(200);
+        }
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(okx.get("/api/v5/trade/order?instId=SOL-USDT&clOrdId=q63").status()).isEqualTo(200);
+    }
+
     @Test
     void publicLimitsArePerIpAndInstrumentsPerInstType() throws Exception {
         start(1);
