@@ -41,7 +41,9 @@ final class OkxEndpoints {
     static final RateLimitRule QUERY_RULE = new RateLimitRule("GET " + ORDER, Scope.INSTRUMENT, 60, WINDOW);
     /**
      * Overview &gt; Rate Limits &gt; Sub-account rate limit: at most 1000 order requests per 2 seconds
-     * per sub-account, counting new and amended orders only, alongside the per-instrument limits.
+     * per sub-account, counting new and amended orders only, alongside the per-instrument limits;
+     * "Block trading, spread trading, MMP and spot/margin orders are exempted from the sub-account
+     * rate limit" (same page), so only a derivatives order costs in it.
      */
     static final RateLimitRule SUB_ACCOUNT_ORDERS_RULE = new RateLimitRule("SUB_ACCOUNT_ORDERS", Scope.ORDERS, 1000, WINDOW);
     /**
@@ -84,7 +86,10 @@ final class OkxEndpoints {
         return request.method() == Method.POST && request.path().equals(ORDER);
     }
 
-    /** What the request costs: its endpoint's rule (per instrument where OKX counts so), a new order also the sub-account rule. */
+    /**
+     * What the request costs: its endpoint's rule (per instrument where OKX counts so); a new order
+     * of anything but a spot or margin pair also the sub-account rule.
+     */
     static List<RateLimitCost> costOf(Request request) {
         String path = request.path();
         Method method = request.method();
@@ -103,13 +108,26 @@ final class OkxEndpoints {
             }
         } else if (method == Method.POST) {
             if (path.equals(ORDER)) {
-                return List.of(PLACE_RULE.cost(1, bodyInstrument(request)), SUB_ACCOUNT_ORDERS_RULE.cost(1));
+                String instId = bodyInstrument(request);
+                return isSpotOrMarginPair(instId) ? List.of(PLACE_RULE.cost(1, instId))
+                        : List.of(PLACE_RULE.cost(1, instId), SUB_ACCOUNT_ORDERS_RULE.cost(1));
             }
             if (path.equals(CANCEL_ORDER)) {
                 return List.of(CANCEL_RULE.cost(1, bodyInstrument(request)));
             }
         }
         return List.of(OTHER_RULE.cost(1));
+    }
+
+    /**
+     * Whether an instrument ID names a spot or margin pair: {@code BASE-QUOTE}, as in the docs'
+     * examples ({@code BTC-USDT}), where a swap, future or option has more parts
+     * ({@code BTC-USDT-SWAP}, {@code BTC-USD-250808}, see Overview &gt; General Info). An empty or
+     * odd ID is not taken for one, so that it is counted rather than not.
+     */
+    static boolean isSpotOrMarginPair(String instId) {
+        int dash = instId.indexOf('-');
+        return dash > 0 && dash < instId.length() - 1 && instId.indexOf('-', dash + 1) < 0;
     }
 
     /** The {@code instId} of a JSON body, empty when there is none. */

@@ -26,15 +26,26 @@ import java.util.Set;
 final class OkxErrors {
     private static final int MESSAGE_LENGTH = 200;
 
-    /** API class: the key, its passphrase, signature, IP allow-list or permissions. */
+    /**
+     * API class: the key, its passphrase, signature, timestamp header (50112 "Invalid
+     * OK-ACCESS-TIMESTAMP.", a header not in the documented form), IP allow-list or permissions.
+     */
     private static final Set<String> AUTHENTICATION = Set.of("50100", "50101", "50103", "50104", "50105", "50106",
-            "50107", "50108", "50109", "50110", "50111", "50113", "50114", "50119", "50120", "50030", "50035");
-    /** 50102 "Timestamp request expired", 50112 "Invalid OK-ACCESS-TIMESTAMP". */
-    private static final Set<String> TIMESTAMP = Set.of("50102", "50112");
+            "50107", "50108", "50109", "50110", "50111", "50112", "50113", "50114", "50119", "50120", "50121", "50030",
+            "50035");
+    /**
+     * 50102 "Timestamp request expired.": Overview &gt; REST Authentication &gt; Making Requests names
+     * it as the answer to a timestamp more than 30 seconds from the server's time.
+     */
+    private static final Set<String> TIMESTAMP = Set.of("50102");
     /** 50011 "Rate limit reached" / "Too Many Requests", 50061 the sub-account order rate limit, 50040 "Too frequent operations". */
     private static final Set<String> RATE_LIMITED = Set.of("50011", "50061", "50040");
-    /** 50001 service unavailable, 50004 endpoint timeout, 50013 systems busy, 50026 system error, 51054 request timeout. */
-    private static final Set<String> UNAVAILABLE = Set.of("50001", "50004", "50013", "50026", "51054");
+    /**
+     * 50001 service unavailable, 50004 endpoint timeout, 50013 systems busy, 50026 system error, 51054
+     * request timeout, 51149 order timed out; the docs say of 50004 and 51149 that the request may or
+     * may not have been carried out, so none of these is a refusal.
+     */
+    private static final Set<String> UNAVAILABLE = Set.of("50001", "50004", "50013", "50026", "51054", "51149");
     /** 51008 (and its sub-codes, 51008_1000…) "Order failed. Insufficient {ccy} balance in account". */
     private static final Set<String> INSUFFICIENT_FUNDS = Set.of("51008");
     /** Refusals of an order: duplicate clOrdId (51016), size and price limits, suspended or unlisted pair, blocked account. */

@@ -10,6 +10,8 @@ import io.antrest.gateway.spi.OrderRef;
 import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.Side;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -108,13 +110,91 @@ class OkxErrorsTest {
         }
     }
 
-    /** API Class: 50102 (401) "Timestamp request expired.", 50112 (401) "Invalid OK-ACCESS-TIMESTAMP." */
+    /**
+     * Overview &gt; REST Authentication &gt; Making Requests: "The server rejects requests where this
+     * differs from server time by more than 30 seconds (error 50102)"; API Class: 50102 (401)
+     * "Timestamp request expired." is the window, 50112 (401) "Invalid OK-ACCESS-TIMESTAMP." a
+     * header not in the documented form, which no clock resynchronisation mends.
+     */
     @Test
-    void expiredTimestampIsOutOfWindow() {
+    void onlyAnExpiredTimestampIsOutOfWindow() {
         assertThat(error(balance, Responses.of(401, "{\"msg\":\"Timestamp request expired.\",\"code\":\"50102\"}")).kind())
                 .isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
         assertThat(error(balance, Responses.of(401, "{\"msg\":\"Invalid OK-ACCESS-TIMESTAMP.\",\"code\":\"50112\"}")).kind())
-                .isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
+                .isEqualTo(ErrorKind.AUTHENTICATION);
+    }
+
+    /**
+     * Trade Class: 51149 (500) "Order timed out. Please try again. (does not mean that the request
+     * was successful or failed, please check the request result)": a new order's outcome is unknown,
+     * so it is the exchange unavailable, never a refused order.
+     */
+    @Test
+    void orderTimedOutIsUnavailableNotRejected() {
+        ExchangeError e = error(place, Responses.of(500, "{\"code\":\"51149\",\"msg\":\"Order timed out. Please try"
+                + " again.\",\"data\":[]}"));
+        assertThat(e.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
+        assertThat(e.code()).isEqualTo("51149");
+    }
+
+    /**
+     * Every code the plugin names, with the HTTP status the OKX v5 docs pair it with (Error Code &gt;
+     * REST API: General Class, API Class, Trade Class) and the kind it is read as. {@code on} is the
+     * request answered: a new order (place), an order query, a cancel or the balance.
+     */
+    @ParameterizedTest(name = "{0} (HTTP {1}) on {2} is {3}")
+    @CsvSource({
+            // General Class
+            "50000, 400, place, INVALID_REQUEST", "50001, 503, balance, EXCHANGE_UNAVAILABLE",
+            "50002, 400, place, INVALID_REQUEST", "50004, 400, place, EXCHANGE_UNAVAILABLE",
+            "50005, 410, balance, INVALID_REQUEST", "50006, 400, place, INVALID_REQUEST",
+            "50011, 200, balance, RATE_LIMITED", "50011, 429, place, RATE_LIMITED",
+            "50013, 429, balance, EXCHANGE_UNAVAILABLE", "50014, 400, query, INVALID_REQUEST",
+            "50015, 400, query, INVALID_REQUEST", "50016, 400, query, INVALID_REQUEST",
+            "50024, 200, query, INVALID_REQUEST", "50025, 200, balance, INVALID_REQUEST",
+            "50026, 500, balance, EXCHANGE_UNAVAILABLE", "50027, 200, place, ORDER_REJECTED",
+            "50028, 200, place, ORDER_REJECTED", "50029, 200, place, ORDER_REJECTED",
+            "50030, 200, balance, AUTHENTICATION", "50033, 200, place, ORDER_REJECTED",
+            "50035, 403, balance, AUTHENTICATION", "50037, 200, place, ORDER_REJECTED",
+            "50040, 200, place, RATE_LIMITED", "50061, 200, place, RATE_LIMITED",
+            // API Class
+            "50100, 400, balance, AUTHENTICATION", "50101, 401, balance, AUTHENTICATION",
+            "50102, 401, balance, TIMESTAMP_OUT_OF_WINDOW", "50103, 401, balance, AUTHENTICATION",
+            "50104, 401, balance, AUTHENTICATION", "50105, 401, balance, AUTHENTICATION",
+            "50106, 401, balance, AUTHENTICATION", "50107, 401, balance, AUTHENTICATION",
+            "50108, 401, balance, AUTHENTICATION", "50109, 401, balance, AUTHENTICATION",
+            "50110, 401, balance, AUTHENTICATION", "50111, 401, balance, AUTHENTICATION",
+            "50112, 401, balance, AUTHENTICATION", "50113, 401, place, AUTHENTICATION",
+            "50114, 401, balance, AUTHENTICATION", "50115, 405, place, INVALID_REQUEST",
+            "50119, 200, balance, AUTHENTICATION", "50120, 200, place, AUTHENTICATION",
+            "50121, 200, balance, AUTHENTICATION",
+            // Trade Class
+            "51000, 400, place, ORDER_REJECTED", "51000, 400, query, INVALID_REQUEST",
+            "51001, 200, query, INVALID_REQUEST", "51002, 200, place, INVALID_REQUEST",
+            "51003, 200, cancel, INVALID_REQUEST", "51005, 200, place, ORDER_REJECTED",
+            "51006, 200, place, ORDER_REJECTED", "51007, 200, place, ORDER_REJECTED",
+            "51008, 200, place, INSUFFICIENT_FUNDS", "51008_1000, 200, place, INSUFFICIENT_FUNDS",
+            "51009, 200, place, ORDER_REJECTED", "51011, 200, place, ORDER_REJECTED",
+            "51015, 200, query, INVALID_REQUEST", "51016, 200, place, ORDER_REJECTED",
+            "51020, 200, place, ORDER_REJECTED", "51021, 200, place, ORDER_REJECTED",
+            "51022, 200, place, ORDER_REJECTED", "51024, 200, place, ORDER_REJECTED",
+            "51054, 500, place, EXCHANGE_UNAVAILABLE", "51121, 200, place, ORDER_REJECTED",
+            "51149, 500, place, EXCHANGE_UNAVAILABLE", "51202, 200, place, ORDER_REJECTED",
+            "51204, 200, place, ORDER_REJECTED", "51400, 200, cancel, NOT_FOUND",
+            "51405, 200, cancel, NOT_FOUND", "51407, 200, cancel, INVALID_REQUEST",
+            "51603, 200, query, NOT_FOUND"})
+    void documentedCodesAndStatusesMapToTheirKinds(String code, int status, String on, ErrorKind kind) {
+        Request request = switch (on) {
+            case "place" -> place;
+            case "query" -> query;
+            case "cancel" -> cancel;
+            default -> balance;
+        };
+        ExchangeError e = error(request, Responses.of(status, "{\"code\":\"" + code + "\",\"msg\":\"m\",\"data\":[]}"));
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.code()).isEqualTo(code);
+        assertThat(e.httpStatus()).isEqualTo(status);
     }
 
     /** Trade Class: 51603 "Order does not exist." (200); cancel's item 51400 "Order cancellation failed as the order has been filled, canceled or does not exist." */

@@ -1,5 +1,6 @@
 package io.antrest.gateway.okx;
 
+import io.antrest.core.Body;
 import io.antrest.core.Method;
 import io.antrest.core.Request;
 import io.antrest.gateway.spi.Exchange;
@@ -110,8 +111,7 @@ class OkxRequestsAndCostsTest {
         assertThat(okx.costOf(okx.contractsRequest())).containsExactly(new RateLimitCost("GET /api/v5/public/instruments", "", 1));
         assertThat(okx.costOf(okx.trading().account())).containsExactly(new RateLimitCost("GET /api/v5/account/balance", "", 1));
         assertThat(okx.costOf(okx.trading().newOrder(OrderRequest.limit("ETH-USDT", Side.BUY, BigDecimal.ONE, BigDecimal.TEN))))
-                .containsExactly(new RateLimitCost("POST /api/v5/trade/order", "ETH-USDT", 1),
-                        new RateLimitCost("SUB_ACCOUNT_ORDERS", "", 1));
+                .containsExactly(new RateLimitCost("POST /api/v5/trade/order", "ETH-USDT", 1));
         assertThat(okx.costOf(okx.trading().cancelOrder(OrderRef.byOrderId("BTC-USDT", "1"))))
                 .containsExactly(new RateLimitCost("POST /api/v5/trade/cancel-order", "BTC-USDT", 1));
         assertThat(okx.costOf(okx.trading().queryOrder(OrderRef.byClientOrderId("SOL-USDT", "a1"))))
@@ -122,6 +122,33 @@ class OkxRequestsAndCostsTest {
                 .contains(new RateLimitCost("POST /api/v5/trade/order", "", 1));
         assertThat(okx.rateLimits().stream().map(RateLimitRule::name))
                 .containsAll(okx.costOf(Request.get("/api/v5/asset/balances").build()).stream().map(RateLimitCost::rule).toList());
+    }
+
+    /**
+     * Overview &gt; Rate Limits: the sub-account limit (1000 new and amended orders per 2 seconds)
+     * runs beside the per-instrument one, but "Block trading, spread trading, MMP and spot/margin
+     * orders are exempted from the sub-account rate limit": a spot order (this plugin's own) costs
+     * only its instrument's bucket; an order for a swap, future or option, or one whose instId cannot
+     * be read, costs in the sub-account rule too.
+     */
+    @Test
+    void spotOrdersAreExemptFromTheSubAccountLimit() {
+        for (String spot : new String[] {"BTC-USDT", "ETH-BTC", "OKB-USDC"}) {
+            assertThat(okx.costOf(okx.trading().newOrder(OrderRequest.market(spot, Side.SELL, BigDecimal.ONE))))
+                    .as(spot).containsExactly(new RateLimitCost("POST /api/v5/trade/order", spot, 1));
+        }
+        for (String derivative : new String[] {"BTC-USDT-SWAP", "BTC-USD-250808", "BTC-USD-250808-50000-C"}) {
+            Request order = Request.post("/api/v5/trade/order").body(Body.json("{\"instId\":\""
+                    + derivative + "\",\"tdMode\":\"cross\",\"side\":\"buy\",\"ordType\":\"market\",\"sz\":\"1\"}"))
+                    .build();
+            assertThat(okx.costOf(order)).as(derivative).containsExactly(
+                    new RateLimitCost("POST /api/v5/trade/order", derivative, 1), new RateLimitCost("SUB_ACCOUNT_ORDERS", "", 1));
+        }
+        assertThat(okx.costOf(Request.post("/api/v5/trade/order").build()))
+                .containsExactly(new RateLimitCost("POST /api/v5/trade/order", "", 1), new RateLimitCost("SUB_ACCOUNT_ORDERS", "", 1));
+        assertThat(OkxEndpoints.isSpotOrMarginPair("-USDT")).isFalse();
+        assertThat(OkxEndpoints.isSpotOrMarginPair("BTC-")).isFalse();
+        assertThat(OkxEndpoints.isSpotOrMarginPair("BTCUSDT")).isFalse();
     }
 
     /** As far as the docs say, OKX sends no rate-limit headers: nothing is read. */
