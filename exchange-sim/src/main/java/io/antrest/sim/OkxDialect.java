@@ -532,7 +532,12 @@ final class OkxDialect implements Dialect {
     /**
      * Checks one order as OKX does and books it: market orders fill at once at the instrument's
      * demo price, limit orders that cross that price fill at it, other limit orders rest
-     * ({@code live}) with their cost frozen.
+     * ({@code live}) with their cost frozen. A market order the balance cannot pay in full is cut
+     * down to what it can pay (rounded down to the lot size) unless {@code banAmend} is
+     * {@code true}, as Trade > Place order documents banAmend: "If false (default): the system
+     * reduces sz to fit the available balance and executes the smaller order"; the docs do not say
+     * how the reduced {@code sz} reads, so it is the filled size in the order's own unit. An order
+     * that not even its minimum size fits, or a limit order, is refused with 51008.
      */
     private OkxOrder newOrder(OkxAccount account, JsonNode body, String instId, String tdMode, String side,
             String ordType, String sz, String clOrdId, long now) {
@@ -560,6 +565,11 @@ final class OkxDialect implements Dialect {
         if (size == null) {
             throw new Refusal("51000", "Parameter sz error");
         }
+        String banAmendText = text(body, "banAmend");
+        if (banAmendText != null && !"true".equals(banAmendText) && !"false".equals(banAmendText)) {
+            throw new Refusal("51000", "Parameter banAmend error");
+        }
+        boolean banAmend = "true".equals(banAmendText);
         if (!inst.live()) {
             throw new Refusal("51022", "Contract suspended.");
         }
@@ -619,7 +629,13 @@ final class OkxDialect implements Dialect {
             }
             OkxAccount.Balance paying = account.balance(payCcy);
             if (paying.avail.compareTo(cost) < 0) {
-                throw new Refusal("51008", "Order failed. Insufficient " + payCcy + " balance in account", "1000");
+                BigDecimal affordable = market && !banAmend ? affordableBase(paying.avail, buy, last, inst.lotSz()) : null;
+                if (affordable == null || affordable.compareTo(inst.minSz()) < 0) {
+                    throw new Refusal("51008", "Order failed. Insufficient " + payCcy + " balance in account", "1000");
+                }
+                base = affordable;
+                size = "quote_ccy".equals(tgtCcy) ? base.multiply(last) : base;
+                cost = buy ? base.multiply(last) : base;
             }
             long ordId = nextOrdId.getAndIncrement();
             String id = clOrdId == null ? "" : clOrdId;
@@ -652,6 +668,12 @@ final class OkxDialect implements Dialect {
             }
         }
         return order;
+    }
+
+    /** The largest base quantity, a multiple of the lot size, that {@code avail} pays for at {@code price}. */
+    private static BigDecimal affordableBase(BigDecimal avail, boolean buy, BigDecimal price, BigDecimal lotSz) {
+        BigDecimal raw = buy ? avail.divide(price, lotSz.scale(), RoundingMode.DOWN) : avail;
+        return raw.subtract(raw.remainder(lotSz));
     }
 
     /** The order named by ordId (preferred, as OKX documents) or clOrdId; null when there is none. */

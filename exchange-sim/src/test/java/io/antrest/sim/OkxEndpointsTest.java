@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Set;
 
@@ -255,6 +256,37 @@ class OkxEndpointsTest {
         assertThat(new BigDecimal(detail("BTC").get("frozenBal").asText())).isZero();
         refused(okx.post("/api/v5/trade/cancel-order", "{\"instId\":\"BTC-USDT\",\"clOrdId\":\"cross1\"}"),
                 "51400", "Order cancellation failed as the order has been filled, canceled or does not exist.");
+    }
+
+    /**
+     * Trade > Place order, banAmend: "Whether to disallow the system from automatically reducing the
+     * order size when account balance is insufficient for the full SPOT Market Order ... If false
+     * (default): the system reduces sz to fit the available balance and executes the smaller
+     * order"; with true the order is refused (51008, Error Code > REST API > Trade Class).
+     */
+    @Test
+    void marketOrderTheBalanceCannotPayIsReducedUnlessBanAmend() throws Exception {
+        String tooBig = "{\"instId\":\"BTC-USDT\",\"tdMode\":\"cash\",\"side\":\"buy\",\"ordType\":\"market\","
+                + "\"tgtCcy\":\"base_ccy\",\"sz\":\"2\",\"banAmend\":true,\"clOrdId\":\"ban1\"}";
+        refused(okx.post("/api/v5/trade/order", tooBig), "51008", "Order failed. Insufficient USDT balance in account");
+        assertThat(sim.ordersPlaced("ban1")).isZero();
+
+        ok(okx.post("/api/v5/trade/order", tooBig.replace("true", "false").replace("ban1", "amend1")));
+        JsonNode reduced = order("BTC-USDT", "clOrdId=amend1");
+        BigDecimal affordable = new BigDecimal("100000").divide(new BigDecimal("67012.5"), 8, RoundingMode.DOWN);
+        assertThat(reduced.get("state").asText()).isEqualTo("filled");
+        assertThat(new BigDecimal(reduced.get("accFillSz").asText())).isEqualByComparingTo(affordable);
+        assertThat(new BigDecimal(reduced.get("sz").asText())).isEqualByComparingTo(affordable);
+        assertThat(new BigDecimal(detail("USDT").get("availBal").asText()))
+                .isEqualByComparingTo(new BigDecimal("100000").subtract(affordable.multiply(new BigDecimal("67012.5"))));
+
+        // banAmend left out is false: a sell of more BTC than there is sells what there is
+        ok(okx.post("/api/v5/trade/order", OkxTestClient.market("BTC-USDT", "sell", "5", "amend2")));
+        assertThat(new BigDecimal(order("BTC-USDT", "clOrdId=amend2").get("accFillSz").asText()))
+                .isEqualByComparingTo(affordable.add(new BigDecimal("2")));
+        // nothing to sell: not even the minimum size fits
+        refused(okx.post("/api/v5/trade/order", OkxTestClient.market("ETH-USDT", "sell", "1", "amend3")), "51008",
+                "Order failed. Insufficient ETH balance in account");
     }
 
     /** Error Code, Trade class: 51008 with sub-code 1000 "Order failed. Insufficient {param0} balance in account". */
