@@ -197,6 +197,8 @@ final class OkxDialect implements Dialect {
     }
 
     private void limit(String bucket, int documentedLimit) {
+        // Error Code > REST API > General Class has two rows for 50011: HTTP 200 "Rate limit
+        // reached. ..." and HTTP 429 "Too Many Requests"; the sim answers the 429 one
         if (!limiter.tryAcquire(bucket, documentedLimit * limitScale)) {
             throw new OkxError(429, "50011", "Too Many Requests");
         }
@@ -792,7 +794,11 @@ final class OkxDialect implements Dialect {
                 + ",\"data\":[]}");
     }
 
-    /** The codes of the OKX v5 docs' error table (General Class) for the statuses a fault injects. */
+    /**
+     * The codes of the OKX v5 docs' error table (General Class) for the statuses a fault injects:
+     * 429, 503, 500, 410, 405 and 401 are rows of the table; 502 and 504 have none and borrow
+     * 50001's (503) code and message; any other status is its own number as code.
+     */
     @Override
     public SimResponse injectedStatus(SimRequest request, int status) {
         return switch (status) {

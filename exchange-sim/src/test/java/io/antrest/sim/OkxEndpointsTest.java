@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -384,6 +385,30 @@ class OkxEndpointsTest {
                 "Invalid Content-Type. Please use \"application/JSON\".");
         topLevelError(okx.send("DELETE", "/api/v5/trade/order", null, Map.of()), 405, "50115",
                 "Invalid request method.");
+    }
+
+    /**
+     * Error Code > REST API: General Class 50000 (400) "Body for POST request cannot be empty.",
+     * 50025 (200) "Parameter {param0} count exceeds the limit {param1}." (Get balance: ccy "no
+     * more than 20"); Trade Class 51005 (200) "Your order amount exceeds the max order amount."
+     * (Get instruments, maxLmtSz) and 51202 (200) "Market order amount exceeds the maximum amount."
+     * (maxMktSz, in USDT for SPOT); injected 500 and 401 are 50026 and 50114 of the same table.
+     */
+    @Test
+    void remainingDocumentedErrorsHaveTheirCodesMessagesAndStatuses() throws Exception {
+        topLevelError(okx.post("/api/v5/trade/order", null), 400, "50000", "Body for POST request cannot be empty.");
+        String ccys = String.join(",", Collections.nCopies(21, "BTC"));
+        topLevelError(okx.get("/api/v5/account/balance?ccy=" + ccys), 200, "50025",
+                "Parameter ccy count exceeds the limit 20.");
+        ok(okx.get("/api/v5/account/balance?ccy=" + String.join(",", Collections.nCopies(20, "BTC"))));
+        refused(okx.post("/api/v5/trade/order", OkxTestClient.limit("BTC-USDT", "buy", "1", "10000000000", null)),
+                "51005", "Your order amount exceeds the max order amount.");
+        refused(okx.post("/api/v5/trade/order", "{\"instId\":\"BTC-USDT\",\"tdMode\":\"cash\",\"side\":\"buy\","
+                + "\"ordType\":\"market\",\"tgtCcy\":\"quote_ccy\",\"sz\":\"1000001\"}"),
+                "51202", "Market order amount exceeds the maximum amount.");
+        sim.faults().path("/api/v5/account/balance").statuses(500, 401);
+        topLevelError(okx.get("/api/v5/account/balance"), 500, "50026", "System error. Try again later");
+        topLevelError(okx.get("/api/v5/account/balance"), 401, "50114", "Invalid authorization.");
     }
 
     /** Error Code, Trade class: 51603 "Order does not exist." (HTTP 200). */
