@@ -460,7 +460,10 @@ final class BinanceDialect implements Dialect {
         }
         BinanceOrder order;
         synchronized (account) {
-            if (account.usedClientOrderIds.contains(clientOrderId)) {
+            // rest-api.md, "New order (TRADE)", newClientOrderId: unique among open orders, so an id whose
+            // order was filled, cancelled or expired is accepted again; errors.md, -2010 NEW_ORDER_REJECTED,
+            // "Duplicate order sent.": the id is in use.
+            if (account.clientOrderIdInUse(clientOrderId)) {
                 throw new BinanceError(400, -2010, "Duplicate order sent.");
             }
             BigDecimal notional = price.multiply(quantity);
@@ -491,7 +494,6 @@ final class BinanceDialect implements Dialect {
                 order = new BinanceOrder(symbol.symbol(), nextOrderId.getAndIncrement(), clientOrderId, price,
                         quantity, BigDecimal.ZERO, BigDecimal.ZERO, "NEW", timeInForce, type, side, now, now);
             }
-            account.usedClientOrderIds.add(clientOrderId);
             account.orders.put(order.orderId(), order);
             account.orderIdsByClientId.put(clientOrderId, order.orderId());
             account.touch(now);
@@ -559,8 +561,12 @@ final class BinanceDialect implements Dialect {
         return value;
     }
 
-    /** Finds an order of this account by orderId or origClientOrderId; null when there is none. */
-    private BinanceOrder find(SimRequest request, BinanceAccount account, BinanceSymbol symbol) {
+    /**
+     * Finds an order of this account by orderId or origClientOrderId; null when there is none. With
+     * both, the order is looked up by orderId and its client order id must match (rest-api.md, "Query
+     * order (USER_DATA)" and "Cancel order (TRADE)", notes): a mismatch throws {@code mismatch}.
+     */
+    private BinanceOrder find(SimRequest request, BinanceAccount account, BinanceSymbol symbol, BinanceError mismatch) {
         String orderId = request.param("orderId");
         String clientId = request.param("origClientOrderId");
         if ((orderId == null || orderId.isEmpty()) && (clientId == null || clientId.isEmpty())) {
@@ -574,14 +580,23 @@ final class BinanceDialect implements Dialect {
                 throw mandatory("orderId");
             }
             order = account.orders.get(id);
-            if (order != null && clientId != null && !clientId.equals(order.clientOrderId())) {
-                order = null;
+            if (order != null && clientId != null && !clientId.isEmpty() && !clientId.equals(order.clientOrderId())
+                    && order.symbol().equals(symbol.symbol())) {
+                throw mismatch;
             }
         } else {
-            Long id = account.orderIdsByClientId.get(clientId);
-            order = id == null ? null : account.orders.get(id);
+            // Several orders may share a client order id once the earlier ones are no longer open. The
+            // docs ("Query order (USER_DATA)", "Cancel order (TRADE)") do not say which one a query by
+            // origClientOrderId finds; the id is "unique among open orders", so the open one, if any,
+            // is the latest one: the simulator answers with the latest order of that id.
+            order = account.latestWithClientOrderId(clientId);
         }
         return order == null || !order.symbol().equals(symbol.symbol()) ? null : order;
+    }
+
+    /** errors.md, "Messages for ... -2011 CANCEL_REJECTED": the order could not be found. */
+    private static BinanceError unknownOrder() {
+        return new BinanceError(400, -2011, "Unknown order sent.");
     }
 
     private SimResponse queryOrder(SimRequest request) {
@@ -589,7 +604,10 @@ final class BinanceDialect implements Dialect {
         BinanceSymbol symbol = knownSymbol(required(request, "symbol"));
         BinanceOrder order;
         synchronized (account) {
-            order = find(request, account, symbol);
+            // CHANGELOG 2025-04-08 and errors.md: -2039 CLIENT_ORDER_ID_INVALID when orderId and
+            // origClientOrderId name no one order.
+            order = find(request, account, symbol,
+                    new BinanceError(400, -2039, "Client order ID is not correct for this order ID."));
         }
         if (order == null) {
             throw new BinanceError(400, -2013, "Order does not exist.");
@@ -603,9 +621,9 @@ final class BinanceDialect implements Dialect {
         long now = clock.millis();
         BinanceOrder canceled;
         synchronized (account) {
-            BinanceOrder order = find(request, account, symbol);
+            BinanceOrder order = find(request, account, symbol, unknownOrder());
             if (order == null || !order.open()) {
-                throw new BinanceError(400, -2011, "Unknown order sent.");
+                throw unknownOrder();
             }
             canceled = order.canceled(now);
             account.orders.put(canceled.orderId(), canceled);
