@@ -280,7 +280,10 @@ final class BinanceDialect implements Dialect {
         if (key == null) {
             throw new BinanceError(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
-        long recvWindow = DEFAULT_RECV_WINDOW;
+        // rest-api.md, "Timing security": recvWindow defaults to 5000 ms, may have three decimals
+        // (microseconds) and is at most 60000; errors.md, -1102: "'%s' contains unexpected value.
+        // Cannot be greater than %s." (the -1131 of old is no longer in errors.md).
+        BigDecimal recvWindow = BigDecimal.valueOf(DEFAULT_RECV_WINDOW);
         String recv = request.param("recvWindow");
         if (recv != null) {
             BigDecimal window = Codec.decimal(recv);
@@ -288,9 +291,10 @@ final class BinanceDialect implements Dialect {
                 throw mandatory("recvWindow");
             }
             if (window.compareTo(BigDecimal.valueOf(MAX_RECV_WINDOW)) > 0) {
-                throw new BinanceError(400, -1131, "recvWindow must be less than 60000.");
+                throw new BinanceError(400, -1102,
+                        "'recvWindow' contains unexpected value. Cannot be greater than " + MAX_RECV_WINDOW + ".");
             }
-            recvWindow = window.longValue();
+            recvWindow = window;
         }
         long timestamp = Codec.parseLong(request.param("timestamp"));
         if (timestamp < 0) {
@@ -300,7 +304,7 @@ final class BinanceDialect implements Dialect {
         if (timestamp >= now + 1000) {
             throw new BinanceError(400, -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
         }
-        if (now - timestamp > recvWindow) {
+        if (BigDecimal.valueOf(now - timestamp).compareTo(recvWindow) > 0) {
             throw new BinanceError(400, -1021, "Timestamp for this request is outside of the recvWindow.");
         }
         String signature = request.param("signature");
