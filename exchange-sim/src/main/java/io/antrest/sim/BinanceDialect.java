@@ -74,6 +74,9 @@ final class BinanceDialect implements Dialect {
         }
         this.allTickers = tickers.endArray().toBytes();
         this.exchangeInfoHead = "{\"timezone\":\"UTC\",\"serverTime\":".getBytes(StandardCharsets.UTF_8);
+        // exchangeInfo's rateLimits (rest-api.md, "Exchange information"; enums.md, "Rate limiters") state
+        // exactly the limits the simulator enforces, as configured. "All limits are optional": it counts
+        // no RAW_REQUESTS, so it states none.
         Json tail = new Json(256).name("rateLimits").beginArray()
                 .beginObject().field("rateLimitType", "REQUEST_WEIGHT").field("interval", "MINUTE")
                 .field("intervalNum", 1).field("limit", weightLimit).endObject()
@@ -81,8 +84,6 @@ final class BinanceDialect implements Dialect {
                 .field("intervalNum", 10).field("limit", orderLimit10s).endObject()
                 .beginObject().field("rateLimitType", "ORDERS").field("interval", "DAY")
                 .field("intervalNum", 1).field("limit", orderLimitDay).endObject()
-                .beginObject().field("rateLimitType", "RAW_REQUESTS").field("interval", "MINUTE")
-                .field("intervalNum", 5).field("limit", 61000).endObject()
                 .endArray()
                 .name("exchangeFilters").beginArray().endArray();
         this.exchangeInfoTail = ("," + tail + ",\"symbols\":").getBytes(StandardCharsets.UTF_8);
@@ -109,6 +110,13 @@ final class BinanceDialect implements Dialect {
         return null;
     }
 
+    /**
+     * The request weight of the endpoints served, as rest-api.md gives it: "Test connectivity" and
+     * "Check server time" 1, "Exchange information" and "Account information (USER_DATA)" 20, "Symbol
+     * price ticker" 2 with {@code symbol}, 4 without or with {@code symbols}, "Query order
+     * (USER_DATA)" 4, "New order (TRADE)" and "Cancel order (TRADE)" 1 (nothing when they succeed,
+     * {@link #freeOnSuccess}); anything else 1 before its 404.
+     */
     private static int weight(String method, String path, SimRequest request) {
         switch (path) {
             case "/api/v3/ping", "/api/v3/time":
@@ -124,11 +132,22 @@ final class BinanceDialect implements Dialect {
         }
     }
 
+    /**
+     * Whether a successful answer costs no weight: CHANGELOG 2026-03-27 (from 2026-04-02), "Request
+     * weights for the following endpoints ... become 0 when the request is successful. Failed requests
+     * are still charged the documented weight": of those, the simulator serves POST and DELETE
+     * {@code /api/v3/order}.
+     */
+    private static boolean freeOnSuccess(String method, String path) {
+        return "/api/v3/order".equals(path) && ("POST".equals(method) || "DELETE".equals(method));
+    }
+
     @Override
     public SimResponse handle(SimRequest request) {
         String method = request.method();
         String path = request.path();
-        BinanceRateLimiter.Verdict verdict = limiter.charge(weight(method, path, request));
+        int weight = weight(method, path, request);
+        BinanceRateLimiter.Verdict verdict = limiter.charge(weight);
         if (!verdict.allowed()) {
             return limited(verdict);
         }
@@ -144,7 +163,9 @@ final class BinanceDialect implements Dialect {
                 response.header("Retry-After", "10");
             }
         }
-        return response.header("X-MBX-USED-WEIGHT-1M", Long.toString(verdict.usedWeight()));
+        long used = response.status() == 200 && freeOnSuccess(method, path) ? limiter.refund(verdict, weight)
+                : verdict.usedWeight();
+        return response.header("X-MBX-USED-WEIGHT-1M", Long.toString(used));
     }
 
     private SimResponse route(String method, String path, SimRequest request) {

@@ -291,6 +291,43 @@ class BinanceEndpointsTest {
         assertThat(RawHttp.get(sim.port(), "/api/v3/exchangeInfo").header("X-MBX-USED-WEIGHT-1M")).isEqualTo("21");
     }
 
+    /**
+     * rest-api.md, "Exchange information", and enums.md, "Rate limiters (rateLimitType)": rateLimits
+     * lists REQUEST_WEIGHT and ORDERS with interval, intervalNum and limit; "All limits are
+     * optional". The simulator states exactly what it enforces, as it was configured.
+     */
+    @Test
+    void exchangeInfoStatesTheConfiguredLimits() throws Exception {
+        sim.close();
+        sim = SimExchange.builder().clock(clock).binanceWeightLimit(1234).binanceOrderLimits(7, 999).build().start();
+        JsonNode limits = RawHttp.get(sim.port(), "/api/v3/exchangeInfo").json().get("rateLimits");
+        assertThat(limits.toString()).isEqualTo("["
+                + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":1234},"
+                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":7},"
+                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":999}]");
+    }
+
+    /**
+     * CHANGELOG 2026-03-27: the weight of POST and DELETE /api/v3/order "become 0 when the request is
+     * successful. Failed requests are still charged the documented weight" (1, rest-api.md "New
+     * order (TRADE)", "Cancel order (TRADE)"); "Query order (USER_DATA)" stays 4.
+     */
+    @Test
+    void successfulOrdersAndCancelsCostNoWeight() throws Exception {
+        clock.set(1_700_000_000_000L - 1_700_000_000_000L % 60_000L);
+        RawHttp.Reply placed = signed("POST", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01"
+                + "&price=50000&newClientOrderId=free-1");
+        assertThat(placed.header("X-MBX-USED-WEIGHT-1M")).isEqualTo("0");
+        RawHttp.Reply refused = signed("POST", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01"
+                + "&price=50000&newClientOrderId=free-1");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("X-MBX-USED-WEIGHT-1M")).isEqualTo("1");
+        assertThat(signed("GET", "symbol=BTCUSDT&origClientOrderId=free-1").header("X-MBX-USED-WEIGHT-1M")).isEqualTo("5");
+        assertThat(signed("DELETE", "symbol=BTCUSDT&origClientOrderId=free-1").header("X-MBX-USED-WEIGHT-1M")).isEqualTo("5");
+        assertThat(signed("DELETE", "symbol=BTCUSDT&origClientOrderId=free-1").header("X-MBX-USED-WEIGHT-1M"))
+                .as("a failed cancel is charged").isEqualTo("6");
+    }
+
     @Test
     void demoKeyWorksWithoutConfiguration() throws Exception {
         RawHttp.Reply reply = RawHttp.once(sim.port(), "GET", "/api/v3/account?"
