@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -84,6 +86,20 @@ class BinanceEndpointsTest {
         RawHttp.Reply unknown = RawHttp.get(sim.port(), "/api/v3/exchangeInfo?symbol=NOPE");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text()).isEqualTo("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+    }
+
+    /** rest-api.md, "Exchange information", the response's symbol: every field of the example, in its order. */
+    @Test
+    void exchangeInfoSymbolsHaveTheDocumentedFields() throws Exception {
+        JsonNode btc = RawHttp.get(sim.port(), "/api/v3/exchangeInfo?symbol=BTCUSDT").json().get("symbols").get(0);
+        List<String> fields = new ArrayList<>();
+        btc.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("symbol", "status", "baseAsset", "baseAssetPrecision", "quoteAsset",
+                "quotePrecision", "quoteAssetPrecision", "baseCommissionPrecision", "quoteCommissionPrecision", "orderTypes",
+                "icebergAllowed", "ocoAllowed", "otoAllowed", "opoAllowed", "quoteOrderQtyMarketAllowed", "allowTrailingStop",
+                "cancelReplaceAllowed", "amendAllowed", "pegInstructionsAllowed", "isSpotTradingAllowed",
+                "isMarginTradingAllowed", "filters", "permissions", "permissionSets", "defaultSelfTradePreventionMode",
+                "allowedSelfTradePreventionModes");
     }
 
     @Test
