@@ -151,6 +151,16 @@ class BinanceParsersTest {
         return "{\"timezone\":\"UTC\",\"serverTime\":1,\"rateLimits\":" + rateLimits + ",\"exchangeFilters\":[],\"symbols\":[]}";
     }
 
+    /** An exchangeInfo whose rateLimits are these entries, each {type, interval, intervalNum, limit}. */
+    private static String exchangeInfoWith(Object[]... limits) {
+        StringBuilder b = new StringBuilder("[");
+        for (Object[] l : limits) {
+            b.append(b.length() > 1 ? "," : "").append(String.format(java.util.Locale.ROOT,
+                    "{\"rateLimitType\":\"%s\",\"interval\":\"%s\",\"intervalNum\":%d,\"limit\":%d}", l));
+        }
+        return exchangeInfoWith(b.append(']').toString());
+    }
+
     /**
      * rest-api.md, "Exchange information", {@code rateLimits}, and enums.md, "Rate limiters
      * (rateLimitType)": the limits the exchange states replace the plugin's, by type and interval;
@@ -159,18 +169,15 @@ class BinanceParsersTest {
      */
     @Test
     void theLimitsExchangeInfoStatesReplaceThePluginsOwn() {
-        String info = exchangeInfoWith("["
-                + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":1200},"
-                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":50},"
-                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":160000},"
-                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":1,\"limit\":10}]");
+        String info = exchangeInfoWith(new Object[] {"REQUEST_WEIGHT", "MINUTE", 1, 1200},
+                new Object[] {"ORDERS", "SECOND", 10, 50}, new Object[] {"ORDERS", "DAY", 1, 160_000},
+                new Object[] {"ORDERS", "SECOND", 1, 10});
 
         assertThat(binance.rateLimits(Responses.of(200, info))).containsExactly(
                 new RateLimitRule("REQUEST_WEIGHT", RateLimitRule.Scope.IP, 1200, Duration.ofMinutes(1)),
                 new RateLimitRule("ORDERS_10S", RateLimitRule.Scope.ORDERS, 50, Duration.ofSeconds(10)),
                 new RateLimitRule("ORDERS_1D", RateLimitRule.Scope.ORDERS, 160_000, Duration.ofDays(1)));
-        String raw = exchangeInfoWith("[{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
-                + "\"limit\":61000}]");
+        String raw = exchangeInfoWith(new Object[] {"RAW_REQUESTS", "MINUTE", 5, 61_000});
         assertThat(binance.rateLimits(Responses.of(200, raw))).containsExactly(
                 new RateLimitRule("RAW_REQUESTS", RateLimitRule.Scope.IP, 61_000, Duration.ofMinutes(5)));
     }
@@ -180,9 +187,7 @@ class BinanceParsersTest {
     void theUsersLimitsStayAboveTheStatedOnes() {
         Exchange configured = new BinanceProvider().create(ExchangeSettings.builder().option("weight_limit", "100")
                 .option("order_limit", "5").build());
-        String info = exchangeInfoWith("["
-                + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":1200},"
-                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":160000}]");
+        String info = exchangeInfoWith(new Object[] {"REQUEST_WEIGHT", "MINUTE", 1, 1200}, new Object[] {"ORDERS", "DAY", 1, 160_000});
 
         assertThat(configured.rateLimits(Responses.of(200, info))).containsExactly(
                 new RateLimitRule("REQUEST_WEIGHT", RateLimitRule.Scope.IP, 100, Duration.ofMinutes(1)),

@@ -146,22 +146,6 @@ class BinanceSimRoundTripTest {
         assertThat(binance.readRateLimits(again)).extracting(RateLimitReading::rule).contains("REQUEST_WEIGHT");
     }
 
-    @Test
-    void duplicateClientOrderIdIsRefusedAsOrderRejected() {
-        Exchange binance = exchange(Credentials.hmac(KEY, SECRET));
-        RestClient client = client(binance);
-        OrderRequest order = OrderRequest.limit("ETHUSDT", Side.BUY, new BigDecimal("0.01"), new BigDecimal("3000"))
-                .withClientOrderId("dup-1");
-
-        client.request(binance.trading().newOrder(order));
-        Response second = refusal(client, binance.trading().newOrder(order)).response();
-
-        assertThat(Read.error(binance, second).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
-        assertThat(Read.error(binance, second).code()).isEqualTo("-2010");
-        assertThat(sim.ordersPlaced("dup-1")).isEqualTo(1);
-        assertThat(sim.orderAttempts("dup-1")).isEqualTo(2);
-    }
-
     /**
      * rest-api.md, "New order (TRADE)", newClientOrderId: unique among open orders, so a duplicate is
      * read as errors.md's -2010 NEW_ORDER_REJECTED "Duplicate order sent." (ORDER_REJECTED) while the
@@ -178,7 +162,10 @@ class BinanceSimRoundTripTest {
 
         Response duplicate = refusal(client, binance.trading().newOrder(order)).response();
         assertThat(Read.error(binance, duplicate).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
+        assertThat(Read.error(binance, duplicate).code()).isEqualTo("-2010");
         assertThat(Read.error(binance, duplicate).message()).isEqualTo("Duplicate order sent.");
+        assertThat(sim.ordersPlaced("reuse-after-cancel")).isEqualTo(1);
+        assertThat(sim.orderAttempts("reuse-after-cancel")).isEqualTo(2);
 
         OrderRef byId = OrderRef.byClientOrderId("ETHUSDT", "reuse-after-cancel");
         assertThat(Read.order(binance, client.request(binance.trading().cancelOrder(byId))).status())
