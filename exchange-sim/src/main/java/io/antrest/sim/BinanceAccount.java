@@ -2,14 +2,12 @@ package io.antrest.sim;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One Binance API key's account: balances (free and locked), orders, used client order ids and
- * order counts. Every method is called under the account's own lock ({@code synchronized}).
+ * One Binance API key's account: balances (free and locked), orders, the latest order of each
+ * client order id, and order counts. Every method is called under the account's own lock ({@code synchronized}).
  */
 final class BinanceAccount {
 
@@ -25,9 +23,12 @@ final class BinanceAccount {
 
     final Map<String, Balance> balances = new TreeMap<>();
     final Map<Long, BinanceOrder> orders = new HashMap<>();
+    /**
+     * Each client order id's latest order. Binance's rest-api.md, "New order (TRADE)", parameter
+     * {@code newClientOrderId}: "A unique id among open orders"; an id is taken again once its order
+     * is no longer open. So at most one order per id is open, and it is the latest one.
+     */
     final Map<String, Long> orderIdsByClientId = new HashMap<>();
-    /** Every client order id ever accepted: the simulator never accepts one twice (stricter than Binance). */
-    final Set<String> usedClientOrderIds = new HashSet<>();
     private long tenSecondWindow = Long.MIN_VALUE;
     private int tenSecondCount;
     private long dayWindow = Long.MIN_VALUE;
@@ -55,6 +56,21 @@ final class BinanceAccount {
 
     private void deposit(String asset, String amount) {
         balances.put(asset, new Balance(new BigDecimal(amount)));
+    }
+
+    /** The latest order placed with this client order id; null when there is none. */
+    BinanceOrder latestWithClientOrderId(String clientOrderId) {
+        Long id = orderIdsByClientId.get(clientOrderId);
+        return id == null ? null : orders.get(id);
+    }
+
+    /**
+     * Whether an open order (NEW or PARTIALLY_FILLED) has this client order id: only then is a new
+     * order with it a duplicate (rest-api.md, "New order (TRADE)", {@code newClientOrderId}).
+     */
+    boolean clientOrderIdInUse(String clientOrderId) {
+        BinanceOrder latest = latestWithClientOrderId(clientOrderId);
+        return latest != null && latest.open();
     }
 
     Balance balance(String asset) {

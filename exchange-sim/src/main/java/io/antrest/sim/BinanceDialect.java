@@ -74,6 +74,9 @@ final class BinanceDialect implements Dialect {
         }
         this.allTickers = tickers.endArray().toBytes();
         this.exchangeInfoHead = "{\"timezone\":\"UTC\",\"serverTime\":".getBytes(StandardCharsets.UTF_8);
+        // exchangeInfo's rateLimits (rest-api.md, "Exchange information"; enums.md, "Rate limiters") state
+        // exactly the limits the simulator enforces, as configured. "All limits are optional": it counts
+        // no RAW_REQUESTS, so it states none.
         Json tail = new Json(256).name("rateLimits").beginArray()
                 .beginObject().field("rateLimitType", "REQUEST_WEIGHT").field("interval", "MINUTE")
                 .field("intervalNum", 1).field("limit", weightLimit).endObject()
@@ -81,8 +84,6 @@ final class BinanceDialect implements Dialect {
                 .field("intervalNum", 10).field("limit", orderLimit10s).endObject()
                 .beginObject().field("rateLimitType", "ORDERS").field("interval", "DAY")
                 .field("intervalNum", 1).field("limit", orderLimitDay).endObject()
-                .beginObject().field("rateLimitType", "RAW_REQUESTS").field("interval", "MINUTE")
-                .field("intervalNum", 5).field("limit", 61000).endObject()
                 .endArray()
                 .name("exchangeFilters").beginArray().endArray();
         this.exchangeInfoTail = ("," + tail + ",\"symbols\":").getBytes(StandardCharsets.UTF_8);
@@ -109,6 +110,13 @@ final class BinanceDialect implements Dialect {
         return null;
     }
 
+    /**
+     * The request weight of the endpoints served, as rest-api.md gives it: "Test connectivity" and
+     * "Check server time" 1, "Exchange information" and "Account information (USER_DATA)" 20, "Symbol
+     * price ticker" 2 with {@code symbol}, 4 without or with {@code symbols}, "Query order
+     * (USER_DATA)" 4, "New order (TRADE)" and "Cancel order (TRADE)" 1 (nothing when they succeed,
+     * {@link #freeOnSuccess}); anything else 1 before its 404.
+     */
     private static int weight(String method, String path, SimRequest request) {
         switch (path) {
             case "/api/v3/ping", "/api/v3/time":
@@ -124,11 +132,22 @@ final class BinanceDialect implements Dialect {
         }
     }
 
+    /**
+     * Whether a successful answer costs no weight: CHANGELOG 2026-03-27 (from 2026-04-02), "Request
+     * weights for the following endpoints ... become 0 when the request is successful. Failed requests
+     * are still charged the documented weight": of those, the simulator serves POST and DELETE
+     * {@code /api/v3/order}.
+     */
+    private static boolean freeOnSuccess(String method, String path) {
+        return "/api/v3/order".equals(path) && ("POST".equals(method) || "DELETE".equals(method));
+    }
+
     @Override
     public SimResponse handle(SimRequest request) {
         String method = request.method();
         String path = request.path();
-        BinanceRateLimiter.Verdict verdict = limiter.charge(weight(method, path, request));
+        int weight = weight(method, path, request);
+        BinanceRateLimiter.Verdict verdict = limiter.charge(weight);
         if (!verdict.allowed()) {
             return limited(verdict);
         }
@@ -144,7 +163,9 @@ final class BinanceDialect implements Dialect {
                 response.header("Retry-After", "10");
             }
         }
-        return response.header("X-MBX-USED-WEIGHT-1M", Long.toString(verdict.usedWeight()));
+        long used = response.status() == 200 && freeOnSuccess(method, path) ? limiter.refund(verdict, weight)
+                : verdict.usedWeight();
+        return response.header("X-MBX-USED-WEIGHT-1M", Long.toString(used));
     }
 
     private SimResponse route(String method, String path, SimRequest request) {
@@ -280,7 +301,10 @@ final class BinanceDialect implements Dialect {
         if (key == null) {
             throw new BinanceError(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
-        long recvWindow = DEFAULT_RECV_WINDOW;
+        // rest-api.md, "Timing security": recvWindow defaults to 5000 ms, may have three decimals
+        // (microseconds) and is at most 60000; errors.md, -1102: "'%s' contains unexpected value.
+        // Cannot be greater than %s." (the -1131 of old is no longer in errors.md).
+        BigDecimal recvWindow = BigDecimal.valueOf(DEFAULT_RECV_WINDOW);
         String recv = request.param("recvWindow");
         if (recv != null) {
             BigDecimal window = Codec.decimal(recv);
@@ -288,9 +312,10 @@ final class BinanceDialect implements Dialect {
                 throw mandatory("recvWindow");
             }
             if (window.compareTo(BigDecimal.valueOf(MAX_RECV_WINDOW)) > 0) {
-                throw new BinanceError(400, -1131, "recvWindow must be less than 60000.");
+                throw new BinanceError(400, -1102,
+                        "'recvWindow' contains unexpected value. Cannot be greater than " + MAX_RECV_WINDOW + ".");
             }
-            recvWindow = window.longValue();
+            recvWindow = window;
         }
         long timestamp = Codec.parseLong(request.param("timestamp"));
         if (timestamp < 0) {
@@ -300,7 +325,7 @@ final class BinanceDialect implements Dialect {
         if (timestamp >= now + 1000) {
             throw new BinanceError(400, -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
         }
-        if (now - timestamp > recvWindow) {
+        if (BigDecimal.valueOf(now - timestamp).compareTo(recvWindow) > 0) {
             throw new BinanceError(400, -1021, "Timestamp for this request is outside of the recvWindow.");
         }
         String signature = request.param("signature");
@@ -460,7 +485,10 @@ final class BinanceDialect implements Dialect {
         }
         BinanceOrder order;
         synchronized (account) {
-            if (account.usedClientOrderIds.contains(clientOrderId)) {
+            // rest-api.md, "New order (TRADE)", newClientOrderId: unique among open orders, so an id whose
+            // order was filled, cancelled or expired is accepted again; errors.md, -2010 NEW_ORDER_REJECTED,
+            // "Duplicate order sent.": the id is in use.
+            if (account.clientOrderIdInUse(clientOrderId)) {
                 throw new BinanceError(400, -2010, "Duplicate order sent.");
             }
             BigDecimal notional = price.multiply(quantity);
@@ -491,7 +519,6 @@ final class BinanceDialect implements Dialect {
                 order = new BinanceOrder(symbol.symbol(), nextOrderId.getAndIncrement(), clientOrderId, price,
                         quantity, BigDecimal.ZERO, BigDecimal.ZERO, "NEW", timeInForce, type, side, now, now);
             }
-            account.usedClientOrderIds.add(clientOrderId);
             account.orders.put(order.orderId(), order);
             account.orderIdsByClientId.put(clientOrderId, order.orderId());
             account.touch(now);
@@ -559,8 +586,12 @@ final class BinanceDialect implements Dialect {
         return value;
     }
 
-    /** Finds an order of this account by orderId or origClientOrderId; null when there is none. */
-    private BinanceOrder find(SimRequest request, BinanceAccount account, BinanceSymbol symbol) {
+    /**
+     * Finds an order of this account by orderId or origClientOrderId; null when there is none. With
+     * both, the order is looked up by orderId and its client order id must match (rest-api.md, "Query
+     * order (USER_DATA)" and "Cancel order (TRADE)", notes): a mismatch throws {@code mismatch}.
+     */
+    private BinanceOrder find(SimRequest request, BinanceAccount account, BinanceSymbol symbol, BinanceError mismatch) {
         String orderId = request.param("orderId");
         String clientId = request.param("origClientOrderId");
         if ((orderId == null || orderId.isEmpty()) && (clientId == null || clientId.isEmpty())) {
@@ -574,14 +605,23 @@ final class BinanceDialect implements Dialect {
                 throw mandatory("orderId");
             }
             order = account.orders.get(id);
-            if (order != null && clientId != null && !clientId.equals(order.clientOrderId())) {
-                order = null;
+            if (order != null && clientId != null && !clientId.isEmpty() && !clientId.equals(order.clientOrderId())
+                    && order.symbol().equals(symbol.symbol())) {
+                throw mismatch;
             }
         } else {
-            Long id = account.orderIdsByClientId.get(clientId);
-            order = id == null ? null : account.orders.get(id);
+            // Several orders may share a client order id once the earlier ones are no longer open. The
+            // docs ("Query order (USER_DATA)", "Cancel order (TRADE)") do not say which one a query by
+            // origClientOrderId finds; the id is "unique among open orders", so the open one, if any,
+            // is the latest one: the simulator answers with the latest order of that id.
+            order = account.latestWithClientOrderId(clientId);
         }
         return order == null || !order.symbol().equals(symbol.symbol()) ? null : order;
+    }
+
+    /** errors.md, "Messages for ... -2011 CANCEL_REJECTED": the order could not be found. */
+    private static BinanceError unknownOrder() {
+        return new BinanceError(400, -2011, "Unknown order sent.");
     }
 
     private SimResponse queryOrder(SimRequest request) {
@@ -589,7 +629,10 @@ final class BinanceDialect implements Dialect {
         BinanceSymbol symbol = knownSymbol(required(request, "symbol"));
         BinanceOrder order;
         synchronized (account) {
-            order = find(request, account, symbol);
+            // CHANGELOG 2025-04-08 and errors.md: -2039 CLIENT_ORDER_ID_INVALID when orderId and
+            // origClientOrderId name no one order.
+            order = find(request, account, symbol,
+                    new BinanceError(400, -2039, "Client order ID is not correct for this order ID."));
         }
         if (order == null) {
             throw new BinanceError(400, -2013, "Order does not exist.");
@@ -603,9 +646,9 @@ final class BinanceDialect implements Dialect {
         long now = clock.millis();
         BinanceOrder canceled;
         synchronized (account) {
-            BinanceOrder order = find(request, account, symbol);
+            BinanceOrder order = find(request, account, symbol, unknownOrder());
             if (order == null || !order.open()) {
-                throw new BinanceError(400, -2011, "Unknown order sent.");
+                throw unknownOrder();
             }
             canceled = order.canceled(now);
             account.orders.put(canceled.orderId(), canceled);

@@ -9,8 +9,8 @@ import java.time.Clock;
  */
 final class BinanceRateLimiter {
 
-    /** The outcome of charging one request. */
-    record Verdict(int status, long usedWeight, long retryAfterSeconds, long bannedUntilMillis) {
+    /** The outcome of charging one request; {@code minute} is the window it was charged in. */
+    record Verdict(int status, long usedWeight, long retryAfterSeconds, long bannedUntilMillis, long minute) {
         boolean allowed() {
             return status == 0;
         }
@@ -40,20 +40,37 @@ final class BinanceRateLimiter {
         synchronized (lock) {
             roll(now);
             if (now < bannedUntil) {
-                return new Verdict(418, used, seconds(bannedUntil - now), bannedUntil);
+                return new Verdict(418, used, seconds(bannedUntil - now), bannedUntil, windowMinute);
             }
             if (used + weight > limit) {
                 if (limitedInWindow) {
                     bannedUntil = now + banMillis;
                     limitedInWindow = false;
-                    return new Verdict(418, used, seconds(banMillis), bannedUntil);
+                    return new Verdict(418, used, seconds(banMillis), bannedUntil, windowMinute);
                 }
                 limitedInWindow = true;
                 long windowEnd = (windowMinute + 1) * 60_000L;
-                return new Verdict(429, used, seconds(windowEnd - now), 0);
+                return new Verdict(429, used, seconds(windowEnd - now), 0, windowMinute);
             }
             used += weight;
-            return new Verdict(0, used, 0, 0);
+            return new Verdict(0, used, 0, 0, windowMinute);
+        }
+    }
+
+    /**
+     * Gives back the weight of an allowed request that turned out to cost nothing (a successful
+     * order placement or cancel, CHANGELOG 2026-03-27), if its minute is still the current one.
+     *
+     * @return the weight used in the current minute
+     */
+    long refund(Verdict charged, int weight) {
+        long now = clock.millis();
+        synchronized (lock) {
+            roll(now);
+            if (charged.minute() == windowMinute) {
+                used = Math.max(0, used - weight);
+            }
+            return used;
         }
     }
 

@@ -84,10 +84,12 @@ record BinanceSymbol(String symbol, String status, String baseAsset, String quot
                 .field("icebergAllowed", true)
                 .field("ocoAllowed", true)
                 .field("otoAllowed", true)
+                .field("opoAllowed", false)
                 .field("quoteOrderQtyMarketAllowed", true)
                 .field("allowTrailingStop", true)
                 .field("cancelReplaceAllowed", true)
                 .field("amendAllowed", true)
+                .field("pegInstructionsAllowed", false)
                 .field("isSpotTradingAllowed", true)
                 .field("isMarginTradingAllowed", trading())
                 .name("filters").beginArray()
@@ -120,18 +122,22 @@ record BinanceSymbol(String symbol, String status, String baseAsset, String quot
     }
 
     /**
-     * The filter this price and quantity fail, or null. Rules as Binance documents them: within
-     * bounds and on the tick / step grid counted from the minimum; notional within bounds.
+     * The filter this price and quantity fail, or null. Rules as filters.md gives them: within
+     * bounds and a multiple of the tick / step size; notional within bounds (NOTIONAL's minimum
+     * applied to MARKET orders, its maximum not, as the filter published here says).
      */
     String failedFilter(BigDecimal price, BigDecimal quantity, boolean market) {
+        // filters.md, PRICE_FILTER: price >= minPrice, price <= maxPrice, price % tickSize == 0, each
+        // rule disabled when its value is 0; LOT_SIZE: quantity >= minQty, <= maxQty, % stepSize == 0.
         if (!market) {
-            if (price.compareTo(minPrice) < 0 || price.compareTo(maxPrice) > 0
-                    || price.subtract(minPrice).remainder(tickSize).signum() != 0) {
+            if ((minPrice.signum() != 0 && price.compareTo(minPrice) < 0)
+                    || (maxPrice.signum() != 0 && price.compareTo(maxPrice) > 0)
+                    || (tickSize.signum() != 0 && price.remainder(tickSize).signum() != 0)) {
                 return "PRICE_FILTER";
             }
         }
         if (quantity.compareTo(minQty) < 0 || quantity.compareTo(maxQty) > 0
-                || quantity.subtract(minQty).remainder(stepSize).signum() != 0) {
+                || (stepSize.signum() != 0 && quantity.remainder(stepSize).signum() != 0)) {
             return "LOT_SIZE";
         }
         BigDecimal notional = price.multiply(quantity);

@@ -130,6 +130,12 @@ class BinanceAuthTest {
                 TestSigning.binanceKey(DOC_KEY), null).status()).isEqualTo(200);
     }
 
+    /**
+     * rest-api.md, "Timing security": "Maximum recvWindow is 60000 milliseconds", with "up to three
+     * decimal places". errors.md no longer lists -1131 (BAD_RECV_WINDOW, CHANGELOG 2019-08-15); a value
+     * over the maximum is -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED, "'%s' contains unexpected value.
+     * Cannot be greater than %s.".
+     */
     @Test
     void recvWindowAboveSixtySecondsIsRejected() throws Exception {
         start(Clock.systemUTC());
@@ -137,7 +143,11 @@ class BinanceAuthTest {
         RawHttp.Reply reply = RawHttp.once(sim.port(), "GET", "/api/v3/account?" + query,
                 TestSigning.binanceKey(DOC_KEY), null);
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("code").asInt()).isEqualTo(-1131);
+        assertThat(reply.text())
+                .isEqualTo("{\"code\":-1102,\"msg\":\"'recvWindow' contains unexpected value. Cannot be greater than 60000.\"}");
+        String micros = TestSigning.binanceQuery(DOC_SECRET, "recvWindow=59999.999", System.currentTimeMillis());
+        assertThat(RawHttp.once(sim.port(), "GET", "/api/v3/account?" + micros, TestSigning.binanceKey(DOC_KEY), null)
+                .status()).isEqualTo(200);
     }
 
     @Test

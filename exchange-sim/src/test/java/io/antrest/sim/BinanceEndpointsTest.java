@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -86,6 +88,20 @@ class BinanceEndpointsTest {
         assertThat(unknown.text()).isEqualTo("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
     }
 
+    /** rest-api.md, "Exchange information", the response's symbol: every field of the example, in its order. */
+    @Test
+    void exchangeInfoSymbolsHaveTheDocumentedFields() throws Exception {
+        JsonNode btc = RawHttp.get(sim.port(), "/api/v3/exchangeInfo?symbol=BTCUSDT").json().get("symbols").get(0);
+        List<String> fields = new ArrayList<>();
+        btc.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("symbol", "status", "baseAsset", "baseAssetPrecision", "quoteAsset",
+                "quotePrecision", "quoteAssetPrecision", "baseCommissionPrecision", "quoteCommissionPrecision", "orderTypes",
+                "icebergAllowed", "ocoAllowed", "otoAllowed", "opoAllowed", "quoteOrderQtyMarketAllowed", "allowTrailingStop",
+                "cancelReplaceAllowed", "amendAllowed", "pegInstructionsAllowed", "isSpotTradingAllowed",
+                "isMarginTradingAllowed", "filters", "permissions", "permissionSets", "defaultSelfTradePreventionMode",
+                "allowedSelfTradePreventionModes");
+    }
+
     @Test
     void tickerPriceForAllOrOneSymbol() throws Exception {
         JsonNode all = RawHttp.get(sim.port(), "/api/v3/ticker/price").json();
@@ -145,6 +161,73 @@ class BinanceEndpointsTest {
         assertThat(second.text()).isEqualTo("{\"code\":-2010,\"msg\":\"Duplicate order sent.\"}");
         assertThat(sim.ordersPlaced("dup-1")).isEqualTo(1);
         assertThat(sim.orderAttempts("dup-1")).isEqualTo(2);
+    }
+
+    /**
+     * rest-api.md, "New order (TRADE)", {@code newClientOrderId}: "A unique id among open orders ...
+     * Orders with the same newClientOrderID can be accepted only when the previous one is filled";
+     * web-socket-api.md, "Cancel order": the cancel frees the id "for new orders". errors.md, -2010
+     * NEW_ORDER_REJECTED, "Duplicate order sent." only while the order with the id is open.
+     */
+    @Test
+    void aClientOrderIdIsTakenAgainOnceItsOrderIsNoLongerOpen() throws Exception {
+        String limit = "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01&price=50000"
+                + "&newClientOrderId=reuse-1";
+        long first = signed("POST", limit).json().get("orderId").asLong();
+        RawHttp.Reply whileOpen = signed("POST", limit);
+        assertThat(whileOpen.status()).isEqualTo(400);
+        assertThat(whileOpen.text()).isEqualTo("{\"code\":-2010,\"msg\":\"Duplicate order sent.\"}");
+
+        assertThat(signed("DELETE", "symbol=BTCUSDT&origClientOrderId=reuse-1").json().get("status").asText())
+                .isEqualTo("CANCELED");
+        RawHttp.Reply again = signed("POST", limit);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        long second = again.json().get("orderId").asLong();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(sim.ordersPlaced("reuse-1")).isEqualTo(2);
+
+        String market = "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001&newClientOrderId=reuse-filled";
+        assertThat(signed("POST", market).json().get("status").asText()).isEqualTo("FILLED");
+        assertThat(signed("POST", market).status()).as("a filled order's id is free again").isEqualTo(200);
+    }
+
+    /**
+     * Two orders share a client order id: the docs do not say which one a query by
+     * {@code origClientOrderId} finds ("Query order (USER_DATA)"); as the id is unique among open
+     * orders, the simulator answers with the latest, the open one if any. By orderId each is found.
+     */
+    @Test
+    void aQueryByAReusedClientOrderIdFindsTheLatestOrder() throws Exception {
+        String limit = "symbol=ETHUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=0.1&price=4000"
+                + "&newClientOrderId=reuse-2";
+        long first = signed("POST", limit).json().get("orderId").asLong();
+        signed("DELETE", "symbol=ETHUSDT&orderId=" + first);
+        long second = signed("POST", limit).json().get("orderId").asLong();
+
+        JsonNode latest = signed("GET", "symbol=ETHUSDT&origClientOrderId=reuse-2").json();
+        assertThat(latest.get("orderId").asLong()).isEqualTo(second);
+        assertThat(latest.get("status").asText()).isEqualTo("NEW");
+        assertThat(signed("GET", "symbol=ETHUSDT&orderId=" + first).json().get("status").asText()).isEqualTo("CANCELED");
+        RawHttp.Reply canceled = signed("DELETE", "symbol=ETHUSDT&origClientOrderId=reuse-2");
+        assertThat(canceled.json().get("orderId").asLong()).as("the open one is cancelled").isEqualTo(second);
+    }
+
+    /**
+     * rest-api.md, "Query order (USER_DATA)", notes: with both orderId and origClientOrderId the
+     * order is found by orderId and its client order id checked; CHANGELOG 2025-04-08 and errors.md:
+     * -2039 CLIENT_ORDER_ID_INVALID "Client order ID is not correct for this order ID.".
+     */
+    @Test
+    void aQueryWhoseOrderIdAndClientOrderIdNameTwoOrdersIsRefused() throws Exception {
+        long id = signed("POST", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01&price=50000"
+                + "&newClientOrderId=pair-1").json().get("orderId").asLong();
+        RawHttp.Reply mismatch = signed("GET", "symbol=BTCUSDT&orderId=" + id + "&origClientOrderId=pair-2");
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.text()).isEqualTo("{\"code\":-2039,\"msg\":\"Client order ID is not correct for this order ID.\"}");
+        assertThat(signed("GET", "symbol=BTCUSDT&orderId=" + id + "&origClientOrderId=pair-1").json()
+                .get("clientOrderId").asText()).isEqualTo("pair-1");
+        assertThat(signed("DELETE", "symbol=BTCUSDT&orderId=" + id + "&origClientOrderId=pair-2").json()
+                .get("code").asInt()).isEqualTo(-2011);
     }
 
     @Test
@@ -222,6 +305,43 @@ class BinanceEndpointsTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(RawHttp.get(sim.port(), "/api/v3/ping").status()).isEqualTo(200);
         assertThat(RawHttp.get(sim.port(), "/api/v3/exchangeInfo").header("X-MBX-USED-WEIGHT-1M")).isEqualTo("21");
+    }
+
+    /**
+     * rest-api.md, "Exchange information", and enums.md, "Rate limiters (rateLimitType)": rateLimits
+     * lists REQUEST_WEIGHT and ORDERS with interval, intervalNum and limit; "All limits are
+     * optional". The simulator states exactly what it enforces, as it was configured.
+     */
+    @Test
+    void exchangeInfoStatesTheConfiguredLimits() throws Exception {
+        sim.close();
+        sim = SimExchange.builder().clock(clock).binanceWeightLimit(1234).binanceOrderLimits(7, 999).build().start();
+        JsonNode limits = RawHttp.get(sim.port(), "/api/v3/exchangeInfo").json().get("rateLimits");
+        assertThat(limits.toString()).isEqualTo("["
+                + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":1234},"
+                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":7},"
+                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":999}]");
+    }
+
+    /**
+     * CHANGELOG 2026-03-27: the weight of POST and DELETE /api/v3/order "become 0 when the request is
+     * successful. Failed requests are still charged the documented weight" (1, rest-api.md "New
+     * order (TRADE)", "Cancel order (TRADE)"); "Query order (USER_DATA)" stays 4.
+     */
+    @Test
+    void successfulOrdersAndCancelsCostNoWeight() throws Exception {
+        clock.set(1_700_000_000_000L - 1_700_000_000_000L % 60_000L);
+        RawHttp.Reply placed = signed("POST", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01"
+                + "&price=50000&newClientOrderId=free-1");
+        assertThat(placed.header("X-MBX-USED-WEIGHT-1M")).isEqualTo("0");
+        RawHttp.Reply refused = signed("POST", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01"
+                + "&price=50000&newClientOrderId=free-1");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("X-MBX-USED-WEIGHT-1M")).isEqualTo("1");
+        assertThat(signed("GET", "symbol=BTCUSDT&origClientOrderId=free-1").header("X-MBX-USED-WEIGHT-1M")).isEqualTo("5");
+        assertThat(signed("DELETE", "symbol=BTCUSDT&origClientOrderId=free-1").header("X-MBX-USED-WEIGHT-1M")).isEqualTo("5");
+        assertThat(signed("DELETE", "symbol=BTCUSDT&origClientOrderId=free-1").header("X-MBX-USED-WEIGHT-1M"))
+                .as("a failed cancel is charged").isEqualTo("6");
     }
 
     @Test

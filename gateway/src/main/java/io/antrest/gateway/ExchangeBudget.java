@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import static java.util.Objects.requireNonNull;
  * for a per-instrument rule. Before each attempt the engine spends what the request costs in
  * every bucket it touches ({@link Exchange#costOf}), all or nothing: a request that would
  * overdraw one bucket spends none and waits for the latest of them. Answer headers correct the
- * buckets they name; a throttle pauses the buckets of the request that met it. Thread-safe.
+ * buckets they name; a throttle pauses the buckets of the request that met it. The rules are the
+ * plugin's until the exchange states its own ({@link #adopt}). Thread-safe.
  */
 public final class ExchangeBudget implements RequestBudget {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeBudget.class);
@@ -37,8 +39,11 @@ public final class ExchangeBudget implements RequestBudget {
     private final String gateway;
     private final Exchange exchange;
     private final Clock clock;
-    private final Map<String, RateLimitRule> rules = new LinkedHashMap<>();
+    /** The rules kept to now, in the exchange's order; replaced whole by {@link #adopt}. */
+    private volatile Map<String, RateLimitRule> rules;
     private final Map<String, RateLimitBudget> buckets = new ConcurrentHashMap<>();
+    /** Rules the plugin named that the exchange does not state: costs in them are not spent, silently. */
+    private final Set<String> unstated = ConcurrentHashMap.newKeySet();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     /**
@@ -52,15 +57,89 @@ public final class ExchangeBudget implements RequestBudget {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.clock = requireNonNull(clock, "clock is null");
-        for (RateLimitRule r : requireNonNull(exchange.rateLimits(), "rateLimits() returned null")) {
-            if (rules.putIfAbsent(r.name(), r) != null) {
-                throw new IllegalStateException("exchange plugin '" + exchange.name() + "' names rate-limit rule '"
-                        + r.name() + "' twice");
-            }
+        this.rules = byName(requireNonNull(exchange.rateLimits(), "rateLimits() returned null"));
+        for (RateLimitRule r : rules.values()) {
             if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
                 buckets.put(r.name(), RateLimitBudget.perWindow(r.limit(), r.window(), clock));
             }
         }
+    }
+
+    private Map<String, RateLimitRule> byName(List<RateLimitRule> list) {
+        Map<String, RateLimitRule> out = new LinkedHashMap<>();
+        for (RateLimitRule r : list) {
+            if (out.putIfAbsent(requireNonNull(r, "a null rate-limit rule").name(), r) != null) {
+                throw new IllegalStateException("exchange plugin '" + exchange.name() + "' names rate-limit rule '"
+                        + r.name() + "' twice");
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Keeps to the rules the exchange states from now on ({@link Exchange#rateLimits(io.antrest.core.Response)}):
+     * a rule whose limit or window changed gets a new bucket that starts from what its old one had
+     * used in the window, and its pause (a per-instrument rule, new buckets per instrument); a rule that is no
+     * longer stated is no longer kept to, and what {@link Exchange#costOf} still charges in it is
+     * not spent; a new rule gets a bucket. Changes are logged.
+     *
+     * @throws IllegalStateException when the list names a rule twice (nothing changes)
+     */
+    public synchronized void adopt(List<RateLimitRule> stated) {
+        Map<String, RateLimitRule> next = byName(requireNonNull(stated, "stated is null"));
+        Map<String, RateLimitRule> before = rules;
+        if (next.equals(before)) {
+            return;
+        }
+        for (RateLimitRule r : next.values()) {
+            RateLimitRule old = before.get(r.name());
+            unstated.remove(r.name());
+            if (r.equals(old)) {
+                continue;
+            }
+            RateLimitBudget previous = old == null || old.scope() == RateLimitRule.Scope.INSTRUMENT ? null
+                    : buckets.get(old.name());
+            if (old != null) {
+                forget(old);
+            }
+            if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
+                RateLimitBudget bucket = RateLimitBudget.perWindow(r.limit(), r.window(), clock);
+                if (previous != null && old.window().equals(r.window())) {
+                    bucket.observeUsed(previous.used());
+                }
+                Instant paused = previous == null ? null : previous.pausedUntil();
+                if (paused != null) {
+                    bucket.pauseUntil(paused);
+                }
+                buckets.put(r.name(), bucket);
+            }
+        }
+        for (RateLimitRule old : before.values()) {
+            if (!next.containsKey(old.name())) {
+                forget(old);
+                unstated.add(old.name());
+            }
+        }
+        rules = next;
+        LOG.info("gateway '{}': rate limits as {} states them: {} (were {})", gateway, exchange.name(),
+                describe(next.values()), describe(before.values()));
+    }
+
+    /** Drops the bucket(s) of a rule. */
+    private void forget(RateLimitRule rule) {
+        if (rule.scope() != RateLimitRule.Scope.INSTRUMENT) {
+            buckets.remove(rule.name());
+        } else {
+            buckets.keySet().removeIf(k -> k.startsWith(rule.name() + SEPARATOR));
+        }
+    }
+
+    private static String describe(Iterable<RateLimitRule> rules) {
+        StringBuilder b = new StringBuilder("[");
+        for (RateLimitRule r : rules) {
+            b.append(b.length() > 1 ? ", " : "").append(r.name()).append(' ').append(r.limit()).append(" per ").append(r.window());
+        }
+        return b.append(']').toString();
     }
 
     /** The exchange's rules, in its order. */
@@ -144,8 +223,8 @@ public final class ExchangeBudget implements RequestBudget {
     public List<BucketUsage> usage() {
         List<BucketUsage> out = new ArrayList<>();
         for (RateLimitRule r : rules.values()) {
-            if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
-                RateLimitBudget b = buckets.get(r.name());
+            RateLimitBudget b = r.scope() == RateLimitRule.Scope.INSTRUMENT ? null : buckets.get(r.name());
+            if (b != null) {
                 out.add(new BucketUsage(r.name(), b.used(), b.limit(), b.window()));
             }
         }
@@ -183,7 +262,7 @@ public final class ExchangeBudget implements RequestBudget {
     private RateLimitBudget bucket(String rule, String key) {
         RateLimitRule r = rules.get(rule);
         if (r == null) {
-            if (reported.add(rule)) {
+            if (!unstated.contains(rule) && reported.add(rule)) {
                 LOG.warn("gateway '{}': the {} plugin spoke of rate-limit rule '{}', which is not among its rules {};"
                         + " ignored", gateway, exchange.name(), rule, rules.keySet());
             }

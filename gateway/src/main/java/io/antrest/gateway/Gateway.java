@@ -156,9 +156,25 @@ public final class Gateway implements AutoCloseable {
         });
     }
 
-    /** The exchange's contracts, as it lists them now. */
+    /**
+     * The exchange's contracts, as it lists them now. The rate limits the same answer states
+     * ({@link Exchange#rateLimits(Response)}) become the budget's ({@link ExchangeBudget#adopt}).
+     */
     public CompletableFuture<List<Contract>> contracts() {
-        return typed(exchange.contractsRequest(), exchange::parseContracts);
+        return typed(exchange.contractsRequest(), response -> {
+            adoptStatedLimits(response);
+            return exchange.parseContracts(response);
+        });
+    }
+
+    /** A plugin that cannot read the limits out of an answer leaves the budget as it was: limits are no reason to fail. */
+    private void adoptStatedLimits(Response response) {
+        try {
+            budget.adopt(exchange.rateLimits(response));
+        } catch (RuntimeException e) {
+            LOG.warn("gateway '{}': the {} plugin could not read the rate limits the exchange states; keeping {}",
+                    name, exchange.name(), budget.rules(), e);
+        }
     }
 
     /** The account's balances. */

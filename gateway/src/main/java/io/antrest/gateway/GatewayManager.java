@@ -32,7 +32,8 @@ import static java.util.Objects.requireNonNull;
  * gateway's {@link RestClient} (base URL, proxy, {@code session_number} workers, the plugin's
  * signer, a rate-limit bucket per rule of the plugin, the plugin's reading of every answer, the
  * monitor as admission and listener),
- * starts it, measures the exchange's clock, loads the contracts, checks them against the
+ * starts it, measures the exchange's clock, loads the contracts (and the rate limits the exchange
+ * states in the same answer, which the budget keeps to from then on), checks them against the
  * {@link ContractStore}, and only then has the monitor report the gateway UP and starts its
  * heart-beats. All gateways share one {@link MonitorEngine}.
  */

@@ -216,6 +216,38 @@ class BinanceGatewayRoundTripTest {
         assertThat(get(g.queryOrder(ref)).status()).isEqualTo(OrderStatus.NEW);
     }
 
+    /**
+     * rest-api.md, "LIMITS" and "Exchange information": the exchange states its limits in
+     * exchangeInfo's {@code rateLimits} (enums.md, "Rate limiters"). A simulator started with its own
+     * weight and order limits states them; a gateway connected without {@code weight_limit} budgets
+     * with them (its metrics' buckets), one with {@code weight_limit} keeps the user's weight limit.
+     * The simulator states no RAW_REQUESTS limit, so none is kept to.
+     */
+    @Test
+    void aGatewayBudgetsWithTheLimitsTheExchangeStatesInExchangeInfo() throws Exception {
+        try (SimExchange limited = SimExchange.builder().port(0).binanceWeightLimit(2345).binanceOrderLimits(9, 888)
+                .build().start()) {
+            limited.addBinanceKey(KEY, SECRET);
+            Gateway g = manager.connect("binance", GatewaySettings.builder().name("binance-stated")
+                    .exchange(ExchangeSettings.builder().url(limited.binanceUrl()).credentials(Credentials.hmac(KEY, SECRET))
+                            .build()).build());
+            com.fasterxml.jackson.databind.JsonNode stated = get(g.submit(g.exchange().contractsRequest())).json()
+                    .get("rateLimits");
+            assertThat(stated.get(0).get("rateLimitType").asText()).isEqualTo("REQUEST_WEIGHT");
+            assertThat(stated.get(0).get("limit").asInt()).isEqualTo(2345);
+
+            assertThat(g.metrics().buckets()).extracting(b -> b.name() + " " + b.limit() + " per " + b.window())
+                    .containsExactly("REQUEST_WEIGHT 2345 per PT1M", "ORDERS_10S 9 per PT10S", "ORDERS_1D 888 per PT24H");
+            assertThat(g.metrics().budgetLimit()).isEqualTo(2345);
+
+            Gateway overridden = manager.connect("binance", GatewaySettings.builder().name("binance-override")
+                    .exchange(ExchangeSettings.builder().url(limited.binanceUrl()).option("weight_limit", "100")
+                            .credentials(Credentials.hmac(KEY, SECRET)).build()).build());
+            assertThat(overridden.metrics().buckets()).extracting(b -> b.name() + " " + b.limit())
+                    .containsExactly("REQUEST_WEIGHT 100", "ORDERS_10S 9", "ORDERS_1D 888");
+        }
+    }
+
     @Test
     void newOrdersAreHeldBackToTheOrderLimitInsteadOfBeingRefused() throws Exception {
         try (SimExchange strict = SimExchange.builder().port(0).binanceOrderLimits(5, 200_000).build().start()) {

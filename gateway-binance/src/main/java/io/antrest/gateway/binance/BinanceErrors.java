@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads Binance's error answers, {@code {"code":-1021,"msg":"..."}}, into {@link ExchangeError}s.
+ * Reads Binance's error answers, {@code {"code":-1021,"msg":"..."}}, into {@link ExchangeError}s,
+ * by the codes and messages of binance-spot-api-docs {@code errors.md} (10xx server and network,
+ * 11xx-12xx request issues, 20xx order errors with the matching engine's messages) and the HTTP
+ * statuses of {@code rest-api.md}, "HTTP Return Codes".
  * The HTTP status decides first where Binance documents it (418 banned, 429 rate-limited, 5xx
  * unavailable); otherwise the error code does. Bodies that are not Binance's JSON (a proxy's
  * HTML page) still give an error, never an exception.
@@ -35,7 +38,7 @@ final class BinanceErrors {
         if (status == 418) {
             return ErrorKind.BANNED;
         }
-        if (status == 429 || code == -1003 || code == -1015) {
+        if (status == 429 || code == -1003 || code == -1015 || code == -1034) {
             return ErrorKind.RATE_LIMITED;
         }
         if (status >= 500) {
@@ -46,19 +49,23 @@ final class BinanceErrors {
                 return ErrorKind.TIMESTAMP_OUT_OF_WINDOW;
             case -1002, -1022, -2014, -2015:
                 return ErrorKind.AUTHENTICATION;
-            case -1013, -1014, -1020:
+            case -1010, -1013, -1014, -1020, -2021, -2022, -2038:
                 return ErrorKind.ORDER_REJECTED;
             case -2010:
                 return msg.toLowerCase(Locale.ROOT).contains("insufficient balance")
                         ? ErrorKind.INSUFFICIENT_FUNDS : ErrorKind.ORDER_REJECTED;
-            case -2011, -2013:
+            case -2011:
+                // CANCEL_REJECTED: "Unknown order sent." when the order is not there; other messages
+                // (cancel restrictions, trading disabled) refuse a cancel of an order that is.
+                return msg.startsWith("Unknown order sent") ? ErrorKind.NOT_FOUND : ErrorKind.ORDER_REJECTED;
+            case -2013, -2026, -2039, -2043:
                 return ErrorKind.NOT_FOUND;
             case -1000, -1001, -1006, -1007, -1008, -1016:
                 return ErrorKind.EXCHANGE_UNAVAILABLE;
             case 0:
                 break;
             default:
-                if (code <= -1100 && code >= -1199) {
+                if (code <= -1100 && code >= -1299) {
                     return ErrorKind.INVALID_REQUEST;
                 }
         }

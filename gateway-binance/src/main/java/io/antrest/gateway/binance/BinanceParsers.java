@@ -29,6 +29,43 @@ final class BinanceParsers {
         return Instant.ofEpochMilli(t.asLong());
     }
 
+    /**
+     * One entry of exchangeInfo's {@code rateLimits}: {@code {"rateLimitType":"REQUEST_WEIGHT",
+     * "interval":"MINUTE","intervalNum":1,"limit":6000}} (enums.md, "Rate limiters (rateLimitType)").
+     */
+    record StatedLimit(String type, String interval, int intervalNum, int limit) {
+    }
+
+    /**
+     * The well-formed entries of exchangeInfo's {@code rateLimits} with a limit of at least 1; none
+     * when the answer has no such array. Never throws: a limit is no reason to refuse the contracts.
+     */
+    static List<StatedLimit> statedLimits(Response response) {
+        JsonNode json;
+        try {
+            json = response.json();
+        } catch (RuntimeException notJson) {
+            return List.of();
+        }
+        JsonNode limits = json == null ? null : json.path("rateLimits");
+        if (limits == null || !limits.isArray()) {
+            return List.of();
+        }
+        List<StatedLimit> out = new ArrayList<>(limits.size());
+        for (JsonNode l : limits) {
+            JsonNode type = l.path("rateLimitType");
+            JsonNode interval = l.path("interval");
+            JsonNode num = l.path("intervalNum");
+            JsonNode limit = l.path("limit");
+            if (type.isTextual() && interval.isTextual() && num.canConvertToInt() && limit.canConvertToLong()
+                    && limit.asLong() >= 1) {
+                out.add(new StatedLimit(type.asText(), interval.asText(), num.asInt(),
+                        (int) Math.min(Integer.MAX_VALUE, limit.asLong())));
+            }
+        }
+        return out;
+    }
+
     static List<Contract> contracts(Response response) {
         JsonNode symbols = object(response, "GET /api/v3/exchangeInfo").path("symbols");
         if (!symbols.isArray()) {

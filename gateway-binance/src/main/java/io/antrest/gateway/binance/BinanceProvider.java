@@ -6,6 +6,8 @@ import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.Spi;
 
+import java.util.OptionalInt;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,11 +15,12 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Settings: live ({@code https://api.binance.com}), testnet ({@code https://testnet.binance.vision})
  * or any URL; credentials of type HMAC (secret), ED25519 or RSA (PKCS#8 PEM private key); option
- * {@code recv_window} in milliseconds, 1 to 60000 (default 5000); option {@code weight_limit}, the
- * REQUEST_WEIGHT per minute the client-side budget allows (default 6000, Binance's; an account
- * or a simulator with a higher limit, e.g. {@code antrest sim --weight-limit}, may raise it);
- * option {@code order_limit}, the new orders per 10 seconds the client holds itself to (default
- * 100, Binance's ORDERS limit; set it to what exchangeInfo says for your account).
+ * {@code recv_window} in milliseconds, 1 to 60000 (default 5000). The client-side rate limits are
+ * the ones the exchange states in exchangeInfo's {@code rateLimits}, read at connect (request
+ * weight per minute, orders per 10 seconds and per day, raw requests per 5 minutes; before that,
+ * Binance's 6000, 100, 200 000 and 300 000); option {@code weight_limit}, when set, is the
+ * REQUEST_WEIGHT per minute whatever the exchange states, and option {@code order_limit} the new
+ * orders per 10 seconds.
  *
  * <p>Which requests are signed: the SIGNED endpoints of Binance's documentation under
  * {@code /api/v3} (account, order, openOrders, allOrders, myTrades…), every {@code /sapi/} path,
@@ -31,7 +34,7 @@ public final class BinanceProvider implements ExchangeProvider {
     /** The recvWindow used when the settings give none, in milliseconds. */
     public static final long DEFAULT_RECV_WINDOW = 5000;
     private static final long MAX_RECV_WINDOW = 60_000;
-    /** The REQUEST_WEIGHT per minute the budget allows when the settings give none (Binance's own limit). */
+    /** The REQUEST_WEIGHT per minute the budget allows before the exchange states its own, when the settings give none. */
     public static final long DEFAULT_WEIGHT_LIMIT = BinanceExchange.WEIGHT_PER_MINUTE;
 
     /** Made by {@link java.util.ServiceLoader}; does nothing. */
@@ -61,19 +64,26 @@ public final class BinanceProvider implements ExchangeProvider {
             throw new GatewaySettingsException("binance setting 'recv_window' must be 1 to 60000 milliseconds (Binance "
                     + "refuses more), was " + recvWindow + "; leave it unset for the default 5000");
         }
-        long weightLimit = settings.longOption("weight_limit", DEFAULT_WEIGHT_LIMIT);
-        if (weightLimit < 1 || weightLimit > Integer.MAX_VALUE) {
-            throw new GatewaySettingsException("binance setting 'weight_limit' must be a request weight per minute from 1 to "
-                    + Integer.MAX_VALUE + ", was " + weightLimit + "; leave it unset for Binance's " + DEFAULT_WEIGHT_LIMIT);
-        }
-        long orderLimit = settings.longOption("order_limit", BinanceExchange.ORDERS_PER_10_SECONDS);
-        if (orderLimit < 1 || orderLimit > Integer.MAX_VALUE) {
-            throw new GatewaySettingsException("binance setting 'order_limit' must be a number of new orders per 10 seconds"
-                    + " from 1 to " + Integer.MAX_VALUE + ", was " + orderLimit + "; leave it unset for Binance's "
-                    + BinanceExchange.ORDERS_PER_10_SECONDS);
-        }
+        OptionalInt weightLimit = limitOption(settings, "weight_limit", "a request weight per minute",
+                BinanceExchange.WEIGHT_PER_MINUTE);
+        OptionalInt orderLimit = limitOption(settings, "order_limit", "a number of new orders per 10 seconds",
+                BinanceExchange.ORDERS_PER_10_SECONDS);
         String url = settings.resolveUrl(BinanceExchange.LIVE_URL, BinanceExchange.TESTNET_URL);
-        return new BinanceExchange(url, new BinanceSigner(settings, recvWindow), (int) weightLimit, (int) orderLimit);
+        return new BinanceExchange(url, new BinanceSigner(settings, recvWindow), weightLimit, orderLimit);
+    }
+
+    /** A limit option the user set, checked; empty when unset (the exchange's own limit then applies). */
+    private static OptionalInt limitOption(ExchangeSettings settings, String name, String what, int binancesDefault) {
+        if (settings.option(name).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        long value = settings.longOption(name, binancesDefault);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new GatewaySettingsException("binance setting '" + name + "' must be " + what + " from 1 to "
+                    + Integer.MAX_VALUE + ", was " + value + "; leave it unset for the limit Binance states in exchangeInfo"
+                    + " (" + binancesDefault + " until it is read at connect)");
+        }
+        return OptionalInt.of((int) value);
     }
 
     @Override

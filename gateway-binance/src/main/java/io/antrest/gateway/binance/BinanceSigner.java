@@ -15,7 +15,9 @@ import static java.util.Objects.requireNonNull;
  * Signs Binance's SIGNED endpoints: adds {@code recvWindow} (unless the request has one) and
  * {@code timestamp} from the signing clock, signs the query string followed by the body (the
  * exact bytes sent) and appends {@code signature} as the last query parameter; the API key goes
- * in {@code X-MBX-APIKEY}. Public requests pass unchanged. Thread-safe.
+ * in {@code X-MBX-APIKEY}. A USER_STREAM endpoint gets the API key and no signature (rest-api.md of
+ * 2025-10-23, "Start user data stream": "This request does not require signature"). Public
+ * requests pass unchanged. Thread-safe.
  */
 final class BinanceSigner implements RequestSigner {
     static final String API_KEY_HEADER = "X-MBX-APIKEY";
@@ -56,6 +58,12 @@ final class BinanceSigner implements RequestSigner {
     @Override
     public Request sign(Request request, SigningContext context) {
         // A request carrying the marker header counts as signed, so a public one has nothing to remove: no copy.
+        if (BinanceEndpoints.needsKeyOnly(request)) {
+            if (payloadSigner == null) {
+                settings.requireCredentials(BinanceProvider.NAME);
+            }
+            return request.toBuilder().removeHeader(API_KEY_HEADER).header(API_KEY_HEADER, apiKey).secretNames(SECRETS).build();
+        }
         if (!BinanceEndpoints.isSigned(request)) {
             return request;
         }

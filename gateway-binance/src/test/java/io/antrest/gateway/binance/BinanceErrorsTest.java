@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BinanceErrorsTest {
     private final Exchange binance = new BinanceProvider().create(ExchangeSettings.builder().build());
 
+    /** Codes and messages from errors.md (binance-spot-api-docs a5e0bc3, 2026-07-21); statuses from rest-api.md, "HTTP Return Codes". */
     @ParameterizedTest(name = "HTTP {0} code {1} -> {3}")
     @CsvSource(delimiter = '|', value = {
             "429 | -1003 | Too much request weight used; current limit is 6000 request weight per 1 MINUTE. | RATE_LIMITED",
@@ -25,6 +26,12 @@ class BinanceErrorsTest {
             "400 | -2010 | Account has insufficient balance for requested action. | INSUFFICIENT_FUNDS",
             "400 | -2010 | Duplicate order sent. | ORDER_REJECTED",
             "400 | -2011 | Unknown order sent. | NOT_FOUND",
+            "400 | -2011 | Order was not canceled due to cancel restrictions. | ORDER_REJECTED",
+            "400 | -2026 | Order was canceled or expired with no executed qty over 90 days ago and has been archived. | NOT_FOUND",
+            "400 | -2039 | Client order ID is not correct for this order ID. | NOT_FOUND",
+            "400 | -2038 | Order amend (quantity increase) is not supported. | ORDER_REJECTED",
+            "409 | -2021 | Order cancel-replace partially failed. | ORDER_REJECTED",
+            "400 | -1220 | The symbol's status does not match the requested symbolStatus. | INVALID_REQUEST",
             "400 | -2013 | Order does not exist. | NOT_FOUND",
             "401 | -2014 | API-key format invalid. | AUTHENTICATION",
             "401 | -2015 | Invalid API-key, IP, or permissions for action. | AUTHENTICATION",

@@ -125,19 +125,84 @@ class BinanceParsersTest {
         assertThat(binance.readRateLimits(Responses.of(200, "{}"))).isEmpty();
     }
 
-    /** Binance's exchangeInfo rateLimits: REQUEST_WEIGHT 6000 per MINUTE, ORDERS 100 per 10 SECOND and 200000 per DAY. */
+    /**
+     * Before exchangeInfo is read: REQUEST_WEIGHT 6000 per minute (CHANGELOG 2023-08-25), ORDERS 100
+     * per 10 s and 200 000 per day, RAW_REQUESTS 300 000 per 5 minutes (CHANGELOG 2026-03-27). A
+     * request costs its weight and one raw request; a new order also one in each ORDERS rule.
+     */
     @Test
-    void rulesAreWeightPerMinuteAndOrdersPer10SecondsAndPerDay() {
+    void rulesAreWeightPerMinuteOrdersPer10SecondsAndPerDayAndRawRequestsPer5Minutes() {
         assertThat(binance.rateLimits()).containsExactly(
                 new RateLimitRule("REQUEST_WEIGHT", RateLimitRule.Scope.IP, 6000, Duration.ofMinutes(1)),
                 new RateLimitRule("ORDERS_10S", RateLimitRule.Scope.ORDERS, 100, Duration.ofSeconds(10)),
-                new RateLimitRule("ORDERS_1D", RateLimitRule.Scope.ORDERS, 200_000, Duration.ofDays(1)));
+                new RateLimitRule("ORDERS_1D", RateLimitRule.Scope.ORDERS, 200_000, Duration.ofDays(1)),
+                new RateLimitRule("RAW_REQUESTS", RateLimitRule.Scope.IP, 300_000, Duration.ofMinutes(5)));
         Request order = binance.trading().newOrder(OrderRequest.market("BTCUSDT", Side.BUY, BigDecimal.ONE)
                 .withClientOrderId("x1"));
         assertThat(binance.costOf(order)).containsExactly(new RateLimitCost("REQUEST_WEIGHT", "", 1),
-                new RateLimitCost("ORDERS_10S", "", 1), new RateLimitCost("ORDERS_1D", "", 1));
-        assertThat(binance.costOf(binance.trading().account())).containsExactly(new RateLimitCost("REQUEST_WEIGHT", "", 20));
-        assertThat(binance.costOf(Request.post("/api/v3/order/test").build())).hasSize(1);
+                new RateLimitCost("RAW_REQUESTS", "", 1), new RateLimitCost("ORDERS_10S", "", 1),
+                new RateLimitCost("ORDERS_1D", "", 1));
+        assertThat(binance.costOf(binance.trading().account())).containsExactly(new RateLimitCost("REQUEST_WEIGHT", "", 20),
+                new RateLimitCost("RAW_REQUESTS", "", 1));
+        assertThat(binance.costOf(Request.post("/api/v3/order/test").build())).hasSize(2);
+    }
+
+    private static String exchangeInfoWith(String rateLimits) {
+        return "{\"timezone\":\"UTC\",\"serverTime\":1,\"rateLimits\":" + rateLimits + ",\"exchangeFilters\":[],\"symbols\":[]}";
+    }
+
+    /** An exchangeInfo whose rateLimits are these entries, each {type, interval, intervalNum, limit}. */
+    private static String exchangeInfoWith(Object[]... limits) {
+        StringBuilder b = new StringBuilder("[");
+        for (Object[] l : limits) {
+            b.append(b.length() > 1 ? "," : "").append(String.format(java.util.Locale.ROOT,
+                    "{\"rateLimitType\":\"%s\",\"interval\":\"%s\",\"intervalNum\":%d,\"limit\":%d}", l));
+        }
+        return exchangeInfoWith(b.append(']').toString());
+    }
+
+    /**
+     * rest-api.md, "Exchange information", {@code rateLimits}, and enums.md, "Rate limiters
+     * (rateLimitType)": the limits the exchange states replace the plugin's, by type and interval;
+     * one it does not state ("All limits are optional") is left out; one of an interval the plugin
+     * has no rule for is not kept to.
+     */
+    @Test
+    void theLimitsExchangeInfoStatesReplaceThePluginsOwn() {
+        String info = exchangeInfoWith(new Object[] {"REQUEST_WEIGHT", "MINUTE", 1, 1200},
+                new Object[] {"ORDERS", "SECOND", 10, 50}, new Object[] {"ORDERS", "DAY", 1, 160_000},
+                new Object[] {"ORDERS", "SECOND", 1, 10});
+
+        assertThat(binance.rateLimits(Responses.of(200, info))).containsExactly(
+                new RateLimitRule("REQUEST_WEIGHT", RateLimitRule.Scope.IP, 1200, Duration.ofMinutes(1)),
+                new RateLimitRule("ORDERS_10S", RateLimitRule.Scope.ORDERS, 50, Duration.ofSeconds(10)),
+                new RateLimitRule("ORDERS_1D", RateLimitRule.Scope.ORDERS, 160_000, Duration.ofDays(1)));
+        String raw = exchangeInfoWith(new Object[] {"RAW_REQUESTS", "MINUTE", 5, 61_000});
+        assertThat(binance.rateLimits(Responses.of(200, raw))).containsExactly(
+                new RateLimitRule("RAW_REQUESTS", RateLimitRule.Scope.IP, 61_000, Duration.ofMinutes(5)));
+    }
+
+    /** weight_limit and order_limit, when the user sets them, stay whatever exchangeInfo states. */
+    @Test
+    void theUsersLimitsStayAboveTheStatedOnes() {
+        Exchange configured = new BinanceProvider().create(ExchangeSettings.builder().option("weight_limit", "100")
+                .option("order_limit", "5").build());
+        String info = exchangeInfoWith(new Object[] {"REQUEST_WEIGHT", "MINUTE", 1, 1200}, new Object[] {"ORDERS", "DAY", 1, 160_000});
+
+        assertThat(configured.rateLimits(Responses.of(200, info))).containsExactly(
+                new RateLimitRule("REQUEST_WEIGHT", RateLimitRule.Scope.IP, 100, Duration.ofMinutes(1)),
+                new RateLimitRule("ORDERS_10S", RateLimitRule.Scope.ORDERS, 5, Duration.ofSeconds(10)),
+                new RateLimitRule("ORDERS_1D", RateLimitRule.Scope.ORDERS, 160_000, Duration.ofDays(1)));
+    }
+
+    /** An answer without usable rateLimits (none, not an array, malformed entries, not JSON) leaves the rules as they were. */
+    @Test
+    void anAnswerWithoutStatedLimitsKeepsTheRules() {
+        for (String body : new String[] {"{\"symbols\":[]}", exchangeInfoWith("{}"), exchangeInfoWith("[]"),
+                exchangeInfoWith("[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,"
+                        + "\"limit\":\"lots\"}]"), "<html>502</html>"}) {
+            assertThat(binance.rateLimits(Responses.of(200, body))).as(body).isEqualTo(binance.rateLimits());
+        }
     }
 
     @Test

@@ -56,6 +56,24 @@ class BinanceSignerTest {
         assertThat(signed.param("signature")).contains(DOC_SIGNATURE);
     }
 
+    /**
+     * rest-api.md, "SIGNED Endpoint Examples for POST /api/v3/order", HMAC Keys, the example with a
+     * symbol of non-ASCII characters: the payload is percent-encoded before it is signed.
+     */
+    @Test
+    void signsTheDocumentationsNonAsciiExampleOverThePercentEncodedPayload() {
+        RequestSigner signer = exchange(Credentials.hmac(DOC_API_KEY, DOC_SECRET)).signer();
+        Request order = Request.post("/api/v3/order").param("symbol", "\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16")
+                .param("side", "BUY").param("type", "LIMIT").param("timeInForce", "GTC").param("quantity", "1")
+                .param("price", "0.1").param("recvWindow", "5000").build();
+
+        Request signed = signer.sign(order, at(DOC_TIME));
+
+        assertThat(signed.queryString()).isEqualTo("symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96"
+                + "&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
+                + "&signature=e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3");
+    }
+
     @Test
     void addsDefaultRecvWindowAndTimestampInDocumentationOrder() {
         RequestSigner signer = exchange(Credentials.hmac(DOC_API_KEY, DOC_SECRET)).signer();

@@ -146,20 +146,53 @@ class BinanceSimRoundTripTest {
         assertThat(binance.readRateLimits(again)).extracting(RateLimitReading::rule).contains("REQUEST_WEIGHT");
     }
 
+    /**
+     * rest-api.md, "New order (TRADE)", newClientOrderId: unique among open orders, so a duplicate is
+     * read as errors.md's -2010 NEW_ORDER_REJECTED "Duplicate order sent." (ORDER_REJECTED) while the
+     * first is open, and the id is taken again once it is cancelled; a query by the id then reads
+     * the latest order (the simulator's choice where "Query order (USER_DATA)" is silent).
+     */
     @Test
-    void duplicateClientOrderIdIsRefusedAsOrderRejected() {
+    void aDuplicateIsReadAsRejectedAndTheIdIsTakenAgainOnceItsOrderIsCancelled() {
         Exchange binance = exchange(Credentials.hmac(KEY, SECRET));
         RestClient client = client(binance);
         OrderRequest order = OrderRequest.limit("ETHUSDT", Side.BUY, new BigDecimal("0.01"), new BigDecimal("3000"))
-                .withClientOrderId("dup-1");
+                .withClientOrderId("reuse-after-cancel");
+        Order first = binance.trading().parseNewOrder(order, client.request(binance.trading().newOrder(order)));
 
-        client.request(binance.trading().newOrder(order));
-        Response second = refusal(client, binance.trading().newOrder(order)).response();
+        Response duplicate = refusal(client, binance.trading().newOrder(order)).response();
+        assertThat(Read.error(binance, duplicate).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
+        assertThat(Read.error(binance, duplicate).code()).isEqualTo("-2010");
+        assertThat(Read.error(binance, duplicate).message()).isEqualTo("Duplicate order sent.");
+        assertThat(sim.ordersPlaced("reuse-after-cancel")).isEqualTo(1);
+        assertThat(sim.orderAttempts("reuse-after-cancel")).isEqualTo(2);
 
-        assertThat(Read.error(binance, second).kind()).isEqualTo(ErrorKind.ORDER_REJECTED);
-        assertThat(Read.error(binance, second).code()).isEqualTo("-2010");
-        assertThat(sim.ordersPlaced("dup-1")).isEqualTo(1);
-        assertThat(sim.orderAttempts("dup-1")).isEqualTo(2);
+        OrderRef byId = OrderRef.byClientOrderId("ETHUSDT", "reuse-after-cancel");
+        assertThat(Read.order(binance, client.request(binance.trading().cancelOrder(byId))).status())
+                .isEqualTo(OrderStatus.CANCELED);
+        Order second = binance.trading().parseNewOrder(order, client.request(binance.trading().newOrder(order)));
+        assertThat(second.orderId()).isNotEqualTo(first.orderId());
+        assertThat(second.clientOrderId()).isEqualTo("reuse-after-cancel");
+        Order queried = Read.order(binance, client.request(binance.trading().queryOrder(byId)));
+        assertThat(queried.orderId()).isEqualTo(second.orderId());
+        assertThat(queried.status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    /**
+     * The limits a simulator with its own weight and order limits states in exchangeInfo's
+     * rateLimits (rest-api.md, "Exchange information") are the plugin's rules once read; it states
+     * no RAW_REQUESTS, which is then not kept to.
+     */
+    @Test
+    void theLimitsTheSimulatorStatesAreThePluginsOnceRead() {
+        try (SimExchange limited = SimExchange.builder().port(0).binanceWeightLimit(1234).binanceOrderLimits(7, 999)
+                .build().start()) {
+            Exchange binance = new BinanceProvider().create(ExchangeSettings.builder().url(limited.binanceUrl()).build());
+            Response info = client(binance).request(binance.contractsRequest());
+
+            assertThat(binance.rateLimits(info)).extracting(r -> r.name() + " " + r.limit() + " per " + r.window())
+                    .containsExactly("REQUEST_WEIGHT 1234 per PT1M", "ORDERS_10S 7 per PT10S", "ORDERS_1D 999 per PT24H");
+        }
     }
 
     @Test

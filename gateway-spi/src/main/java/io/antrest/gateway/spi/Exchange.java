@@ -65,6 +65,22 @@ public interface Exchange {
     List<RateLimitRule> rateLimits();
 
     /**
+     * The rate limits as the exchange itself states them in its answer to {@link #contractsRequest()}
+     * (Binance lists them in exchangeInfo's {@code rateLimits}), which the runtime then keeps to
+     * instead of {@link #rateLimits()}: read whenever the contracts are loaded, at connect first. A
+     * rule keeps its name from {@link #rateLimits()} (that is how {@link #costOf} names it); a rule
+     * the exchange does not state may be left out, and is then no longer kept to; a limit the user
+     * set explicitly in the settings stays above the exchange's statement. Must not throw on an
+     * answer it does not understand: return {@link #rateLimits()}.
+     *
+     * <p>Default: {@link #rateLimits()}, for an exchange that states no limits. Added to SPI 2 with
+     * this default body, so a plugin built before it still loads and behaves as before.
+     */
+    default List<RateLimitRule> rateLimits(Response contractsAnswer) {
+        return rateLimits();
+    }
+
+    /**
      * What {@code request} costs in each rule of {@link #rateLimits()} it touches (an unknown path:
      * the exchange's default cost). The runtime spends all of them, or waits, before each attempt.
      */

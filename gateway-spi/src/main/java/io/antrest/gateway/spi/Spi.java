@@ -9,7 +9,9 @@ public final class Spi {
     /**
      * Bumped on every incompatible change of {@code io.antrest.gateway.spi}. 2: several rate-limit
      * rules, errors read from every answer, parsers given their requests, passphrases, the wider
-     * {@link Contract}.
+     * {@link Contract}. Additions with a default body do not bump it: a plugin built before them
+     * still loads and keeps its behaviour ({@link Exchange#rateLimits(io.antrest.core.Response)}, the
+     * limits the exchange states, was added to 2 that way).
      */
     public static final int VERSION = 2;
 
