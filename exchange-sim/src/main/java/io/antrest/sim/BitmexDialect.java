@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,9 @@ final class BitmexDialect implements Dialect {
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** HTTP's IMF-fixdate (RFC 9110, 5.6.7), for the {@code Date} header. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** A BitMEX error answer, thrown to leave a handler early; carries no stack trace. */
     private static final class BitmexError extends RuntimeException {
@@ -123,7 +127,10 @@ final class BitmexDialect implements Dialect {
                 response = error(e.http, e.getMessage(), e.name);
             }
         }
-        return response.header("x-ratelimit-limit", Long.toString(verdict.limit()))
+        // The Date header follows the simulator's clock (HttpCore's own would follow the machine's),
+        // so a client that reads BitMEX's time from it sees the simulated exchange's time.
+        return response.header("Date", HTTP_DATE.format(Instant.ofEpochMilli(clock.millis())))
+                .header("x-ratelimit-limit", Long.toString(verdict.limit()))
                 .header("x-ratelimit-remaining", Long.toString(verdict.remaining()))
                 .header("x-ratelimit-reset", Long.toString(verdict.resetEpochSeconds()));
     }
@@ -267,8 +274,11 @@ final class BitmexDialect implements Dialect {
         if (expires < 0) {
             throw new BitmexError(400, "api-expires must be a UNIX timestamp in seconds.");
         }
-        if (expires <= nowSeconds) {
-            throw new BitmexError(401,
+        if (expires < nowSeconds) {
+            // BitMEX answers an expired request 400 Bad Request, not 401 (the answers quoted in
+            // BitMEX/sample-market-maker#49 and BitMEX/api-connectors#17 and #506); api-expires is
+            // "a UNIX timestamp after which the request is no longer valid" (API docs, "API Keys Usage").
+            throw new BitmexError(400,
                     "This request has expired - `expires` is in the past. Current time: " + nowSeconds);
         }
         if (!secret.verifyHex(signedMessage(request, expiresText), signature)) {

@@ -69,15 +69,34 @@ class BitmexTest {
         assertThat(margin.text()).isEqualTo("{\"error\":{\"message\":\"Signature not valid.\",\"name\":\"HTTPError\"}}");
     }
 
+    /**
+     * BitMEX answers an expired {@code api-expires} with 400 Bad Request and
+     * {@code {"error":{"message":"This request has expired - `expires` is in the past. Current time: N","name":"HTTPError"}}}
+     * (the answers quoted in BitMEX/sample-market-maker#49 and BitMEX/api-connectors#17, #506); the
+     * API docs, "API Keys Usage": api-expires is "a UNIX timestamp after which the request is no
+     * longer valid".
+     */
     @Test
-    void expiredRequestIsRejectedWithServerTime() throws Exception {
+    void expiredRequestIsRejectedWith400AndTheServerTime() throws Exception {
         start(clock, 120);
-        long past = clock.millis() / 1000;
+        long now = clock.millis() / 1000;
         RawHttp.Reply reply = RawHttp.once(sim.port(), "GET", "/api/v1/user/margin",
-                TestSigning.bitmexHeaders(KEY, DOC_SECRET, "GET", "/api/v1/user/margin", past, null), null);
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.json().at("/error/message").asText()).isEqualTo(
-                "This request has expired - `expires` is in the past. Current time: " + past);
+                TestSigning.bitmexHeaders(KEY, DOC_SECRET, "GET", "/api/v1/user/margin", now - 1, null), null);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text()).isEqualTo("{\"error\":{\"message\":\"This request has expired - `expires` is in the past."
+                + " Current time: " + now + "\",\"name\":\"HTTPError\"}}");
+        RawHttp.Reply lastSecond = RawHttp.once(sim.port(), "GET", "/api/v1/user/margin",
+                TestSigning.bitmexHeaders(KEY, DOC_SECRET, "GET", "/api/v1/user/margin", now, null), null);
+        assertThat(lastSecond.status()).as("valid until the second named has passed").isEqualTo(200);
+    }
+
+    /** RFC 9110, 6.6.1: an origin server with a clock sends Date; the simulator's follows its own clock. */
+    @Test
+    void theDateHeaderFollowsTheSimulatorsClock() throws Exception {
+        start(clock, 120);
+        clock.set(1_518_064_237_000L);
+        assertThat(RawHttp.get(sim.port(), "/api/v1/instrument?symbol=XBTUSD").header("Date"))
+                .isEqualTo("Thu, 08 Feb 2018 04:30:37 GMT");
     }
 
     @Test

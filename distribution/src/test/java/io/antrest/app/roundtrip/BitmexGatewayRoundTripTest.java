@@ -50,13 +50,14 @@ class BitmexGatewayRoundTripTest {
     @TempDir
     Path dir;
 
+    private final BinanceGatewayRoundTripTest.ShiftableClock simClock = new BinanceGatewayRoundTripTest.ShiftableClock();
     private SimExchange sim;
     private MonitorEngine monitor;
     private GatewayManager manager;
 
     @BeforeEach
     void start() {
-        sim = SimExchange.builder().port(0).build().start();
+        sim = SimExchange.builder().port(0).clock(simClock).build().start();
         sim.addBitmexKey(KEY, SECRET);
         monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(Duration.ofMillis(100)).build(), Clock.systemUTC());
         manager = new GatewayManager(ProviderRegistry.discover(), ContractStore.h2(dir), monitor,
@@ -104,6 +105,25 @@ class BitmexGatewayRoundTripTest {
         assertThat(sim.ordersPlaced(placed.clientOrderId())).isEqualTo(1);
         assertThat(g.budget().used("REQUESTS")).isPositive();
         assertThat(g.budget().used("ORDER_ROUTES")).as("place and cancel are order routes").isBetween(0L, 2L);
+    }
+
+    /**
+     * BitMEX refuses a request whose {@code api-expires} has passed with HTTP 400 "This request has
+     * expired - `expires` is in the past" (BitMEX/sample-market-maker#49, BitMEX/api-connectors#506):
+     * the gateway reads that as a clock out of step, measures BitMEX's clock again (the Date header
+     * of an unsigned ping; swagger.json has no clock endpoint) and sends the call once more, signed
+     * with the corrected clock.
+     */
+    @Test
+    void anExpiredRequestMakesTheGatewayMeasureTheClockAgainAndSendItOnceMore() throws Exception {
+        Gateway g = connect();
+        simClock.shift(Duration.ofSeconds(90));
+
+        List<Balance> balances = get(g.account());
+
+        assertThat(balances).isNotEmpty();
+        assertThat(sim.received("/api/v1/user/margin")).as("refused as expired, then accepted").isEqualTo(2);
+        assertThat(g.clockOffset()).isGreaterThan(Duration.ofSeconds(85));
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * Reads BitMEX's error answers, {@code {"error":{"message":"...","name":"HTTPError"}}}, into
  * {@link ExchangeError}s: by HTTP status first, then by the message where one status covers
- * several causes (400: duplicate clOrdID, insufficient balance, not found, invalid arguments;
- * 401: expired versus bad key or signature). Bodies that are not BitMEX's JSON still give an error.
+ * several causes (400: an expired {@code api-expires}, duplicate clOrdID, insufficient balance,
+ * not found, invalid arguments; 401: bad key or signature). Bodies that are not BitMEX's JSON still
+ * give an error.
  */
 final class BitmexErrors {
     private BitmexErrors() {
@@ -48,8 +49,11 @@ final class BitmexErrors {
         if (m.contains("insufficient available balance") || m.contains("insufficient balance")) {
             return ErrorKind.INSUFFICIENT_FUNDS;
         }
+        if (isExpired(m)) {
+            return ErrorKind.TIMESTAMP_OUT_OF_WINDOW;
+        }
         if (status == 401 || status == 403) {
-            return m.contains("expired") || m.contains("expires") ? ErrorKind.TIMESTAMP_OUT_OF_WINDOW : ErrorKind.AUTHENTICATION;
+            return ErrorKind.AUTHENTICATION;
         }
         if (status == 404 || m.equals("not found") || m.contains("order not found") || m.contains("unable to cancel order")) {
             return m.contains("unable to cancel order") ? ErrorKind.ORDER_REJECTED : ErrorKind.NOT_FOUND;
@@ -63,6 +67,17 @@ final class BitmexErrors {
             return ErrorKind.INVALID_REQUEST;
         }
         return ErrorKind.UNKNOWN;
+    }
+
+    /**
+     * BitMEX's refusal of a request whose {@code api-expires} has passed: HTTP 400 with "This request
+     * has expired - `expires` is in the past. Current time: N" (the answers quoted in
+     * BitMEX/sample-market-maker#49 and BitMEX/api-connectors#17, #506), whatever the status, so
+     * that a 401 or 403 of the same text is read alike.
+     */
+    private static boolean isExpired(String lowerCaseMessage) {
+        return lowerCaseMessage.contains("request has expired")
+                || lowerCaseMessage.contains("expires") && lowerCaseMessage.contains("in the past");
     }
 
     private static JsonNode jsonOrNull(Response response) {

@@ -1,5 +1,6 @@
 package io.antrest.gateway.bitmex;
 
+import io.antrest.core.Printable;
 import io.antrest.core.Request;
 import io.antrest.core.RequestSigner;
 import io.antrest.core.Response;
@@ -83,23 +84,30 @@ final class BitmexExchange implements Exchange {
     }
 
     /**
-     * None: BitMEX's signature carries an expiry ({@code api-expires}, default 60 s ahead), not a
-     * timestamp checked against a narrow window, so antrest does not measure its clock.
+     * The ping, sent unsigned, whose answer's {@code Date} header is BitMEX's clock. BitMEX has no
+     * clock endpoint in its API (swagger.json lists none), but refuses a request whose
+     * {@code api-expires} has passed by its clock (HTTP 400, "This request has expired"): the
+     * runtime measures the offset at connect and again after such a refusal. Unsigned, because a
+     * signature made with the wrong clock would be refused the same way.
      */
     @Override
     public Optional<Request> serverTimeRequest() {
-        return Optional.empty();
+        return Optional.of(pingRequest().toBuilder().header(BitmexSigner.UNSIGNED_MARKER_HEADER, "1").build());
     }
 
-    /** The {@code Date} header of any answer, for callers that want BitMEX's time anyway. */
+    /**
+     * The {@code Date} header (RFC 9110, 6.6.1: whole seconds, the time the answer was made) plus
+     * half a second, the middle of the second it names.
+     */
     @Override
     public Instant parseServerTime(Response response) {
         String date = response.header("Date").orElseThrow(() -> new IllegalArgumentException(
                 "the BitMEX answer has no Date header to read the time from"));
         try {
-            return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().plusMillis(500);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the BitMEX answer's Date header is not an HTTP date: " + date, e);
+            throw new IllegalArgumentException("the BitMEX answer's Date header is not an HTTP date: "
+                    + Printable.of(date, 64), e);
         }
     }
 

@@ -34,8 +34,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BitmexErrorsAndParsersTest {
     private final Exchange bitmex = new BitmexProvider().create(ExchangeSettings.builder().build());
 
-    @ParameterizedTest(name = "HTTP {0} {1} -> {3}")
+    /**
+     * BitMEX's error shape (swagger.json, definition Error: {@code {"error":{"message","name"}}}); an
+     * expired {@code api-expires} is answered 400 "This request has expired - `expires` is in the past"
+     * (BitMEX/sample-market-maker#49, BitMEX/api-connectors#17 and #506), which is a clock to re-sync,
+     * not a bad request.
+     */
+    @ParameterizedTest(name = "HTTP {0} {1} {2} -> {3}")
     @CsvSource(delimiter = '|', value = {
+            "400 | HTTPError | This request has expired - `expires` is in the past. Current time: 1516534870 | TIMESTAMP_OUT_OF_WINDOW",
             "401 | HTTPError | Signature not valid. | AUTHENTICATION",
             "401 | HTTPError | Invalid API Key. | AUTHENTICATION",
             "403 | HTTPError | Access Denied | AUTHENTICATION",
