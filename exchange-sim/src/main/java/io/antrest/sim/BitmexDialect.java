@@ -173,8 +173,10 @@ final class BitmexDialect implements Dialect {
     // ---- parameters -------------------------------------------------------------------------
 
     /**
-     * Query-string parameters plus the body's (a JSON object or a form); values are Strings,
-     * Lists of Strings for JSON arrays, or JSON text for nested objects.
+     * A request's parameters where swagger.json puts them: a GET's in the query string
+     * ({@code in: query}), a POST's, PUT's or DELETE's in the body ({@code in: formData}; a JSON
+     * object or a form, the API "consumes" both); values are Strings, Lists of Strings for JSON
+     * arrays, or JSON text for nested objects.
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> params(SimRequest request) {
@@ -182,7 +184,12 @@ final class BitmexDialect implements Dialect {
         if (cached != null) {
             return (Map<String, Object>) cached;
         }
-        Map<String, Object> params = new HashMap<>(Codec.parseForm(request.rawQuery()));
+        if ("GET".equals(request.method())) {
+            Map<String, Object> query = new HashMap<>(Codec.parseForm(request.rawQuery()));
+            request.attach(query);
+            return query;
+        }
+        Map<String, Object> params = new HashMap<>();
         byte[] body = request.body();
         if (body.length > 0) {
             if (request.isJsonBody() || body[0] == '{') {
@@ -543,7 +550,9 @@ final class BitmexDialect implements Dialect {
         List<String> orderIds = ids(params, "orderID");
         List<String> clOrdIds = ids(params, "clOrdID");
         if (orderIds.isEmpty() && clOrdIds.isEmpty()) {
-            throw new BitmexError(400, "At least one of orderID or clOrdID must be provided.");
+            // swagger.json, DELETE /order: "Either an orderID or a clOrdID must be provided."; the
+            // text is BitMEX's answer as quoted in kstka/bitmex-api-php#6.
+            throw new BitmexError(400, "orderIDs or clOrdIDs must be sent");
         }
         String now = now();
         List<BitmexOrder> result = new ArrayList<>();

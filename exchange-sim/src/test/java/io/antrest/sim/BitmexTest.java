@@ -186,8 +186,13 @@ class BitmexTest {
                 .status()).isEqualTo(400);
     }
 
+    /**
+     * swagger.json: GET /order takes {@code symbol} and {@code filter} {@code in: query}; DELETE /order
+     * takes {@code orderID} and {@code clOrdID} {@code in: formData} (the body, JSON or a form), and
+     * "Either an orderID or a clOrdID must be provided".
+     */
     @Test
-    void ordersAreQueriedByFilterAndCanceledByIdOrClOrdId() throws Exception {
+    void ordersAreQueriedByFilterAndCanceledByIdOrClOrdIdInTheBody() throws Exception {
         start(clock, 120);
         String id1 = signed("POST", "/api/v1/order",
                 "{\"symbol\":\"XBTUSD\",\"orderQty\":100,\"price\":50000,\"clOrdID\":\"c-1\"}").json()
@@ -202,7 +207,12 @@ class BitmexTest {
         JsonNode canceled = signed("DELETE", "/api/v1/order", "{\"orderID\":\"" + id1 + "\"}").json();
         assertThat(canceled.isArray()).isTrue();
         assertThat(canceled.get(0).get("ordStatus").asText()).isEqualTo("Canceled");
-        JsonNode byClOrdId = signed("DELETE", "/api/v1/order?clOrdID=c-2", null).json();
+        RawHttp.Reply inTheQuery = signed("DELETE", "/api/v1/order?clOrdID=c-2", null);
+        assertThat(inTheQuery.status()).as("formData parameters are read from the body").isEqualTo(400);
+        assertThat(inTheQuery.json().at("/error/message").asText()).isEqualTo("orderIDs or clOrdIDs must be sent");
+        String form = "clOrdID=c-2";
+        JsonNode byClOrdId = RawHttp.once(sim.port(), "DELETE", "/api/v1/order",
+                TestSigning.bitmexHeaders(KEY, DOC_SECRET, "DELETE", "/api/v1/order", expires(), form), form).json();
         assertThat(byClOrdId.get(0).get("ordStatus").asText()).isEqualTo("Canceled");
         String openFilter = URLEncoder.encode("{\"open\":true}", StandardCharsets.UTF_8);
         assertThat(signed("GET", "/api/v1/order?filter=" + openFilter, null).json().size()).isZero();

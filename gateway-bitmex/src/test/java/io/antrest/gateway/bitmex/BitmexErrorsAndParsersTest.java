@@ -1,5 +1,6 @@
 package io.antrest.gateway.bitmex;
 
+import io.antrest.core.Request;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.ErrorKind;
@@ -158,12 +159,23 @@ class BitmexErrorsAndParsersTest {
         assertThat(bitmex.costOf(bitmex.trading().queryOrder(ref))).extracting(RateLimitCost::rule).containsExactly("REQUESTS");
     }
 
+    /**
+     * swagger.json: GET /order's {@code filter} is {@code in: query}; DELETE /order's {@code orderID}
+     * and {@code clOrdID} are {@code in: formData}, sent as a JSON body like POST /order's (the API
+     * "consumes" application/json).
+     */
     @Test
-    void queryAndCancelNameTheOrder() {
+    void queryNamesTheOrderInTheQueryAndCancelInAJsonBody() {
         assertThat(bitmex.trading().queryOrder(OrderRef.byClientOrderId("XBTUSD", "c-1")).queryString())
                 .isEqualTo("symbol=XBTUSD&filter=%7B%22clOrdID%22%3A%22c-1%22%7D&count=1&reverse=true");
-        assertThat(bitmex.trading().cancelOrder(OrderRef.byOrderId("XBTUSD", "o-1")).queryString()).isEqualTo("orderID=o-1");
-        assertThat(bitmex.trading().cancelOrder(OrderRef.byClientOrderId("XBTUSD", "c-1")).queryString()).isEqualTo("clOrdID=c-1");
+        Request byId = bitmex.trading().cancelOrder(OrderRef.byOrderId("XBTUSD", "o-1"));
+        Request byClientId = bitmex.trading().cancelOrder(OrderRef.byClientOrderId("XBTUSD", "c-1"));
+
+        assertThat(byId.queryString()).isEmpty();
+        assertThat(byId.bodyText()).isEqualTo("{\"orderID\":\"o-1\"}");
+        assertThat(byId.body()).hasValueSatisfying(b -> assertThat(b.contentType()).isEqualTo("application/json"));
+        assertThat(byClientId.queryString()).isEmpty();
+        assertThat(byClientId.bodyText()).isEqualTo("{\"clOrdID\":\"c-1\"}");
     }
 
     @Test
