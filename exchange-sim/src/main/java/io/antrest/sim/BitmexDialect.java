@@ -24,9 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The BitMEX dialect under {@code /api/v1}: instruments, signed margin and order endpoints with
- * {@code clOrdID} de-duplication, the {@code api-expires} signature scheme, a per-key request
- * limit with {@code x-ratelimit-*} headers and BitMEX's error shape
- * {@code {"error":{"message":"...","name":"HTTPError"}}}.
+ * {@code clOrdID} de-duplication, the {@code api-expires} signature scheme, request limits per key
+ * and per client address and per second on the order routes, with {@code x-ratelimit-*} headers,
+ * and BitMEX's error shape {@code {"error":{"message":"...","name":"HTTPError"}}}. What it checks
+ * follows BitMEX's swagger.json (BitMEX/api-connectors) and REST API docs; each check says where.
  */
 final class BitmexDialect implements Dialect {
 
@@ -112,10 +113,21 @@ final class BitmexDialect implements Dialect {
         return null;
     }
 
+    /**
+     * The routes BitMEX also limits per second (API docs, "Limits", and the BitMEX blog, "Second Layer
+     * Rate Limits": POST, PUT and DELETE /order, POST and PUT /order/bulk, DELETE /order/all, POST
+     * /position/isolate, /position/leverage and /position/transferMargin).
+     */
+    private static final Set<String> ORDER_ROUTES = Set.of("POST /order", "PUT /order", "DELETE /order",
+            "POST /order/bulk", "PUT /order/bulk", "DELETE /order/all", "POST /position/isolate",
+            "POST /position/leverage", "POST /position/transferMargin");
+
     @Override
     public SimResponse handle(SimRequest request) {
         String apiKey = request.header("api-key");
-        BitmexRateLimiter.Verdict verdict = limiter.charge(apiKey != null ? "key:" + apiKey : "ip:" + request.remoteHost());
+        boolean keyed = apiKey != null && keys.containsKey(apiKey);
+        boolean orderRoute = ORDER_ROUTES.contains(request.method() + " " + request.path().substring(PREFIX.length()));
+        BitmexRateLimiter.Verdict verdict = limiter.charge(keyed ? apiKey : request.remoteHost(), keyed, orderRoute);
         SimResponse response;
         if (!verdict.allowed()) {
             response = error(429, "Rate limit exceeded, retry in " + verdict.retryAfterSeconds() + " seconds.",
@@ -129,10 +141,16 @@ final class BitmexDialect implements Dialect {
         }
         // The Date header follows the simulator's clock (HttpCore's own would follow the machine's),
         // so a client that reads BitMEX's time from it sees the simulated exchange's time.
-        return response.header("Date", HTTP_DATE.format(Instant.ofEpochMilli(clock.millis())))
+        response.header("Date", HTTP_DATE.format(Instant.ofEpochMilli(clock.millis())))
                 .header("x-ratelimit-limit", Long.toString(verdict.limit()))
                 .header("x-ratelimit-remaining", Long.toString(verdict.remaining()))
                 .header("x-ratelimit-reset", Long.toString(verdict.resetEpochSeconds()));
+        if (orderRoute) {
+            // "Responses for the affected routes now include the x-ratelimit-remaining-1s header"
+            // (BitMEX blog, "Second Layer Rate Limits Soft Release Now Live").
+            response.header("x-ratelimit-remaining-1s", Long.toString(verdict.remainingPerSecond()));
+        }
+        return response;
     }
 
     private SimResponse route(SimRequest request) {

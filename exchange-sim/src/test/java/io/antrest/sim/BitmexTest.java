@@ -134,9 +134,8 @@ class BitmexTest {
         assertThat(xbt.get("lotSize").decimalValue()).isEqualByComparingTo("100");
         assertThat(xbt.get("multiplier").asLong()).isEqualTo(-100_000_000L);
         assertThat(xbt.get("settlCurrency").asText()).isEqualTo("XBt");
-        assertThat(reply.header("x-ratelimit-limit")).isEqualTo("120");
-        assertThat(reply.header("x-ratelimit-remaining")).isEqualTo("119");
-        assertThat(Long.parseLong(reply.header("x-ratelimit-reset"))).isGreaterThanOrEqualTo(clock.millis() / 1000);
+        assertThat(reply.header("x-ratelimit-limit")).isEqualTo("30");
+        assertThat(reply.header("x-ratelimit-remaining")).isEqualTo("29");
     }
 
     @Test
@@ -218,19 +217,89 @@ class BitmexTest {
         assertThat(signed("GET", "/api/v1/order?filter=" + openFilter, null).json().size()).isZero();
     }
 
+    /**
+     * BitMEX API docs, "Limits": token buckets, "continuously refilled"; a refused request gets 429
+     * and Retry-After; "At the UNIX timestamp designated by x-ratelimit-reset, you will have enough
+     * requests left to retry your current request. If you have not exceeded your limit, this value
+     * is always the current timestamp." (BitMEX/api-connectors, python-swaggerpy README, "HTTP 429").
+     */
     @Test
-    void requestLimitAnswers429WithRetryAfter() throws Exception {
+    void requestLimitAnswers429WithRetryAfterAndResetWhenATokenIsBack() throws Exception {
         start(clock, 3);
-        for (int i = 0; i < 3; i++) {
-            assertThat(RawHttp.get(sim.port(), "/api/v1/instrument/active").status()).isEqualTo(200);
-        }
-        RawHttp.Reply limited = RawHttp.get(sim.port(), "/api/v1/instrument/active");
+        long now = clock.millis() / 1000;
+        RawHttp.Reply first = signed("GET", "/api/v1/user/margin", null);
+        assertThat(first.header("x-ratelimit-limit")).isEqualTo("3");
+        assertThat(first.header("x-ratelimit-remaining")).isEqualTo("2");
+        assertThat(first.header("x-ratelimit-reset")).as("not exceeded: the current timestamp").isEqualTo(Long.toString(now));
+        signed("GET", "/api/v1/user/margin", null);
+        RawHttp.Reply last = signed("GET", "/api/v1/user/margin", null);
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.header("x-ratelimit-remaining")).isEqualTo("0");
+        assertThat(last.header("x-ratelimit-reset")).as("3 per minute: a token every 20 s").isEqualTo(Long.toString(now + 20));
+        RawHttp.Reply limited = signed("GET", "/api/v1/user/margin", null);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("x-ratelimit-remaining")).isEqualTo("0");
         assertThat(limited.header("Retry-After")).isEqualTo("20");
         assertThat(limited.json().at("/error/name").asText()).isEqualTo("RateLimitError");
         clock.advance(java.time.Duration.ofSeconds(20));
-        assertThat(RawHttp.get(sim.port(), "/api/v1/instrument/active").status()).isEqualTo(200);
+        assertThat(signed("GET", "/api/v1/user/margin", null).status()).isEqualTo(200);
+    }
+
+    /**
+     * BitMEX API docs, "Limits": "120 requests per minute on all routes (reduced to 30 when
+     * unauthenticated)": a client address without a key has a bucket of 30, apart from its keys'.
+     */
+    @Test
+    void withoutAKeyThirtyRequestsPerMinutePerAddress() throws Exception {
+        start(clock, 120);
+        for (int i = 0; i < 30; i++) {
+            RawHttp.Reply reply = RawHttp.get(sim.port(), "/api/v1/instrument?symbol=XBTUSD");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.header("x-ratelimit-limit")).isEqualTo("30");
+            assertThat(reply.header("x-ratelimit-remaining")).isEqualTo(Integer.toString(29 - i));
+        }
+        RawHttp.Reply limited = RawHttp.get(sim.port(), "/api/v1/instrument?symbol=XBTUSD");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).as("30 per minute: a token every 2 s").isEqualTo("2");
+
+        RawHttp.Reply withKey = signed("GET", "/api/v1/instrument?symbol=XBTUSD", null);
+        assertThat(withKey.status()).isEqualTo(200);
+        assertThat(withKey.header("x-ratelimit-limit")).isEqualTo("120");
+        assertThat(withKey.header("x-ratelimit-remaining")).isEqualTo("119");
+    }
+
+    /**
+     * BitMEX API docs, "Limits": "10 requests per second on certain routes"; the BitMEX blog, "Second
+     * Layer Rate Limits": the routes are POST, PUT and DELETE /order, POST and PUT /order/bulk, DELETE
+     * /order/all and POST /position/isolate, /position/leverage and /position/transferMargin, their
+     * answers carry x-ratelimit-remaining-1s, and a request beyond the limit is refused with 429.
+     */
+    @Test
+    void orderRoutesAreAlsoLimitedToTenPerSecond() throws Exception {
+        start(clock, 120);
+        for (int i = 0; i < 10; i++) {
+            RawHttp.Reply placed = signed("POST", "/api/v1/order",
+                    "{\"symbol\":\"XBTUSD\",\"orderQty\":100,\"price\":50000,\"clOrdID\":\"sec-" + i + "\"}");
+            assertThat(placed.status()).as(placed.text()).isEqualTo(200);
+            assertThat(placed.header("x-ratelimit-remaining-1s")).isEqualTo(Integer.toString(9 - i));
+        }
+        RawHttp.Reply limited = signed("POST", "/api/v1/order",
+                "{\"symbol\":\"XBTUSD\",\"orderQty\":100,\"price\":50000,\"clOrdID\":\"sec-10\"}");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        assertThat(limited.header("x-ratelimit-remaining-1s")).isEqualTo("0");
+        assertThat(limited.header("x-ratelimit-remaining")).as("a refused request takes no token").isEqualTo("110");
+        assertThat(sim.ordersPlaced("sec-10")).isZero();
+        assertThat(signed("DELETE", "/api/v1/order", "{\"clOrdID\":\"sec-0\"}").status()).isEqualTo(429);
+
+        RawHttp.Reply query = signed("GET", "/api/v1/order", null);
+        assertThat(query.status()).as("GET /order is not an order route").isEqualTo(200);
+        assertThat(query.header("x-ratelimit-remaining-1s")).isNull();
+
+        clock.advance(java.time.Duration.ofMillis(150));
+        RawHttp.Reply refilled = signed("DELETE", "/api/v1/order", "{\"clOrdID\":\"sec-0\"}");
+        assertThat(refilled.status()).as("a token back within a tenth of a second and a half").isEqualTo(200);
+        assertThat(refilled.header("x-ratelimit-remaining-1s")).isEqualTo("0");
     }
 
     @Test

@@ -126,6 +126,28 @@ class BitmexGatewayRoundTripTest {
         assertThat(g.clockOffset()).isGreaterThan(Duration.ofSeconds(85));
     }
 
+    /**
+     * BitMEX API docs, "Limits": the order routes take "10 requests per second" from a token bucket
+     * "continuously refilled", besides the minute's; the simulator refuses the eleventh in a second
+     * with 429. Twenty orders submitted at once are paced by the gateway so that none is refused:
+     * each is placed once, in one attempt.
+     */
+    @Test
+    void aBurstOfOrdersIsPacedToTheOrderRoutesLimitAndNoneIsRefused() throws Exception {
+        Gateway g = connect();
+        List<java.util.concurrent.CompletableFuture<Order>> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            orders.add(g.placeOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("100"), new BigDecimal("40000"))
+                    .withClientOrderId("burst-" + i)));
+        }
+
+        for (int i = 0; i < orders.size(); i++) {
+            assertThat(get(orders.get(i)).status()).isEqualTo(OrderStatus.NEW);
+            assertThat(sim.orderAttempts("burst-" + i)).as("burst-" + i + " sent once, never refused").isEqualTo(1);
+            assertThat(sim.ordersPlaced("burst-" + i)).isEqualTo(1);
+        }
+    }
+
     @Test
     void aSecondConnectFindsTheStoredContractsUnchanged() {
         connect().close();

@@ -1,7 +1,8 @@
 package io.antrest.gateway.bitmex;
 
-import io.antrest.core.Method;
 import io.antrest.core.Request;
+
+import java.util.Set;
 
 /** BitMEX's REST paths under {@code /api/v1} as antrest uses them, and which of them need a key. */
 final class BitmexEndpoints {
@@ -21,12 +22,17 @@ final class BitmexEndpoints {
     }
 
     /**
-     * Whether the request is on an order route, which BitMEX also limits per second (BitMEX REST API
-     * docs, "Limits": the order placement, amendment and cancellation routes, i.e. POST, PUT and
-     * DELETE under /order, /order/bulk, /order/all and the like).
+     * The routes BitMEX also limits per second, as "METHOD path" (BitMEX REST API docs, "Limits":
+     * "10 requests per second on certain routes"; the BitMEX blog, "Second Layer Rate Limits", lists
+     * them). POST /order/closePosition and /order/cancelAllAfter are not among them.
      */
+    private static final Set<String> ORDER_ROUTES = Set.of("POST /order", "PUT /order", "DELETE /order",
+            "POST /order/bulk", "PUT /order/bulk", "DELETE /order/all", "POST /position/isolate",
+            "POST /position/leverage", "POST /position/transferMargin");
+
+    /** Whether the request is on one of BitMEX's order routes, which it also limits per second. */
     static boolean isOrderRoute(Request request) {
-        return request.method() != Method.GET && under(request.path(), ORDER);
+        return ORDER_ROUTES.contains(request.method().name() + " " + request.path());
     }
 
     private static boolean under(String path, String root) {

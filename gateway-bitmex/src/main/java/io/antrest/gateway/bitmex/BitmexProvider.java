@@ -63,7 +63,7 @@ public final class BitmexProvider implements ExchangeProvider {
             }
         });
         String url = settings.resolveUrl(BitmexExchange.LIVE_URL, BitmexExchange.TESTNET_URL);
-        return new BitmexExchange(url, new BitmexSigner(settings, window));
+        return new BitmexExchange(url, new BitmexSigner(settings, window), settings.credentials().isPresent());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.antrest.gateway.bitmex;
 import io.antrest.core.Request;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.ErrorKind;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeError;
@@ -136,27 +137,75 @@ class BitmexErrorsAndParsersTest {
         assertThat(BitmexParsers.status("Weird")).isEqualTo(OrderStatus.UNKNOWN);
     }
 
-    /** BitMEX REST API docs, "Limits": x-ratelimit-remaining and x-ratelimit-reset, x-ratelimit-remaining-1s on order routes. */
+    /**
+     * BitMEX REST API docs, "Limits": x-ratelimit-limit, x-ratelimit-remaining and x-ratelimit-reset,
+     * and x-ratelimit-remaining-1s on the order routes; 120 per minute with a key, 30 without. An
+     * answer counted in the address's bucket of 30 (the unsigned clock request's) says nothing of a
+     * key's.
+     */
     @Test
     void rateLimitHeadersAreReadIntoTheirRules() {
-        List<RateLimitReading> s = bitmex.readRateLimits(Responses.of(200, "[]", "x-ratelimit-limit", "120",
+        Exchange withKey = new BitmexProvider().create(ExchangeSettings.builder()
+                .credentials(Credentials.hmac("key", "secret")).build());
+        List<RateLimitReading> s = withKey.readRateLimits(Responses.of(200, "[]", "x-ratelimit-limit", "120",
                 "x-ratelimit-remaining", "117", "x-ratelimit-reset", "1518064300", "x-ratelimit-remaining-1s", "8"));
 
         assertThat(s).containsExactly(RateLimitReading.remaining("REQUESTS", 117, Instant.ofEpochSecond(1518064300L)),
                 RateLimitReading.remaining("ORDER_ROUTES", 8, null));
+        assertThat(withKey.readRateLimits(Responses.of(200, "[]", "x-ratelimit-limit", "30",
+                "x-ratelimit-remaining", "29", "x-ratelimit-reset", "1518064300"))).isEmpty();
+        assertThat(bitmex.readRateLimits(Responses.of(200, "[]", "x-ratelimit-limit", "30",
+                "x-ratelimit-remaining", "29", "x-ratelimit-reset", "1518064300")))
+                .containsExactly(RateLimitReading.remaining("REQUESTS", 29, Instant.ofEpochSecond(1518064300L)));
         assertThat(bitmex.readRateLimits(Responses.of(200, "[]"))).isEmpty();
     }
 
-    /** BitMEX REST API docs, "Limits": 120 requests per minute with a key, and 10 per second on the order routes. */
+    /**
+     * BitMEX REST API docs, "Limits": "120 requests per minute on all routes (reduced to 30 when
+     * unauthenticated)" and "10 requests per second on certain routes"; "The limiters implement a
+     * Token Bucket mechanism and tokens are continuously refilled", so each rule is the fixed window
+     * that keeps to its bucket: half the tokens per half the refill time.
+     */
     @Test
-    void everyRequestCountsPerMinuteAndOrderRoutesAlsoPerSecond() {
-        assertThat(bitmex.rateLimits()).extracting(RateLimitRule::name, RateLimitRule::limit, RateLimitRule::window)
-                .containsExactly(tuple("REQUESTS", 120, Duration.ofMinutes(1)), tuple("ORDER_ROUTES", 10, Duration.ofSeconds(1)));
+    void withAKey120PerMinuteWithout30AndTenPerSecondOnTheOrderRoutes() {
+        Exchange withKey = new BitmexProvider().create(ExchangeSettings.builder()
+                .credentials(Credentials.hmac("key", "secret")).build());
+
+        assertThat(withKey.rateLimits()).extracting(RateLimitRule::name, RateLimitRule::scope, RateLimitRule::limit,
+                RateLimitRule::window).containsExactly(
+                        tuple("REQUESTS", RateLimitRule.Scope.ACCOUNT, 60, Duration.ofSeconds(30)),
+                        tuple("ORDER_ROUTES", RateLimitRule.Scope.ENDPOINT, 5, Duration.ofMillis(500)));
+        assertThat(bitmex.rateLimits()).extracting(RateLimitRule::name, RateLimitRule::scope, RateLimitRule::limit,
+                RateLimitRule::window).containsExactly(
+                        tuple("REQUESTS", RateLimitRule.Scope.IP, 15, Duration.ofSeconds(30)),
+                        tuple("ORDER_ROUTES", RateLimitRule.Scope.ENDPOINT, 5, Duration.ofMillis(500)));
+    }
+
+    /**
+     * The routes BitMEX limits per second (BitMEX blog, "Second Layer Rate Limits"; API docs,
+     * "Limits"): POST, PUT and DELETE /order, POST and PUT /order/bulk, DELETE /order/all, POST
+     * /position/isolate, /position/leverage and /position/transferMargin; not GET /order, POST
+     * /order/closePosition nor /order/cancelAllAfter.
+     */
+    @Test
+    void everyRequestCountsPerMinuteAndTheOrderRoutesAlsoPerSecond() {
         assertThat(bitmex.costOf(bitmex.contractsRequest())).containsExactly(new RateLimitCost("REQUESTS", "", 1));
         OrderRef ref = OrderRef.byClientOrderId("XBTUSD", "x");
         assertThat(bitmex.costOf(bitmex.trading().cancelOrder(ref))).extracting(RateLimitCost::rule)
                 .containsExactly("REQUESTS", "ORDER_ROUTES");
         assertThat(bitmex.costOf(bitmex.trading().queryOrder(ref))).extracting(RateLimitCost::rule).containsExactly("REQUESTS");
+        for (Request r : List.of(Request.post("/order").build(), Request.put("/order").build(), Request.delete("/order").build(),
+                Request.post("/order/bulk").build(), Request.put("/order/bulk").build(), Request.delete("/order/all").build(),
+                Request.post("/position/isolate").build(), Request.post("/position/leverage").build(),
+                Request.post("/position/transferMargin").build())) {
+            assertThat(bitmex.costOf(r)).as(r.method() + " " + r.path()).extracting(RateLimitCost::rule)
+                    .containsExactly("REQUESTS", "ORDER_ROUTES");
+        }
+        for (Request r : List.of(Request.post("/order/closePosition").build(), Request.post("/order/cancelAllAfter").build(),
+                Request.get("/position").build(), Request.post("/user/walletTransfer").build())) {
+            assertThat(bitmex.costOf(r)).as(r.method() + " " + r.path()).extracting(RateLimitCost::rule)
+                    .containsExactly("REQUESTS");
+        }
     }
 
     /**

@@ -113,7 +113,10 @@ class BitmexSimRoundTripTest {
 
         Request place = bitmex.trading().newOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("200"),
                 new BigDecimal("60000.5")));
-        Order placed = Read.order(bitmex, client.request(place));
+        Response placing = client.request(place);
+        Order placed = Read.order(bitmex, placing);
+        // BitMEX blog, "Second Layer Rate Limits": order-route answers carry x-ratelimit-remaining-1s.
+        assertThat(bitmex.readRateLimits(placing)).contains(RateLimitReading.remaining("ORDER_ROUTES", 9, null));
         assertThat(placed.status()).isEqualTo(OrderStatus.NEW);
         assertThat(placed.clientOrderId()).startsWith("antrest-");
         assertThat(placed.price()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("60000.5"));
