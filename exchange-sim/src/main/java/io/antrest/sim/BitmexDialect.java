@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +36,7 @@ final class BitmexDialect implements Dialect {
 
     static final String PREFIX = "/api/v1";
 
-    private static final DateTimeFormatter TIMESTAMP =
+    static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** HTTP's IMF-fixdate (RFC 9110, 5.6.7), for the {@code Date} header. */
     private static final DateTimeFormatter HTTP_DATE =
@@ -76,7 +79,6 @@ final class BitmexDialect implements Dialect {
     private final Counters counters;
     private final BitmexRateLimiter limiter;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Map<String, BitmexInstrument> instruments = BitmexInstrument.all();
     private final ConcurrentHashMap<String, HmacSha256> keys = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicLong nextAccount = new AtomicLong(392_001L);
@@ -327,17 +329,74 @@ final class BitmexDialect implements Dialect {
 
     // ---- endpoints --------------------------------------------------------------------------
 
+    /**
+     * GET /instrument/active, "all active instruments and instruments that have expired in <24hrs"
+     * (swagger.json; it takes no parameters), and GET /instrument, "all instruments and indices,
+     * including those that have settled or are unlisted", whose {@code symbol} is one instrument
+     * or "a bare series (e.g. XBT) to get data for the nearest expiring contract in that series"
+     * ("Symbols are case-insensitive"), paged by {@code count}, {@code start} and {@code reverse}.
+     */
     private SimResponse instruments(SimRequest request, boolean active) {
-        String symbol = string(params(request), "symbol");
-        String timestamp = now();
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        Collection<BitmexInstrument> all = BitmexInstrument.at(now).values();
+        List<BitmexInstrument> selected;
+        if (active) {
+            selected = all.stream().filter(i -> i.active(now)).toList();
+        } else {
+            Map<String, Object> params = params(request);
+            selected = page(bySymbol(all, string(params, "symbol"), now), params);
+        }
+        String timestamp = TIMESTAMP.format(now);
         Json json = new Json(8192).beginArray();
-        for (BitmexInstrument instrument : instruments.values()) {
-            if (symbol != null && !symbol.equals(instrument.symbol()) && !symbol.equals(instrument.rootSymbol())) {
-                continue;
-            }
-            instrument.writeTo(json, timestamp);
+        for (BitmexInstrument instrument : selected) {
+            instrument.writeTo(json, now, timestamp);
         }
         return SimResponse.ok(json.endArray().toBytes());
+    }
+
+    private static List<BitmexInstrument> bySymbol(Collection<BitmexInstrument> all, String symbol, Instant now) {
+        if (symbol == null) {
+            return List.copyOf(all);
+        }
+        for (BitmexInstrument i : all) {
+            if (i.symbol().equalsIgnoreCase(symbol)) {
+                return List.of(i);
+            }
+        }
+        return all.stream().filter(i -> i.rootSymbol().equalsIgnoreCase(symbol) && i.open(now))
+                .min(Comparator.comparing(i -> i.expiry() == null ? Instant.MAX : i.expiry()))
+                .map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The rows a table query asks for: {@code start} (default 0), {@code count} (default 100;
+     * "Must be a positive integer", swagger.json; at most 500, "The BitMEX API returns a maximum of
+     * 500 results per request", BitMEX/api-connectors' python-swaggerpy README), newest first with
+     * {@code reverse=true}.
+     */
+    private static <T> List<T> page(List<T> rows, Map<String, Object> params) {
+        long count = 100;
+        String countText = string(params, "count");
+        if (countText != null) {
+            count = Codec.parseLong(countText);
+            if (count < 1 || count > 500) {
+                throw new BitmexError(400, "count must be between 1 and 500.");
+            }
+        }
+        long start = 0;
+        String startText = string(params, "start");
+        if (startText != null) {
+            start = Codec.parseLong(startText);
+            if (start < 0) {
+                throw new BitmexError(400, "start must be a non-negative integer.");
+            }
+        }
+        List<T> ordered = new ArrayList<>(rows);
+        if ("true".equals(string(params, "reverse"))) {
+            Collections.reverse(ordered);
+        }
+        int from = (int) Math.min(start, ordered.size());
+        return ordered.subList(from, (int) Math.min(ordered.size(), from + count));
     }
 
     private SimResponse margin(SimRequest request, Account account) {
@@ -399,13 +458,14 @@ final class BitmexDialect implements Dialect {
         if (symbol == null) {
             throw new BitmexError(400, "'symbol' is a required arg.", "ValidationError");
         }
-        BitmexInstrument instrument = instruments.get(symbol);
+        Instant at = Instant.ofEpochMilli(clock.millis());
+        BitmexInstrument instrument = BitmexInstrument.at(at).get(symbol);
         if (instrument == null) {
             throw new BitmexError(400, "Invalid symbol.");
         }
-        if (!instrument.open()) {
+        if (!instrument.open(at)) {
             throw new BitmexError(400, "Instrument " + symbol + " is not open for trading (state "
-                    + instrument.state() + ").");
+                    + instrument.state(at) + ").");
         }
         BigDecimal orderQty = decimal(params, "orderQty");
         String side = string(params, "side");
@@ -512,15 +572,6 @@ final class BitmexDialect implements Dialect {
                 throw new BitmexError(400, "filter must be a JSON object.");
             }
         }
-        long count = 100;
-        String countText = string(params, "count");
-        if (countText != null) {
-            count = Codec.parseLong(countText);
-            if (count < 1 || count > 500) {
-                throw new BitmexError(400, "count must be between 1 and 500.");
-            }
-        }
-        boolean reverse = "true".equals(string(params, "reverse"));
         List<BitmexOrder> matching = new ArrayList<>();
         synchronized (account) {
             for (BitmexOrder order : account.orders.values()) {
@@ -533,12 +584,9 @@ final class BitmexDialect implements Dialect {
                 matching.add(order);
             }
         }
-        if (reverse) {
-            java.util.Collections.reverse(matching);
-        }
         Json json = new Json(1024).beginArray();
-        for (int i = 0; i < matching.size() && i < count; i++) {
-            matching.get(i).writeTo(json);
+        for (BitmexOrder order : page(matching, params)) {
+            order.writeTo(json);
         }
         return SimResponse.ok(json.endArray().toBytes());
     }

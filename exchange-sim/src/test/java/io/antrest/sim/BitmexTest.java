@@ -125,7 +125,7 @@ class BitmexTest {
         RawHttp.Reply reply = RawHttp.get(sim.port(), "/api/v1/instrument/active");
         JsonNode instruments = reply.json();
         assertThat(instruments.size()).isGreaterThanOrEqualTo(8);
-        assertThat(instruments.findValuesAsText("state")).contains("Open", "Closed", "Unlisted");
+        assertThat(instruments.findValuesAsText("state")).containsOnly("Open");
         assertThat(instruments.findValuesAsText("typ")).contains("FFWCSX", "FFCCSX");
         JsonNode xbt = instruments.get(0);
         assertThat(xbt.get("symbol").asText()).isEqualTo("XBTUSD");
@@ -136,6 +136,57 @@ class BitmexTest {
         assertThat(xbt.get("settlCurrency").asText()).isEqualTo("XBt");
         assertThat(reply.header("x-ratelimit-limit")).isEqualTo("30");
         assertThat(reply.header("x-ratelimit-remaining")).isEqualTo("29");
+    }
+
+    /**
+     * swagger.json, GET /instrument/active: "all active instruments and instruments that have expired
+     * in <24hrs"; GET /instrument: all, "including those that have settled or are unlisted". BitMEX's
+     * quarterly futures expire on the last Friday of the quarter's month at 12:00 UTC (BitMEX Futures
+     * Guide: XBTZ21 12/31/2021, XBTH22 3/25/2022; "the regular December expiry at 12:00 UTC"), named
+     * by the month codes H, M, U, Z (Futures Guide, "Month Codes"). The simulator's follow its clock.
+     */
+    @Test
+    void futuresFollowTheClockAndLeaveTheActiveListADayAfterExpiry() throws Exception {
+        start(clock, 120);
+        clock.set(Instant.parse("2025-12-26T11:00:00Z").toEpochMilli());
+
+        JsonNode before = RawHttp.get(sim.port(), "/api/v1/instrument/active").json();
+        assertThat(before.findValuesAsText("symbol")).contains("XBTUSD", "XBTZ25", "XBTH26", "ETHUSDZ25")
+                .doesNotContain("XBTU25", "XBTM26", "ETHUSDU25");
+        assertThat(before.findValuesAsText("state")).containsOnly("Open");
+        JsonNode z25 = instrument(before, "XBTZ25");
+        assertThat(z25.get("expiry").asText()).isEqualTo("2025-12-26T12:00:00.000Z");
+        assertThat(z25.get("settle").asText()).isEqualTo("2025-12-26T12:00:00.000Z");
+        assertThat(z25.get("listing").asText()).isEqualTo("2025-06-27T12:00:00.000Z");
+        assertThat(z25.get("typ").asText()).isEqualTo("FFCCSX");
+
+        clock.advance(java.time.Duration.ofHours(2));
+        JsonNode after = RawHttp.get(sim.port(), "/api/v1/instrument/active").json();
+        assertThat(instrument(after, "XBTZ25").get("state").asText()).as("expired less than 24 h ago").isEqualTo("Settled");
+        assertThat(instrument(after, "XBTM26").get("state").asText()).as("listed at the December expiry").isEqualTo("Open");
+        RawHttp.Reply onSettled = signed("POST", "/api/v1/order", "{\"symbol\":\"XBTZ25\",\"orderQty\":100,\"price\":60000}");
+        assertThat(onSettled.status()).isEqualTo(400);
+
+        clock.advance(java.time.Duration.ofHours(24));
+        JsonNode dayAfter = RawHttp.get(sim.port(), "/api/v1/instrument/active").json();
+        assertThat(dayAfter.findValuesAsText("symbol")).doesNotContain("XBTZ25", "ETHUSDZ25").contains("XBTH26", "XBTM26");
+        assertThat(RawHttp.get(sim.port(), "/api/v1/instrument?symbol=XBTZ25").json().get(0).get("state").asText())
+                .isEqualTo("Settled");
+        assertThat(RawHttp.get(sim.port(), "/api/v1/instrument?symbol=XBTU26").json().get(0).get("state").asText())
+                .isEqualTo("Unlisted");
+        assertThat(RawHttp.get(sim.port(), "/api/v1/instrument?symbol=xbt").json().findValuesAsText("symbol"))
+                .as("a bare series: its nearest expiring contract").containsExactly("XBTH26");
+        assertThat(RawHttp.get(sim.port(), "/api/v1/instrument?count=2&start=1").json().findValuesAsText("symbol"))
+                .containsExactly("ETHUSD", "XBTUSDT");
+    }
+
+    private static JsonNode instrument(JsonNode list, String symbol) {
+        for (JsonNode i : list) {
+            if (symbol.equals(i.get("symbol").asText())) {
+                return i;
+            }
+        }
+        throw new AssertionError(symbol + " is not in " + list.findValuesAsText("symbol"));
     }
 
     @Test
@@ -181,8 +232,9 @@ class BitmexTest {
                 .json().at("/error/message").asText()).isEqualTo("Invalid price tickSize.");
         assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":150,\"price\":60000}")
                 .json().at("/error/message").asText()).startsWith("Order quantity must be a multiple of lot size");
-        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"ETHU25\",\"orderQty\":1,\"price\":3000}")
-                .status()).isEqualTo(400);
+        RawHttp.Reply settled = signed("POST", "/api/v1/order", "{\"symbol\":\"ETHUSDU23\",\"orderQty\":1,\"price\":3000}");
+        assertThat(settled.status()).isEqualTo(400);
+        assertThat(settled.json().at("/error/message").asText()).contains("not open", "Settled");
     }
 
     /**
