@@ -468,6 +468,11 @@ final class BitmexDialect implements Dialect {
                     + instrument.state(at) + ").");
         }
         BigDecimal orderQty = decimal(params, "orderQty");
+        if (orderQty != null && !isInt32(orderQty)) {
+            // swagger.json, POST /order: orderQty is "type": "integer", "format": "int32"; BitMEX's
+            // answer to a fractional one, as quoted in ccxt/ccxt#7337.
+            throw new BitmexError(400, "Invalid orderQty", "ValidationError");
+        }
         String side = string(params, "side");
         if (side == null) {
             if (orderQty == null) {
@@ -543,6 +548,12 @@ final class BitmexDialect implements Dialect {
         Json json = new Json(1024);
         order.writeTo(json);
         return SimResponse.ok(json.toBytes());
+    }
+
+    /** Whether the number is a whole one within a 32-bit signed integer (100.0 is: JSON does not tell 100.0 from 100). */
+    private static boolean isInt32(BigDecimal value) {
+        BigDecimal whole = value.stripTrailingZeros();
+        return whole.scale() <= 0 && whole.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     }
 
     private static BigDecimal decimal(Map<String, Object> params, String name) {

@@ -225,6 +225,25 @@ class BitmexTest {
         assertThat(placed.json().get("price").decimalValue()).isEqualByComparingTo("3600.05");
     }
 
+    /**
+     * swagger.json, POST /order: orderQty is {@code "type": "integer", "format": "int32"}; BitMEX
+     * answers a fraction with 400 {@code {"error":{"message":"Invalid orderQty","name":"ValidationError"}}}
+     * (as quoted in ccxt/ccxt#7337). JSON does not tell 100.0 from 100.
+     */
+    @Test
+    void aFractionalOrderQtyIsRefused() throws Exception {
+        start(clock, 120);
+        RawHttp.Reply fraction = signed("POST", "/api/v1/order",
+                "{\"symbol\":\"XBTUSD\",\"orderQty\":100.5,\"price\":60000,\"clOrdID\":\"frac-1\"}");
+        assertThat(fraction.status()).isEqualTo(400);
+        assertThat(fraction.text()).isEqualTo("{\"error\":{\"message\":\"Invalid orderQty\",\"name\":\"ValidationError\"}}");
+        assertThat(sim.ordersPlaced("frac-1")).isZero();
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":3000000000,\"price\":60000}")
+                .status()).as("beyond int32").isEqualTo(400);
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":100.0,\"price\":60000}")
+                .status()).isEqualTo(200);
+    }
+
     @Test
     void ordersAreValidatedAgainstTickAndLot() throws Exception {
         start(clock, 120);

@@ -148,6 +148,23 @@ class BitmexGatewayRoundTripTest {
         }
     }
 
+    /**
+     * swagger.json, POST /order: orderQty is an integer (contracts); a fractional quantity fails the
+     * call with the plugin's IllegalArgumentException, saying what to do, and nothing is sent.
+     */
+    @Test
+    void aFractionalQuantityFailsBeforeAnythingIsSent() {
+        Gateway g = connect();
+        long before = sim.received("/api/v1/order");
+
+        assertThatThrownBy(() -> get(g.placeOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("150.5"),
+                new BigDecimal("50000")).withClientOrderId("frac-1"))))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number of contracts");
+        assertThat(sim.received("/api/v1/order")).isEqualTo(before);
+        assertThat(sim.orderAttempts("frac-1")).isZero();
+    }
+
     @Test
     void aSecondConnectFindsTheStoredContractsUnchanged() {
         connect().close();

@@ -53,6 +53,7 @@ final class BitmexTrading implements TradingApi {
         if (clOrdID.length() > 36) {
             throw new IllegalArgumentException("a BitMEX clOrdID has at most 36 characters, was " + clOrdID.length());
         }
+        requireWholeContracts(order.quantity());
         StringWriter out = new StringWriter(160);
         try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -71,6 +72,25 @@ final class BitmexTrading implements TradingApi {
             throw new UncheckedIOException("writing a BitMEX order as JSON failed", e);
         }
         return Request.post(BitmexEndpoints.ORDER).body(Body.json(out.toString())).idempotent(false).weight(1).build();
+    }
+
+    /**
+     * BitMEX counts an order in whole contracts: swagger.json, POST /order, {@code orderQty} is
+     * {@code "type": "integer", "format": "int32"}, and BitMEX refuses a fraction ("Invalid orderQty").
+     * Refused here, before anything is sent, with what to do instead.
+     */
+    private static void requireWholeContracts(BigDecimal quantity) {
+        BigDecimal whole = quantity.stripTrailingZeros();
+        if (whole.scale() > 0) {
+            throw new IllegalArgumentException("a BitMEX order quantity is a whole number of contracts (orderQty is an"
+                    + " integer), not " + quantity.toPlainString() + ": round it to a whole number, a multiple of the"
+                    + " instrument's lot size (the contract's lotSize)");
+        }
+        if (whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("a BitMEX order quantity is at most " + Integer.MAX_VALUE
+                    + " contracts (orderQty is a 32-bit integer), not " + quantity.toPlainString()
+                    + ": split the order, and keep each part within the contract's maxOrderQty");
+        }
     }
 
     private static String plain(BigDecimal d) {

@@ -104,6 +104,26 @@ class BitmexSignerTest {
         assertThat(market.bodyText()).startsWith("{\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"orderQty\":10,\"ordType\":\"Market\",\"clOrdID\":\"antrest-");
     }
 
+    /**
+     * swagger.json, POST /order: orderQty is {@code "type": "integer", "format": "int32"} (contracts);
+     * BitMEX refuses a fraction with 400 "Invalid orderQty" (as quoted in ccxt/ccxt#7337), so the
+     * plugin refuses it before sending, saying what to do.
+     */
+    @Test
+    void aFractionalOrWiderThanInt32QuantityIsRefusedBeforeSending() {
+        assertThatThrownBy(() -> doc().trading().newOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("1.5"),
+                new BigDecimal("60000"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole number of contracts").hasMessageContaining("not 1.5")
+                .hasMessageContaining("round it to a whole number");
+        assertThatThrownBy(() -> doc().trading().newOrder(OrderRequest.market("XBTUSD", Side.BUY,
+                new BigDecimal("2147483648"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 2147483647");
+
+        assertThat(doc().trading().newOrder(OrderRequest.market("XBTUSD", Side.BUY, new BigDecimal("100.000")))
+                .bodyText()).contains("\"orderQty\":100,");
+    }
+
     @Test
     void withoutCredentialsPublicRequestsPassAndPrivateOnesFail() {
         RequestSigner signer = exchange(ExchangeSettings.builder()).signer();
