@@ -380,7 +380,7 @@ final class BitmexDialect implements Dialect {
         if (countText != null) {
             count = Codec.parseLong(countText);
             if (count < 1 || count > 500) {
-                throw new BitmexError(400, "count must be between 1 and 500.");
+                throw new BitmexError(400, "count is invalid");
             }
         }
         long start = 0;
@@ -388,7 +388,7 @@ final class BitmexDialect implements Dialect {
         if (startText != null) {
             start = Codec.parseLong(startText);
             if (start < 0) {
-                throw new BitmexError(400, "start must be a non-negative integer.");
+                throw new BitmexError(400, "start is invalid");
             }
         }
         List<T> ordered = new ArrayList<>(rows);
@@ -452,6 +452,13 @@ final class BitmexDialect implements Dialect {
                 .endObject();
     }
 
+    /**
+     * POST /order. Its refusals are those of BitMEX's "REST API Message Format" page (POST /order:
+     * "Duplicate clOrdID", "Invalid symbol", "Instrument not listed for trading yet", "Instrument
+     * expired", "Invalid side", "Invalid orderQty", "Invalid price", "Invalid price tickSize",
+     * "Unsupported ordType"); the lot-size, market-price and clOrdID-length texts are the
+     * simulator's own, that page names none.
+     */
     private SimResponse placeOrder(SimRequest request, Account account) {
         Map<String, Object> params = params(request);
         String symbol = string(params, "symbol");
@@ -461,11 +468,13 @@ final class BitmexDialect implements Dialect {
         Instant at = Instant.ofEpochMilli(clock.millis());
         BitmexInstrument instrument = BitmexInstrument.at(at).get(symbol);
         if (instrument == null) {
-            throw new BitmexError(400, "Invalid symbol.");
+            throw new BitmexError(400, "Invalid symbol");
         }
-        if (!instrument.open(at)) {
-            throw new BitmexError(400, "Instrument " + symbol + " is not open for trading (state "
-                    + instrument.state(at) + ").");
+        switch (instrument.state(at)) {
+            case "Unlisted" -> throw new BitmexError(400, "Instrument not listed for trading yet");
+            case "Settled" -> throw new BitmexError(400, "Instrument expired");
+            default -> {
+            }
         }
         BigDecimal orderQty = decimal(params, "orderQty");
         if (orderQty != null && !isInt32(orderQty)) {
@@ -476,15 +485,15 @@ final class BitmexDialect implements Dialect {
         String side = string(params, "side");
         if (side == null) {
             if (orderQty == null) {
-                throw new BitmexError(400, "Invalid side.");
+                throw new BitmexError(400, "Invalid side");
             }
             side = orderQty.signum() < 0 ? "Sell" : "Buy";
         }
         if (!"Buy".equals(side) && !"Sell".equals(side)) {
-            throw new BitmexError(400, "Invalid side.");
+            throw new BitmexError(400, "Invalid side");
         }
         if (orderQty == null || orderQty.signum() == 0) {
-            throw new BitmexError(400, "Invalid orderQty.");
+            throw new BitmexError(400, "Invalid orderQty");
         }
         orderQty = orderQty.abs();
         BigDecimal price = decimal(params, "price");
@@ -496,17 +505,17 @@ final class BitmexDialect implements Dialect {
         switch (ordType) {
             case "Limit" -> market = false;
             case "Market" -> market = true;
-            default -> throw new BitmexError(400, "Invalid ordType.");
+            default -> throw new BitmexError(400, "Unsupported ordType");
         }
         if (market && price != null) {
             throw new BitmexError(400, "Market orders cannot have a price.");
         }
         if (!market) {
             if (price == null || price.signum() <= 0) {
-                throw new BitmexError(400, "Invalid price.");
+                throw new BitmexError(400, "Invalid price");
             }
             if (price.remainder(instrument.tickSize()).signum() != 0) {
-                throw new BitmexError(400, "Invalid price tickSize.");
+                throw new BitmexError(400, "Invalid price tickSize");
             }
         }
         if (orderQty.remainder(instrument.lotSize()).signum() != 0) {
@@ -563,7 +572,7 @@ final class BitmexDialect implements Dialect {
         }
         BigDecimal value = Codec.decimal(text);
         if (value == null) {
-            throw new BitmexError(400, "Invalid " + name + ".");
+            throw new BitmexError(400, "Invalid " + name);
         }
         return value;
     }
@@ -577,10 +586,10 @@ final class BitmexDialect implements Dialect {
             try {
                 filter = mapper.readTree(filterText);
             } catch (IOException e) {
-                throw new BitmexError(400, "Unable to parse filter as JSON.");
+                throw new BitmexError(400, "filter values are not valid");
             }
             if (filter == null || !filter.isObject()) {
-                throw new BitmexError(400, "filter must be a JSON object.");
+                throw new BitmexError(400, "filter values are not valid");
             }
         }
         List<BitmexOrder> matching = new ArrayList<>();
@@ -691,7 +700,10 @@ final class BitmexDialect implements Dialect {
             default -> "HTTP " + status;
         };
         SimResponse response = error(status, message, status == 429 ? "RateLimitError" : "HTTPError");
-        if (status == 429 || status == 503) {
+        if (status == 429) {
+            // "If you are limited, you will receive a 429 response and an additional header,
+            // Retry-After" (BitMEX/api-connectors, python-swaggerpy README, "HTTP 429"); a 503 has
+            // none: "you should retry after at least 500 milliseconds" ("HTTP 503").
             response.header("Retry-After", "1");
         }
         return response;

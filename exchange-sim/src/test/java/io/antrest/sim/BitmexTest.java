@@ -244,16 +244,26 @@ class BitmexTest {
                 .status()).isEqualTo(200);
     }
 
+    /**
+     * BitMEX's "REST API Message Format" page, POST /order: "Invalid price tickSize", "Invalid
+     * symbol", "Instrument expired", "Unsupported ordType" (the lot-size text is the simulator's own).
+     */
     @Test
     void ordersAreValidatedAgainstTickAndLot() throws Exception {
         start(clock, 120);
         assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":100,\"price\":60000.3}")
-                .json().at("/error/message").asText()).isEqualTo("Invalid price tickSize.");
+                .json().at("/error/message").asText()).isEqualTo("Invalid price tickSize");
         assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":150,\"price\":60000}")
                 .json().at("/error/message").asText()).startsWith("Order quantity must be a multiple of lot size");
         RawHttp.Reply settled = signed("POST", "/api/v1/order", "{\"symbol\":\"ETHUSDU23\",\"orderQty\":1,\"price\":3000}");
         assertThat(settled.status()).isEqualTo(400);
-        assertThat(settled.json().at("/error/message").asText()).contains("not open", "Settled");
+        assertThat(settled.json().at("/error/message").asText()).isEqualTo("Instrument expired");
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTH23\",\"orderQty\":1,\"price\":3000}")
+                .json().at("/error/message").asText()).isEqualTo("Invalid symbol");
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTM24\",\"orderQty\":100,\"price\":60000}")
+                .json().at("/error/message").asText()).isEqualTo("Instrument not listed for trading yet");
+        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":100,\"price\":60000,"
+                + "\"ordType\":\"Iceberg\"}").json().at("/error/message").asText()).isEqualTo("Unsupported ordType");
     }
 
     /**

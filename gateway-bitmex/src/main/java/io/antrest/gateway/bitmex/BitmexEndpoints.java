@@ -1,7 +1,9 @@
 package io.antrest.gateway.bitmex;
 
+import io.antrest.core.Method;
 import io.antrest.core.Request;
 
+import java.util.List;
 import java.util.Set;
 
 /** BitMEX's REST paths under {@code /api/v1} as antrest uses them, and which of them need a key. */
@@ -14,11 +16,28 @@ final class BitmexEndpoints {
     private BitmexEndpoints() {
     }
 
-    /** Whether BitMEX answers this path only to an authenticated request (account, orders, positions…). */
-    static boolean isPrivate(String path) {
-        return under(path, "/order") || under(path, "/user") || under(path, "/position") || under(path, "/execution")
-                || under(path, "/apiKey") || under(path, "/wallet") || under(path, "/address")
-                || path.equals("/leaderboard/name");
+    /** Roots under which every route needs a key (swagger.json: the global api-key security applies). */
+    private static final List<String> PRIVATE_ROOTS = List.of("/order", "/user", "/position", "/execution", "/apiKey",
+            "/address", "/userEvent", "/userAffiliates", "/globalNotification", "/announcement/urgent",
+            "/leaderboard/name", "/porl/nonce");
+    /** The routes under {@code /user} that swagger.json marks public ({@code "security": []}). */
+    private static final Set<String> PUBLIC_USER_ROUTES = Set.of("/user/staking/tiers", "/user/cancelWithdrawal",
+            "/user/confirmWithdrawal", "/user/confirmEmail", "/user/checkReferralCode", "/user/logout");
+
+    /**
+     * Whether BitMEX answers this request only when authenticated: swagger.json requires the api-key
+     * headers on every operation but those it marks {@code "security": []} (instruments, quotes,
+     * trades, the order book, {@code /wallet/assets}, GET {@code /chat} and {@code /guild}…). A path
+     * swagger.json does not list is taken as public.
+     */
+    static boolean isPrivate(Method method, String path) {
+        if (PUBLIC_USER_ROUTES.contains(path)) {
+            return false;
+        }
+        if (under(path, "/chat") || under(path, "/guild")) {
+            return method != Method.GET;
+        }
+        return PRIVATE_ROOTS.stream().anyMatch(root -> under(path, root));
     }
 
     /**

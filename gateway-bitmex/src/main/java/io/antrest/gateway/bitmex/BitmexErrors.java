@@ -17,6 +17,13 @@ import java.util.Optional;
  * give an error.
  */
 final class BitmexErrors {
+    /**
+     * How long to wait after a 503: "The system is currently overloaded. Please try again later."
+     * "The request will not have reached the engine, and you should retry after at least 500
+     * milliseconds." (BitMEX/api-connectors, python-swaggerpy README, "HTTP 503"; API docs, "Overload").
+     */
+    static final Duration OVERLOAD_RETRY = Duration.ofMillis(500);
+
     private BitmexErrors() {
     }
 
@@ -35,7 +42,11 @@ final class BitmexErrors {
         if (message.isEmpty()) {
             message = shortBody(response);
         }
-        return new ExchangeError(kind(status, message, name), status, name, message, retryAfter(response));
+        Optional<Duration> retryAfter = retryAfter(response);
+        if (retryAfter.isEmpty() && status == 503) {
+            retryAfter = Optional.of(OVERLOAD_RETRY);
+        }
+        return new ExchangeError(kind(status, message, name), status, name, message, retryAfter);
     }
 
     private static ErrorKind kind(int status, String message, String name) {
@@ -59,8 +70,14 @@ final class BitmexErrors {
             return m.contains("unable to cancel order") ? ErrorKind.ORDER_REJECTED : ErrorKind.NOT_FOUND;
         }
         if (status == 400) {
+            // BitMEX's "REST API Message Format" page lists the order refusals: "Duplicate clOrdID",
+            // "Instrument not listed for trading yet", "Instrument expired", "Market is not open",
+            // "Invalid orderQty", "Invalid price", "Invalid price tickSize", "Price greater than
+            // limitUpPrice", "... exceeds account Risk Limit"...
             if (m.contains("duplicate clordid") || m.contains("tick") || m.contains("lot size") || m.contains("not open")
+                    || m.contains("not listed for trading") || m.contains("instrument expired")
                     || m.contains("rejected") || m.contains("invalid orderqty") || m.contains("invalid price")
+                    || m.contains("limitupprice") || m.contains("limitdownprice")
                     || m.contains("exceeds") || m.contains("max order")) {
                 return ErrorKind.ORDER_REJECTED;
             }
@@ -99,7 +116,7 @@ final class BitmexErrors {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    /** The {@code Retry-After} header in seconds, which BitMEX sends with 429 and 503. */
+    /** The {@code Retry-After} header in seconds, which BitMEX sends with a 429. */
     static Optional<Duration> retryAfter(Response response) {
         return response.header("Retry-After").flatMap(v -> {
             try {

@@ -66,12 +66,12 @@ final class BitmexSigner implements RequestSigner {
 
     @Override
     public Request sign(Request request, SigningContext context) {
-        if (request.header(UNSIGNED_MARKER_HEADER).isPresent() && !BitmexEndpoints.isPrivate(request.path())) {
+        if (request.header(UNSIGNED_MARKER_HEADER).isPresent() && !BitmexEndpoints.isPrivate(request.method(), request.path())) {
             return request.toBuilder().removeHeader(UNSIGNED_MARKER_HEADER).build();
         }
         boolean marked = request.header(BitmexProvider.SIGNED_MARKER_HEADER).isPresent();
         if (key == null) {
-            if (marked || BitmexEndpoints.isPrivate(request.path())) {
+            if (marked || BitmexEndpoints.isPrivate(request.method(), request.path())) {
                 settings.requireCredentials(BitmexProvider.NAME);
             }
             return request;

@@ -37,7 +37,8 @@ class BitmexErrorsAndParsersTest {
     private final Exchange bitmex = new BitmexProvider().create(ExchangeSettings.builder().build());
 
     /**
-     * BitMEX's error shape (swagger.json, definition Error: {@code {"error":{"message","name"}}}); an
+     * BitMEX's error shape (swagger.json, definition Error: {@code {"error":{"message","name"}}}) and
+     * messages (the "REST API Message Format" page: POST /order's refusals); an
      * expired {@code api-expires} is answered 400 "This request has expired - `expires` is in the past"
      * (BitMEX/sample-market-maker#49, BitMEX/api-connectors#17 and #506), which is a clock to re-sync,
      * not a bad request.
@@ -54,9 +55,15 @@ class BitmexErrorsAndParsersTest {
             "400 | HTTPError | Not Found | NOT_FOUND",
             "400 | HTTPError | Duplicate clOrdID | ORDER_REJECTED",
             "400 | HTTPError | Account has insufficient Available Balance, 100 XBt required | INSUFFICIENT_FUNDS",
-            "400 | HTTPError | Invalid price tickSize. | ORDER_REJECTED",
+            "400 | HTTPError | Invalid price tickSize | ORDER_REJECTED",
             "400 | ValidationError | 'symbol' is a required arg. | INVALID_REQUEST",
-            "400 | HTTPError | Invalid symbol. | INVALID_REQUEST",
+            "400 | HTTPError | Invalid symbol | INVALID_REQUEST",
+            "400 | HTTPError | Instrument expired | ORDER_REJECTED",
+            "400 | HTTPError | Instrument not listed for trading yet | ORDER_REJECTED",
+            "400 | HTTPError | Market is not open | ORDER_REJECTED",
+            "400 | HTTPError | Price greater than limitUpPrice | ORDER_REJECTED",
+            "400 | ValidationError | Invalid orderQty | ORDER_REJECTED",
+            "400 | HTTPError | orderIDs or clOrdIDs must be sent | INVALID_REQUEST",
             "503 | HTTPError | The system is currently overloaded. Please try again later. | EXCHANGE_UNAVAILABLE",
             "502 | HTTPError | Bad Gateway | EXCHANGE_UNAVAILABLE",
             "409 | HTTPError | Something else | UNKNOWN"})
@@ -69,6 +76,11 @@ class BitmexErrorsAndParsersTest {
         assertThat(e.message()).isEqualTo(message);
     }
 
+    /**
+     * BitMEX/api-connectors, python-swaggerpy README: a 429 carries Retry-After ("HTTP 429"); a 503,
+     * "The system is currently overloaded", is to be retried "after at least 500 milliseconds"
+     * ("HTTP 503").
+     */
     @Test
     void retryAfterAndNonJsonBodies() {
         ExchangeError limited = Read.error(bitmex, Responses.of(429, "{\"error\":{\"message\":\"slow\",\"name\":\"RateLimitError\"}}",
@@ -76,7 +88,12 @@ class BitmexErrorsAndParsersTest {
         ExchangeError html = Read.error(bitmex, Responses.of(503, "<html>maintenance</html>"));
         ExchangeError empty = Read.error(bitmex, Responses.of(401, ""));
 
+        ExchangeError overloaded = Read.error(bitmex, Responses.of(503,
+                "{\"error\":{\"message\":\"The system is currently overloaded. Please try again later.\",\"name\":\"HTTPError\"}}"));
+
         assertThat(limited.retryAfter()).contains(Duration.ofSeconds(3));
+        assertThat(overloaded.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
+        assertThat(overloaded.retryAfter()).contains(Duration.ofMillis(500));
         assertThat(html.kind()).isEqualTo(ErrorKind.EXCHANGE_UNAVAILABLE);
         assertThat(html.message()).contains("maintenance");
         assertThat(empty.kind()).isEqualTo(ErrorKind.AUTHENTICATION);

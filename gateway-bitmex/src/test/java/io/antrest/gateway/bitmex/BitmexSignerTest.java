@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,6 +136,30 @@ class BitmexSignerTest {
                 .isInstanceOf(GatewaySettingsException.class).hasMessageContaining("exchange 'bitmex' needs credentials").hasMessageContaining("gateway.NAME.api-key");
         assertThatThrownBy(() -> signer.sign(Request.get("/something").header(BitmexProvider.SIGNED_MARKER_HEADER, "1").build(), ctx))
                 .isInstanceOf(GatewaySettingsException.class);
+    }
+
+    /**
+     * swagger.json: every operation needs the api-key headers but those marked {@code "security": []}:
+     * /wallet/assets, GET /chat and /guild, /user/checkReferralCode... are public; POST /chat,
+     * POST /guild, /globalNotification, /announcement/urgent, /userEvent are not.
+     */
+    @Test
+    void privateRoutesAreThoseSwaggerDoesNotMarkPublic() {
+        RequestSigner signer = exchange(ExchangeSettings.builder()).signer();
+        SigningContext ctx = expiringAt(BitmexExchange.LIVE_URL, 1518064236L);
+
+        for (Request open : List.of(Request.get("/wallet/assets").build(), Request.get("/wallet/networks").build(),
+                Request.get("/chat").build(), Request.get("/guild").build(), Request.get("/user/checkReferralCode").build(),
+                Request.get("/user/staking/tiers").build(), Request.get("/announcement").build())) {
+            assertThat(signer.sign(open, ctx)).as(open.method() + " " + open.path()).isSameAs(open);
+        }
+        for (Request closed : List.of(Request.post("/chat").build(), Request.post("/guild/join").build(),
+                Request.get("/globalNotification").build(), Request.get("/announcement/urgent").build(),
+                Request.get("/userEvent").build(), Request.get("/user/wallet").build(), Request.delete("/order/all").build(),
+                Request.get("/porl/nonce").build())) {
+            assertThatThrownBy(() -> signer.sign(closed, ctx)).as(closed.method() + " " + closed.path())
+                    .isInstanceOf(GatewaySettingsException.class);
+        }
     }
 
     @Test
