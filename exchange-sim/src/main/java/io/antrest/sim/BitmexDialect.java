@@ -42,6 +42,15 @@ final class BitmexDialect implements Dialect {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /**
+     * The routes BitMEX also limits per second (API docs, "Limits", and the BitMEX blog, "Second Layer
+     * Rate Limits": POST, PUT and DELETE /order, POST and PUT /order/bulk, DELETE /order/all, POST
+     * /position/isolate, /position/leverage and /position/transferMargin).
+     */
+    private static final Set<String> ORDER_ROUTES = Set.of("POST /order", "PUT /order", "DELETE /order",
+            "POST /order/bulk", "PUT /order/bulk", "DELETE /order/all", "POST /position/isolate",
+            "POST /position/leverage", "POST /position/transferMargin");
+
     /** A BitMEX error answer, thrown to leave a handler early; carries no stack trace. */
     private static final class BitmexError extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -114,15 +123,6 @@ final class BitmexDialect implements Dialect {
         }
         return null;
     }
-
-    /**
-     * The routes BitMEX also limits per second (API docs, "Limits", and the BitMEX blog, "Second Layer
-     * Rate Limits": POST, PUT and DELETE /order, POST and PUT /order/bulk, DELETE /order/all, POST
-     * /position/isolate, /position/leverage and /position/transferMargin).
-     */
-    private static final Set<String> ORDER_ROUTES = Set.of("POST /order", "PUT /order", "DELETE /order",
-            "POST /order/bulk", "PUT /order/bulk", "DELETE /order/all", "POST /position/isolate",
-            "POST /position/leverage", "POST /position/transferMargin");
 
     @Override
     public SimResponse handle(SimRequest request) {

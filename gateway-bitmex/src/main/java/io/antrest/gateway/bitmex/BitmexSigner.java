@@ -65,9 +65,13 @@ final class BitmexSigner implements RequestSigner {
     }
 
     @Override
-    public Request sign(Request request, SigningContext context) {
-        if (request.header(UNSIGNED_MARKER_HEADER).isPresent() && !BitmexEndpoints.isPrivate(request.method(), request.path())) {
-            return request.toBuilder().removeHeader(UNSIGNED_MARKER_HEADER).build();
+    public Request sign(Request toSign, SigningContext context) {
+        Request request = toSign;
+        if (request.header(UNSIGNED_MARKER_HEADER).isPresent()) {
+            request = request.toBuilder().removeHeader(UNSIGNED_MARKER_HEADER).build();
+            if (!BitmexEndpoints.isPrivate(request.method(), request.path())) {
+                return request;
+            }
         }
         boolean marked = request.header(BitmexProvider.SIGNED_MARKER_HEADER).isPresent();
         if (key == null) {

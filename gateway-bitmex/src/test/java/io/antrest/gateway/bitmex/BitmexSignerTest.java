@@ -171,6 +171,18 @@ class BitmexSignerTest {
         assertThat(signed.header("api-signature")).isPresent();
     }
 
+    /** The clock request goes unsigned even with credentials (an expired signature would be refused), and its mark is not sent. */
+    @Test
+    void theClockRequestGoesUnsignedAndWithoutItsMark() {
+        Exchange bitmex = doc();
+        Request time = bitmex.serverTimeRequest().orElseThrow();
+
+        Request sent = bitmex.signer().sign(time, expiringAt(BitmexExchange.LIVE_URL, 1518064236L));
+
+        assertThat(sent.path()).isEqualTo("/instrument");
+        assertThat(sent.headers()).isEmpty();
+    }
+
     @Test
     void settingsAreChecked() {
         for (String bad : new String[] {"0", "3601", "soon"}) {
