@@ -495,7 +495,8 @@ final class BitmexDialect implements Dialect {
         if (orderQty == null || orderQty.signum() == 0) {
             throw new BitmexError(400, "Invalid orderQty");
         }
-        orderQty = orderQty.abs();
+        // Whole contracts, written as JSON integers (swagger.json, Order: orderQty, leavesQty, cumQty int64).
+        orderQty = orderQty.abs().setScale(0);
         BigDecimal price = decimal(params, "price");
         String ordType = string(params, "ordType");
         if (ordType == null) {

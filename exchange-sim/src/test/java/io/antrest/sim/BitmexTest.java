@@ -240,8 +240,10 @@ class BitmexTest {
         assertThat(sim.ordersPlaced("frac-1")).isZero();
         assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":3000000000,\"price\":60000}")
                 .status()).as("beyond int32").isEqualTo(400);
-        assertThat(signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":100.0,\"price\":60000}")
-                .status()).isEqualTo(200);
+        JsonNode whole = signed("POST", "/api/v1/order", "{\"symbol\":\"XBTUSD\",\"orderQty\":100.0,\"price\":60000}").json();
+        assertThat(whole.get("orderQty").isIntegralNumber()).as("Order.orderQty is an int64").isTrue();
+        assertThat(whole.get("leavesQty").isIntegralNumber()).isTrue();
+        assertThat(whole.get("orderQty").asLong()).isEqualTo(100);
     }
 
     /**
