@@ -8,10 +8,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,16 +27,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The BitMEX dialect under {@code /api/v1}: instruments, signed margin and order endpoints with
- * {@code clOrdID} de-duplication, the {@code api-expires} signature scheme, a per-key request
- * limit with {@code x-ratelimit-*} headers and BitMEX's error shape
- * {@code {"error":{"message":"...","name":"HTTPError"}}}.
+ * {@code clOrdID} de-duplication, the {@code api-expires} signature scheme, request limits per key
+ * and per client address and per second on the order routes, with {@code x-ratelimit-*} headers,
+ * and BitMEX's error shape {@code {"error":{"message":"...","name":"HTTPError"}}}. What it checks
+ * follows BitMEX's swagger.json (BitMEX/api-connectors) and REST API docs; each check says where.
  */
 final class BitmexDialect implements Dialect {
 
     static final String PREFIX = "/api/v1";
 
-    private static final DateTimeFormatter TIMESTAMP =
+    static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** HTTP's IMF-fixdate (RFC 9110, 5.6.7), for the {@code Date} header. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /**
+     * The routes BitMEX also limits per second (API docs, "Limits", and the BitMEX blog, "Second Layer
+     * Rate Limits": POST, PUT and DELETE /order, POST and PUT /order/bulk, DELETE /order/all, POST
+     * /position/isolate, /position/leverage and /position/transferMargin).
+     */
+    private static final Set<String> ORDER_ROUTES = Set.of("POST /order", "PUT /order", "DELETE /order",
+            "POST /order/bulk", "PUT /order/bulk", "DELETE /order/all", "POST /position/isolate",
+            "POST /position/leverage", "POST /position/transferMargin");
 
     /** A BitMEX error answer, thrown to leave a handler early; carries no stack trace. */
     private static final class BitmexError extends RuntimeException {
@@ -71,7 +88,6 @@ final class BitmexDialect implements Dialect {
     private final Counters counters;
     private final BitmexRateLimiter limiter;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Map<String, BitmexInstrument> instruments = BitmexInstrument.all();
     private final ConcurrentHashMap<String, HmacSha256> keys = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicLong nextAccount = new AtomicLong(392_001L);
@@ -111,7 +127,9 @@ final class BitmexDialect implements Dialect {
     @Override
     public SimResponse handle(SimRequest request) {
         String apiKey = request.header("api-key");
-        BitmexRateLimiter.Verdict verdict = limiter.charge(apiKey != null ? "key:" + apiKey : "ip:" + request.remoteHost());
+        boolean keyed = apiKey != null && keys.containsKey(apiKey);
+        boolean orderRoute = ORDER_ROUTES.contains(request.method() + " " + request.path().substring(PREFIX.length()));
+        BitmexRateLimiter.Verdict verdict = limiter.charge(keyed ? apiKey : request.remoteHost(), keyed, orderRoute);
         SimResponse response;
         if (!verdict.allowed()) {
             response = error(429, "Rate limit exceeded, retry in " + verdict.retryAfterSeconds() + " seconds.",
@@ -123,9 +141,18 @@ final class BitmexDialect implements Dialect {
                 response = error(e.http, e.getMessage(), e.name);
             }
         }
-        return response.header("x-ratelimit-limit", Long.toString(verdict.limit()))
+        // The Date header follows the simulator's clock (HttpCore's own would follow the machine's),
+        // so a client that reads BitMEX's time from it sees the simulated exchange's time.
+        response.header("Date", HTTP_DATE.format(Instant.ofEpochMilli(clock.millis())))
+                .header("x-ratelimit-limit", Long.toString(verdict.limit()))
                 .header("x-ratelimit-remaining", Long.toString(verdict.remaining()))
                 .header("x-ratelimit-reset", Long.toString(verdict.resetEpochSeconds()));
+        if (orderRoute) {
+            // "Responses for the affected routes now include the x-ratelimit-remaining-1s header"
+            // (BitMEX blog, "Second Layer Rate Limits Soft Release Now Live").
+            response.header("x-ratelimit-remaining-1s", Long.toString(verdict.remainingPerSecond()));
+        }
+        return response;
     }
 
     private SimResponse route(SimRequest request) {
@@ -166,8 +193,10 @@ final class BitmexDialect implements Dialect {
     // ---- parameters -------------------------------------------------------------------------
 
     /**
-     * Query-string parameters plus the body's (a JSON object or a form); values are Strings,
-     * Lists of Strings for JSON arrays, or JSON text for nested objects.
+     * A request's parameters where swagger.json puts them: a GET's in the query string
+     * ({@code in: query}), a POST's, PUT's or DELETE's in the body ({@code in: formData}; a JSON
+     * object or a form, the API "consumes" both); values are Strings, Lists of Strings for JSON
+     * arrays, or JSON text for nested objects.
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> params(SimRequest request) {
@@ -175,7 +204,12 @@ final class BitmexDialect implements Dialect {
         if (cached != null) {
             return (Map<String, Object>) cached;
         }
-        Map<String, Object> params = new HashMap<>(Codec.parseForm(request.rawQuery()));
+        if ("GET".equals(request.method())) {
+            Map<String, Object> query = new HashMap<>(Codec.parseForm(request.rawQuery()));
+            request.attach(query);
+            return query;
+        }
+        Map<String, Object> params = new HashMap<>();
         byte[] body = request.body();
         if (body.length > 0) {
             if (request.isJsonBody() || body[0] == '{') {
@@ -267,8 +301,11 @@ final class BitmexDialect implements Dialect {
         if (expires < 0) {
             throw new BitmexError(400, "api-expires must be a UNIX timestamp in seconds.");
         }
-        if (expires <= nowSeconds) {
-            throw new BitmexError(401,
+        if (expires < nowSeconds) {
+            // BitMEX answers an expired request 400 Bad Request, not 401 (the answers quoted in
+            // BitMEX/sample-market-maker#49 and BitMEX/api-connectors#17 and #506); api-expires is
+            // "a UNIX timestamp after which the request is no longer valid" (API docs, "API Keys Usage").
+            throw new BitmexError(400,
                     "This request has expired - `expires` is in the past. Current time: " + nowSeconds);
         }
         if (!secret.verifyHex(signedMessage(request, expiresText), signature)) {
@@ -292,17 +329,74 @@ final class BitmexDialect implements Dialect {
 
     // ---- endpoints --------------------------------------------------------------------------
 
+    /**
+     * GET /instrument/active, "all active instruments and instruments that have expired in <24hrs"
+     * (swagger.json; it takes no parameters), and GET /instrument, "all instruments and indices,
+     * including those that have settled or are unlisted", whose {@code symbol} is one instrument
+     * or "a bare series (e.g. XBT) to get data for the nearest expiring contract in that series"
+     * ("Symbols are case-insensitive"), paged by {@code count}, {@code start} and {@code reverse}.
+     */
     private SimResponse instruments(SimRequest request, boolean active) {
-        String symbol = string(params(request), "symbol");
-        String timestamp = now();
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        Collection<BitmexInstrument> all = BitmexInstrument.at(now).values();
+        List<BitmexInstrument> selected;
+        if (active) {
+            selected = all.stream().filter(i -> i.active(now)).toList();
+        } else {
+            Map<String, Object> params = params(request);
+            selected = page(bySymbol(all, string(params, "symbol"), now), params);
+        }
+        String timestamp = TIMESTAMP.format(now);
         Json json = new Json(8192).beginArray();
-        for (BitmexInstrument instrument : instruments.values()) {
-            if (symbol != null && !symbol.equals(instrument.symbol()) && !symbol.equals(instrument.rootSymbol())) {
-                continue;
-            }
-            instrument.writeTo(json, timestamp);
+        for (BitmexInstrument instrument : selected) {
+            instrument.writeTo(json, now, timestamp);
         }
         return SimResponse.ok(json.endArray().toBytes());
+    }
+
+    private static List<BitmexInstrument> bySymbol(Collection<BitmexInstrument> all, String symbol, Instant now) {
+        if (symbol == null) {
+            return List.copyOf(all);
+        }
+        for (BitmexInstrument i : all) {
+            if (i.symbol().equalsIgnoreCase(symbol)) {
+                return List.of(i);
+            }
+        }
+        return all.stream().filter(i -> i.rootSymbol().equalsIgnoreCase(symbol) && i.open(now))
+                .min(Comparator.comparing(i -> i.expiry() == null ? Instant.MAX : i.expiry()))
+                .map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The rows a table query asks for: {@code start} (default 0), {@code count} (default 100;
+     * "Must be a positive integer", swagger.json; at most 500, "The BitMEX API returns a maximum of
+     * 500 results per request", BitMEX/api-connectors' python-swaggerpy README), newest first with
+     * {@code reverse=true}.
+     */
+    private static <T> List<T> page(List<T> rows, Map<String, Object> params) {
+        long count = 100;
+        String countText = string(params, "count");
+        if (countText != null) {
+            count = Codec.parseLong(countText);
+            if (count < 1 || count > 500) {
+                throw new BitmexError(400, "count is invalid");
+            }
+        }
+        long start = 0;
+        String startText = string(params, "start");
+        if (startText != null) {
+            start = Codec.parseLong(startText);
+            if (start < 0) {
+                throw new BitmexError(400, "start is invalid");
+            }
+        }
+        List<T> ordered = new ArrayList<>(rows);
+        if ("true".equals(string(params, "reverse"))) {
+            Collections.reverse(ordered);
+        }
+        int from = (int) Math.min(start, ordered.size());
+        return ordered.subList(from, (int) Math.min(ordered.size(), from + count));
     }
 
     private SimResponse margin(SimRequest request, Account account) {
@@ -358,35 +452,51 @@ final class BitmexDialect implements Dialect {
                 .endObject();
     }
 
+    /**
+     * POST /order. Its refusals are those of BitMEX's "REST API Message Format" page (POST /order:
+     * "Duplicate clOrdID", "Invalid symbol", "Instrument not listed for trading yet", "Instrument
+     * expired", "Invalid side", "Invalid orderQty", "Invalid price", "Invalid price tickSize",
+     * "Unsupported ordType"); the lot-size, market-price and clOrdID-length texts are the
+     * simulator's own, that page names none.
+     */
     private SimResponse placeOrder(SimRequest request, Account account) {
         Map<String, Object> params = params(request);
         String symbol = string(params, "symbol");
         if (symbol == null) {
             throw new BitmexError(400, "'symbol' is a required arg.", "ValidationError");
         }
-        BitmexInstrument instrument = instruments.get(symbol);
+        Instant at = Instant.ofEpochMilli(clock.millis());
+        BitmexInstrument instrument = BitmexInstrument.at(at).get(symbol);
         if (instrument == null) {
-            throw new BitmexError(400, "Invalid symbol.");
+            throw new BitmexError(400, "Invalid symbol");
         }
-        if (!instrument.open()) {
-            throw new BitmexError(400, "Instrument " + symbol + " is not open for trading (state "
-                    + instrument.state() + ").");
+        switch (instrument.state(at)) {
+            case "Unlisted" -> throw new BitmexError(400, "Instrument not listed for trading yet");
+            case "Settled" -> throw new BitmexError(400, "Instrument expired");
+            default -> {
+            }
         }
         BigDecimal orderQty = decimal(params, "orderQty");
+        if (orderQty != null && !isInt32(orderQty)) {
+            // swagger.json, POST /order: orderQty is "type": "integer", "format": "int32"; BitMEX's
+            // answer to a fractional one, as quoted in ccxt/ccxt#7337.
+            throw new BitmexError(400, "Invalid orderQty", "ValidationError");
+        }
         String side = string(params, "side");
         if (side == null) {
             if (orderQty == null) {
-                throw new BitmexError(400, "Invalid side.");
+                throw new BitmexError(400, "Invalid side");
             }
             side = orderQty.signum() < 0 ? "Sell" : "Buy";
         }
         if (!"Buy".equals(side) && !"Sell".equals(side)) {
-            throw new BitmexError(400, "Invalid side.");
+            throw new BitmexError(400, "Invalid side");
         }
         if (orderQty == null || orderQty.signum() == 0) {
-            throw new BitmexError(400, "Invalid orderQty.");
+            throw new BitmexError(400, "Invalid orderQty");
         }
-        orderQty = orderQty.abs();
+        // Whole contracts, written as JSON integers (swagger.json, Order: orderQty, leavesQty, cumQty int64).
+        orderQty = orderQty.abs().setScale(0);
         BigDecimal price = decimal(params, "price");
         String ordType = string(params, "ordType");
         if (ordType == null) {
@@ -396,17 +506,17 @@ final class BitmexDialect implements Dialect {
         switch (ordType) {
             case "Limit" -> market = false;
             case "Market" -> market = true;
-            default -> throw new BitmexError(400, "Invalid ordType.");
+            default -> throw new BitmexError(400, "Unsupported ordType");
         }
         if (market && price != null) {
             throw new BitmexError(400, "Market orders cannot have a price.");
         }
         if (!market) {
             if (price == null || price.signum() <= 0) {
-                throw new BitmexError(400, "Invalid price.");
+                throw new BitmexError(400, "Invalid price");
             }
             if (price.remainder(instrument.tickSize()).signum() != 0) {
-                throw new BitmexError(400, "Invalid price tickSize.");
+                throw new BitmexError(400, "Invalid price tickSize");
             }
         }
         if (orderQty.remainder(instrument.lotSize()).signum() != 0) {
@@ -450,6 +560,12 @@ final class BitmexDialect implements Dialect {
         return SimResponse.ok(json.toBytes());
     }
 
+    /** Whether the number is a whole one within a 32-bit signed integer (100.0 is: JSON does not tell 100.0 from 100). */
+    private static boolean isInt32(BigDecimal value) {
+        BigDecimal whole = value.stripTrailingZeros();
+        return whole.scale() <= 0 && whole.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    }
+
     private static BigDecimal decimal(Map<String, Object> params, String name) {
         String text = string(params, name);
         if (text == null) {
@@ -457,7 +573,7 @@ final class BitmexDialect implements Dialect {
         }
         BigDecimal value = Codec.decimal(text);
         if (value == null) {
-            throw new BitmexError(400, "Invalid " + name + ".");
+            throw new BitmexError(400, "Invalid " + name);
         }
         return value;
     }
@@ -471,21 +587,12 @@ final class BitmexDialect implements Dialect {
             try {
                 filter = mapper.readTree(filterText);
             } catch (IOException e) {
-                throw new BitmexError(400, "Unable to parse filter as JSON.");
+                throw new BitmexError(400, "filter values are not valid");
             }
             if (filter == null || !filter.isObject()) {
-                throw new BitmexError(400, "filter must be a JSON object.");
+                throw new BitmexError(400, "filter values are not valid");
             }
         }
-        long count = 100;
-        String countText = string(params, "count");
-        if (countText != null) {
-            count = Codec.parseLong(countText);
-            if (count < 1 || count > 500) {
-                throw new BitmexError(400, "count must be between 1 and 500.");
-            }
-        }
-        boolean reverse = "true".equals(string(params, "reverse"));
         List<BitmexOrder> matching = new ArrayList<>();
         synchronized (account) {
             for (BitmexOrder order : account.orders.values()) {
@@ -498,12 +605,9 @@ final class BitmexDialect implements Dialect {
                 matching.add(order);
             }
         }
-        if (reverse) {
-            java.util.Collections.reverse(matching);
-        }
         Json json = new Json(1024).beginArray();
-        for (int i = 0; i < matching.size() && i < count; i++) {
-            matching.get(i).writeTo(json);
+        for (BitmexOrder order : page(matching, params)) {
+            order.writeTo(json);
         }
         return SimResponse.ok(json.endArray().toBytes());
     }
@@ -533,7 +637,9 @@ final class BitmexDialect implements Dialect {
         List<String> orderIds = ids(params, "orderID");
         List<String> clOrdIds = ids(params, "clOrdID");
         if (orderIds.isEmpty() && clOrdIds.isEmpty()) {
-            throw new BitmexError(400, "At least one of orderID or clOrdID must be provided.");
+            // swagger.json, DELETE /order: "Either an orderID or a clOrdID must be provided."; the
+            // text is BitMEX's answer as quoted in kstka/bitmex-api-php#6.
+            throw new BitmexError(400, "orderIDs or clOrdIDs must be sent");
         }
         String now = now();
         List<BitmexOrder> result = new ArrayList<>();
@@ -595,7 +701,10 @@ final class BitmexDialect implements Dialect {
             default -> "HTTP " + status;
         };
         SimResponse response = error(status, message, status == 429 ? "RateLimitError" : "HTTPError");
-        if (status == 429 || status == 503) {
+        if (status == 429) {
+            // "If you are limited, you will receive a 429 response and an additional header,
+            // Retry-After" (BitMEX/api-connectors, python-swaggerpy README, "HTTP 429"); a 503 has
+            // none: "you should retry after at least 500 milliseconds" ("HTTP 503").
             response.header("Retry-After", "1");
         }
         return response;

@@ -187,6 +187,10 @@ class FaultsTest {
         RawHttp.Reply reply = RawHttp.get(sim.port(), "/api/v1/instrument/active");
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.json().at("/error/name").asText()).isEqualTo("HTTPError");
+        // BitMEX/api-connectors, python-swaggerpy README, "HTTP 503": the message, and no Retry-After.
+        assertThat(reply.json().at("/error/message").asText())
+                .isEqualTo("The system is currently overloaded. Please try again later.");
+        assertThat(reply.header("Retry-After")).isNull();
     }
 
     @Test

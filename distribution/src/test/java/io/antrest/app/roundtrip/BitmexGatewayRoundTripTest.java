@@ -50,13 +50,14 @@ class BitmexGatewayRoundTripTest {
     @TempDir
     Path dir;
 
+    private final BinanceGatewayRoundTripTest.ShiftableClock simClock = new BinanceGatewayRoundTripTest.ShiftableClock();
     private SimExchange sim;
     private MonitorEngine monitor;
     private GatewayManager manager;
 
     @BeforeEach
     void start() {
-        sim = SimExchange.builder().port(0).build().start();
+        sim = SimExchange.builder().port(0).clock(simClock).build().start();
         sim.addBitmexKey(KEY, SECRET);
         monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(Duration.ofMillis(100)).build(), Clock.systemUTC());
         manager = new GatewayManager(ProviderRegistry.discover(), ContractStore.h2(dir), monitor,
@@ -104,6 +105,64 @@ class BitmexGatewayRoundTripTest {
         assertThat(sim.ordersPlaced(placed.clientOrderId())).isEqualTo(1);
         assertThat(g.budget().used("REQUESTS")).isPositive();
         assertThat(g.budget().used("ORDER_ROUTES")).as("place and cancel are order routes").isBetween(0L, 2L);
+    }
+
+    /**
+     * BitMEX refuses a request whose {@code api-expires} has passed with HTTP 400 "This request has
+     * expired - `expires` is in the past" (BitMEX/sample-market-maker#49, BitMEX/api-connectors#506):
+     * the gateway reads that as a clock out of step, measures BitMEX's clock again (the Date header
+     * of an unsigned ping; swagger.json has no clock endpoint) and sends the call once more, signed
+     * with the corrected clock.
+     */
+    @Test
+    void anExpiredRequestMakesTheGatewayMeasureTheClockAgainAndSendItOnceMore() throws Exception {
+        Gateway g = connect();
+        simClock.shift(Duration.ofSeconds(90));
+
+        List<Balance> balances = get(g.account());
+
+        assertThat(balances).isNotEmpty();
+        assertThat(sim.received("/api/v1/user/margin")).as("refused as expired, then accepted").isEqualTo(2);
+        assertThat(g.clockOffset()).isGreaterThan(Duration.ofSeconds(85));
+    }
+
+    /**
+     * BitMEX API docs, "Limits": the order routes take "10 requests per second" from a token bucket
+     * "continuously refilled", besides the minute's; the simulator refuses the eleventh in a second
+     * with 429. Twenty orders submitted at once are paced by the gateway so that none is refused:
+     * each is placed once, in one attempt.
+     */
+    @Test
+    void aBurstOfOrdersIsPacedToTheOrderRoutesLimitAndNoneIsRefused() throws Exception {
+        Gateway g = connect();
+        List<java.util.concurrent.CompletableFuture<Order>> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            orders.add(g.placeOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("100"), new BigDecimal("40000"))
+                    .withClientOrderId("burst-" + i)));
+        }
+
+        for (int i = 0; i < orders.size(); i++) {
+            assertThat(get(orders.get(i)).status()).isEqualTo(OrderStatus.NEW);
+            assertThat(sim.orderAttempts("burst-" + i)).as("burst-" + i + " sent once, never refused").isEqualTo(1);
+            assertThat(sim.ordersPlaced("burst-" + i)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * swagger.json, POST /order: orderQty is an integer (contracts); a fractional quantity fails the
+     * call with the plugin's IllegalArgumentException, saying what to do, and nothing is sent.
+     */
+    @Test
+    void aFractionalQuantityFailsBeforeAnythingIsSent() {
+        Gateway g = connect();
+        long before = sim.received("/api/v1/order");
+
+        assertThatThrownBy(() -> get(g.placeOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("150.5"),
+                new BigDecimal("50000")).withClientOrderId("frac-1"))))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number of contracts");
+        assertThat(sim.received("/api/v1/order")).isEqualTo(before);
+        assertThat(sim.orderAttempts("frac-1")).isZero();
     }
 
     @Test

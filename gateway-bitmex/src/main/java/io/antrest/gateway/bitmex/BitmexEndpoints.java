@@ -3,6 +3,9 @@ package io.antrest.gateway.bitmex;
 import io.antrest.core.Method;
 import io.antrest.core.Request;
 
+import java.util.List;
+import java.util.Set;
+
 /** BitMEX's REST paths under {@code /api/v1} as antrest uses them, and which of them need a key. */
 final class BitmexEndpoints {
     static final String INSTRUMENT = "/instrument";
@@ -13,20 +16,42 @@ final class BitmexEndpoints {
     private BitmexEndpoints() {
     }
 
-    /** Whether BitMEX answers this path only to an authenticated request (account, orders, positions…). */
-    static boolean isPrivate(String path) {
-        return under(path, "/order") || under(path, "/user") || under(path, "/position") || under(path, "/execution")
-                || under(path, "/apiKey") || under(path, "/wallet") || under(path, "/address")
-                || path.equals("/leaderboard/name");
+    /** Roots under which every route needs a key (swagger.json: the global api-key security applies). */
+    private static final List<String> PRIVATE_ROOTS = List.of("/order", "/user", "/position", "/execution", "/apiKey",
+            "/address", "/userEvent", "/userAffiliates", "/globalNotification", "/announcement/urgent",
+            "/leaderboard/name", "/porl/nonce");
+    /** The routes under {@code /user} that swagger.json marks public ({@code "security": []}). */
+    private static final Set<String> PUBLIC_USER_ROUTES = Set.of("/user/staking/tiers", "/user/cancelWithdrawal",
+            "/user/confirmWithdrawal", "/user/confirmEmail", "/user/checkReferralCode", "/user/logout");
+
+    /**
+     * Whether BitMEX answers this request only when authenticated: swagger.json requires the api-key
+     * headers on every operation but those it marks {@code "security": []} (instruments, quotes,
+     * trades, the order book, {@code /wallet/assets}, GET {@code /chat} and {@code /guild}…). A path
+     * swagger.json does not list is taken as public.
+     */
+    static boolean isPrivate(Method method, String path) {
+        if (PUBLIC_USER_ROUTES.contains(path)) {
+            return false;
+        }
+        if (under(path, "/chat") || under(path, "/guild")) {
+            return method != Method.GET;
+        }
+        return PRIVATE_ROOTS.stream().anyMatch(root -> under(path, root));
     }
 
     /**
-     * Whether the request is on an order route, which BitMEX also limits per second (BitMEX REST API
-     * docs, "Limits": the order placement, amendment and cancellation routes, i.e. POST, PUT and
-     * DELETE under /order, /order/bulk, /order/all and the like).
+     * The routes BitMEX also limits per second, as "METHOD path" (BitMEX REST API docs, "Limits":
+     * "10 requests per second on certain routes"; the BitMEX blog, "Second Layer Rate Limits", lists
+     * them). POST /order/closePosition and /order/cancelAllAfter are not among them.
      */
+    private static final Set<String> ORDER_ROUTES = Set.of("POST /order", "PUT /order", "DELETE /order",
+            "POST /order/bulk", "PUT /order/bulk", "DELETE /order/all", "POST /position/isolate",
+            "POST /position/leverage", "POST /position/transferMargin");
+
+    /** Whether the request is on one of BitMEX's order routes, which it also limits per second. */
     static boolean isOrderRoute(Request request) {
-        return request.method() != Method.GET && under(request.path(), ORDER);
+        return ORDER_ROUTES.contains(request.method().name() + " " + request.path());
     }
 
     private static boolean under(String path, String root) {

@@ -12,10 +12,18 @@ import java.util.Optional;
 /**
  * Reads BitMEX's error answers, {@code {"error":{"message":"...","name":"HTTPError"}}}, into
  * {@link ExchangeError}s: by HTTP status first, then by the message where one status covers
- * several causes (400: duplicate clOrdID, insufficient balance, not found, invalid arguments;
- * 401: expired versus bad key or signature). Bodies that are not BitMEX's JSON still give an error.
+ * several causes (400: an expired {@code api-expires}, duplicate clOrdID, insufficient balance,
+ * not found, invalid arguments; 401: bad key or signature). Bodies that are not BitMEX's JSON still
+ * give an error.
  */
 final class BitmexErrors {
+    /**
+     * How long to wait after a 503: "The system is currently overloaded. Please try again later."
+     * "The request will not have reached the engine, and you should retry after at least 500
+     * milliseconds." (BitMEX/api-connectors, python-swaggerpy README, "HTTP 503"; API docs, "Overload").
+     */
+    static final Duration OVERLOAD_RETRY = Duration.ofMillis(500);
+
     private BitmexErrors() {
     }
 
@@ -34,7 +42,11 @@ final class BitmexErrors {
         if (message.isEmpty()) {
             message = shortBody(response);
         }
-        return new ExchangeError(kind(status, message, name), status, name, message, retryAfter(response));
+        Optional<Duration> retryAfter = retryAfter(response);
+        if (retryAfter.isEmpty() && status == 503) {
+            retryAfter = Optional.of(OVERLOAD_RETRY);
+        }
+        return new ExchangeError(kind(status, message, name), status, name, message, retryAfter);
     }
 
     private static ErrorKind kind(int status, String message, String name) {
@@ -48,21 +60,41 @@ final class BitmexErrors {
         if (m.contains("insufficient available balance") || m.contains("insufficient balance")) {
             return ErrorKind.INSUFFICIENT_FUNDS;
         }
+        if (isExpired(m)) {
+            return ErrorKind.TIMESTAMP_OUT_OF_WINDOW;
+        }
         if (status == 401 || status == 403) {
-            return m.contains("expired") || m.contains("expires") ? ErrorKind.TIMESTAMP_OUT_OF_WINDOW : ErrorKind.AUTHENTICATION;
+            return ErrorKind.AUTHENTICATION;
         }
         if (status == 404 || m.equals("not found") || m.contains("order not found") || m.contains("unable to cancel order")) {
             return m.contains("unable to cancel order") ? ErrorKind.ORDER_REJECTED : ErrorKind.NOT_FOUND;
         }
         if (status == 400) {
+            // BitMEX's "REST API Message Format" page lists the order refusals: "Duplicate clOrdID",
+            // "Instrument not listed for trading yet", "Instrument expired", "Market is not open",
+            // "Invalid orderQty", "Invalid price", "Invalid price tickSize", "Price greater than
+            // limitUpPrice", "... exceeds account Risk Limit"...
             if (m.contains("duplicate clordid") || m.contains("tick") || m.contains("lot size") || m.contains("not open")
+                    || m.contains("not listed for trading") || m.contains("instrument expired")
                     || m.contains("rejected") || m.contains("invalid orderqty") || m.contains("invalid price")
+                    || m.contains("limitupprice") || m.contains("limitdownprice")
                     || m.contains("exceeds") || m.contains("max order")) {
                 return ErrorKind.ORDER_REJECTED;
             }
             return ErrorKind.INVALID_REQUEST;
         }
         return ErrorKind.UNKNOWN;
+    }
+
+    /**
+     * BitMEX's refusal of a request whose {@code api-expires} has passed: HTTP 400 with "This request
+     * has expired - `expires` is in the past. Current time: N" (the answers quoted in
+     * BitMEX/sample-market-maker#49 and BitMEX/api-connectors#17, #506), whatever the status, so
+     * that a 401 or 403 of the same text is read alike.
+     */
+    private static boolean isExpired(String lowerCaseMessage) {
+        return lowerCaseMessage.contains("request has expired")
+                || lowerCaseMessage.contains("expires") && lowerCaseMessage.contains("in the past");
     }
 
     private static JsonNode jsonOrNull(Response response) {
@@ -84,7 +116,7 @@ final class BitmexErrors {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    /** The {@code Retry-After} header in seconds, which BitMEX sends with 429 and 503. */
+    /** The {@code Retry-After} header in seconds, which BitMEX sends with a 429. */
     static Optional<Duration> retryAfter(Response response) {
         return response.header("Retry-After").flatMap(v -> {
             try {

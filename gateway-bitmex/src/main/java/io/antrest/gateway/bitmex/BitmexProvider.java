@@ -17,9 +17,10 @@ import static java.util.Objects.requireNonNull;
  * which is part of what BitMEX signs); HMAC credentials; option {@code expires_window_seconds},
  * how far ahead {@code api-expires} is set, 1 to 3600 (default 60).
  *
- * <p>Which requests need the key: {@code /order}, {@code /user}, {@code /position},
- * {@code /execution}, {@code /apiKey}, {@code /wallet}…, and any request carrying the header
- * {@link #SIGNED_MARKER_HEADER}, which the signer removes. With credentials every request is signed.
+ * <p>Which requests need the key: those swagger.json does not mark public ({@code /order},
+ * {@code /user}, {@code /position}, {@code /execution}, {@code /apiKey}, {@code /address}…), and
+ * any request carrying the header {@link #SIGNED_MARKER_HEADER}, which the signer removes. With
+ * credentials every request is signed.
  */
 public final class BitmexProvider implements ExchangeProvider {
     /** The exchange's name. */
@@ -63,7 +64,7 @@ public final class BitmexProvider implements ExchangeProvider {
             }
         });
         String url = settings.resolveUrl(BitmexExchange.LIVE_URL, BitmexExchange.TESTNET_URL);
-        return new BitmexExchange(url, new BitmexSigner(settings, window));
+        return new BitmexExchange(url, new BitmexSigner(settings, window), settings.credentials().isPresent());
     }
 
     @Override

@@ -19,14 +19,20 @@ import static java.util.Objects.requireNonNull;
  * Signs BitMEX requests: {@code api-key}, {@code api-expires} (the signing clock's Unix seconds
  * plus the window) and {@code api-signature} = hex HMAC-SHA256(secret, verb + full path with
  * query string + expires + body), over exactly the text sent. With credentials every request is
- * signed (BitMEX then counts it against the key's limit, not the IP's); without, public requests
- * pass unchanged and private ones fail with the settings to set. Thread-safe: one {@link Mac},
+ * signed (BitMEX then counts it against the key's limit, not the IP's), but for the plugin's own
+ * clock request; without, public requests pass unchanged and private ones fail with the settings
+ * to set. Thread-safe: one {@link Mac},
  * keyed once, per thread.
  */
 final class BitmexSigner implements RequestSigner {
     static final String API_KEY = "api-key";
     static final String API_EXPIRES = "api-expires";
     static final String API_SIGNATURE = "api-signature";
+    /**
+     * The plugin's own mark on a public request that must go unsigned even with credentials (the
+     * clock request: a signature made with a wrong clock is refused as expired); removed, not sent.
+     */
+    static final String UNSIGNED_MARKER_HEADER = "X-Antrest-Unsigned";
     private static final Set<String> SECRETS = Set.of(API_KEY, API_SIGNATURE);
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -59,10 +65,17 @@ final class BitmexSigner implements RequestSigner {
     }
 
     @Override
-    public Request sign(Request request, SigningContext context) {
+    public Request sign(Request toSign, SigningContext context) {
+        Request request = toSign;
+        if (request.header(UNSIGNED_MARKER_HEADER).isPresent()) {
+            request = request.toBuilder().removeHeader(UNSIGNED_MARKER_HEADER).build();
+            if (!BitmexEndpoints.isPrivate(request.method(), request.path())) {
+                return request;
+            }
+        }
         boolean marked = request.header(BitmexProvider.SIGNED_MARKER_HEADER).isPresent();
         if (key == null) {
-            if (marked || BitmexEndpoints.isPrivate(request.path())) {
+            if (marked || BitmexEndpoints.isPrivate(request.method(), request.path())) {
                 settings.requireCredentials(BitmexProvider.NAME);
             }
             return request;

@@ -23,8 +23,10 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * BitMEX's margin and order calls. A new order is a JSON body (numbers in plain decimal
- * notation), signed exactly as sent; cancel and query name the order in the query string.
+ * BitMEX's margin and order calls. A new order and a cancel are JSON bodies (swagger.json declares
+ * their parameters {@code formData}, and the API takes JSON or a form: "consumes"
+ * application/json, application/x-www-form-urlencoded), signed exactly as sent; a query names the
+ * order in its {@code filter} query parameter (GET /order: {@code in: query}).
  */
 final class BitmexTrading implements TradingApi {
 
@@ -51,6 +53,7 @@ final class BitmexTrading implements TradingApi {
         if (clOrdID.length() > 36) {
             throw new IllegalArgumentException("a BitMEX clOrdID has at most 36 characters, was " + clOrdID.length());
         }
+        requireWholeContracts(order.quantity());
         StringWriter out = new StringWriter(160);
         try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -71,27 +74,51 @@ final class BitmexTrading implements TradingApi {
         return Request.post(BitmexEndpoints.ORDER).body(Body.json(out.toString())).idempotent(false).weight(1).build();
     }
 
+    /**
+     * BitMEX counts an order in whole contracts: swagger.json, POST /order, {@code orderQty} is
+     * {@code "type": "integer", "format": "int32"}, and BitMEX refuses a fraction ("Invalid orderQty").
+     * Refused here, before anything is sent, with what to do instead.
+     */
+    private static void requireWholeContracts(BigDecimal quantity) {
+        BigDecimal whole = quantity.stripTrailingZeros();
+        if (whole.scale() > 0) {
+            throw new IllegalArgumentException("a BitMEX order quantity is a whole number of contracts (orderQty is an"
+                    + " integer), not " + quantity.toPlainString() + ": round it to a whole number, a multiple of the"
+                    + " instrument's lot size (the contract's lotSize)");
+        }
+        if (whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("a BitMEX order quantity is at most " + Integer.MAX_VALUE
+                    + " contracts (orderQty is a 32-bit integer), not " + quantity.toPlainString()
+                    + ": split the order, and keep each part within the contract's maxOrderQty");
+        }
+    }
+
     private static String plain(BigDecimal d) {
         return d.stripTrailingZeros().toPlainString();
     }
 
+    /** {@code DELETE /order} with the orderID (or clOrdID) in a JSON body: swagger.json declares both {@code in: formData}. */
     @Override
     public Request cancelOrder(OrderRef ref) {
         requireNonNull(ref, "ref is null");
-        Request.Builder b = Request.delete(BitmexEndpoints.ORDER);
-        ref.orderId().ifPresent(id -> b.param("orderID", id));
-        if (ref.orderId().isEmpty()) {
-            b.param("clOrdID", ref.clientOrderId().orElseThrow());
-        }
-        return b.weight(1).build();
+        return Request.delete(BitmexEndpoints.ORDER).body(Body.json(naming(ref))).weight(1).build();
     }
 
     /** {@code GET /order} filtered by orderID (or clOrdID), newest first, one answer. */
     @Override
     public Request queryOrder(OrderRef ref) {
         requireNonNull(ref, "ref is null");
-        StringWriter filter = new StringWriter(64);
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(filter)) {
+        Request.Builder b = Request.get(BitmexEndpoints.ORDER);
+        if (!ref.symbol().isBlank()) {
+            b.param("symbol", ref.symbol());
+        }
+        return b.param("filter", naming(ref)).param("count", "1").param("reverse", "true").weight(1).build();
+    }
+
+    /** {@code {"orderID":"..."}}, or {@code {"clOrdID":"..."}} when the reference has no order id. */
+    private static String naming(OrderRef ref) {
+        StringWriter out = new StringWriter(64);
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
             g.writeStartObject();
             if (ref.orderId().isPresent()) {
                 g.writeStringField("orderID", ref.orderId().get());
@@ -100,13 +127,9 @@ final class BitmexTrading implements TradingApi {
             }
             g.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing a BitMEX filter as JSON failed", e);
+            throw new UncheckedIOException("writing a BitMEX order reference as JSON failed", e);
         }
-        Request.Builder b = Request.get(BitmexEndpoints.ORDER);
-        if (!ref.symbol().isBlank()) {
-            b.param("symbol", ref.symbol());
-        }
-        return b.param("filter", filter.toString()).param("count", "1").param("reverse", "true").weight(1).build();
+        return out.toString();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,6 +105,26 @@ class BitmexSignerTest {
         assertThat(market.bodyText()).startsWith("{\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"orderQty\":10,\"ordType\":\"Market\",\"clOrdID\":\"antrest-");
     }
 
+    /**
+     * swagger.json, POST /order: orderQty is {@code "type": "integer", "format": "int32"} (contracts);
+     * BitMEX refuses a fraction with 400 "Invalid orderQty" (as quoted in ccxt/ccxt#7337), so the
+     * plugin refuses it before sending, saying what to do.
+     */
+    @Test
+    void aFractionalOrWiderThanInt32QuantityIsRefusedBeforeSending() {
+        assertThatThrownBy(() -> doc().trading().newOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("1.5"),
+                new BigDecimal("60000"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole number of contracts").hasMessageContaining("not 1.5")
+                .hasMessageContaining("round it to a whole number");
+        assertThatThrownBy(() -> doc().trading().newOrder(OrderRequest.market("XBTUSD", Side.BUY,
+                new BigDecimal("2147483648"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 2147483647");
+
+        assertThat(doc().trading().newOrder(OrderRequest.market("XBTUSD", Side.BUY, new BigDecimal("100.000")))
+                .bodyText()).contains("\"orderQty\":100,");
+    }
+
     @Test
     void withoutCredentialsPublicRequestsPassAndPrivateOnesFail() {
         RequestSigner signer = exchange(ExchangeSettings.builder()).signer();
@@ -117,6 +138,30 @@ class BitmexSignerTest {
                 .isInstanceOf(GatewaySettingsException.class);
     }
 
+    /**
+     * swagger.json: every operation needs the api-key headers but those marked {@code "security": []}:
+     * /wallet/assets, GET /chat and /guild, /user/checkReferralCode... are public; POST /chat,
+     * POST /guild, /globalNotification, /announcement/urgent, /userEvent are not.
+     */
+    @Test
+    void privateRoutesAreThoseSwaggerDoesNotMarkPublic() {
+        RequestSigner signer = exchange(ExchangeSettings.builder()).signer();
+        SigningContext ctx = expiringAt(BitmexExchange.LIVE_URL, 1518064236L);
+
+        for (Request open : List.of(Request.get("/wallet/assets").build(), Request.get("/wallet/networks").build(),
+                Request.get("/chat").build(), Request.get("/guild").build(), Request.get("/user/checkReferralCode").build(),
+                Request.get("/user/staking/tiers").build(), Request.get("/announcement").build())) {
+            assertThat(signer.sign(open, ctx)).as(open.method() + " " + open.path()).isSameAs(open);
+        }
+        for (Request closed : List.of(Request.post("/chat").build(), Request.post("/guild/join").build(),
+                Request.get("/globalNotification").build(), Request.get("/announcement/urgent").build(),
+                Request.get("/userEvent").build(), Request.get("/user/wallet").build(), Request.delete("/order/all").build(),
+                Request.get("/porl/nonce").build())) {
+            assertThatThrownBy(() -> signer.sign(closed, ctx)).as(closed.method() + " " + closed.path())
+                    .isInstanceOf(GatewaySettingsException.class);
+        }
+    }
+
     @Test
     void markerHeaderIsNotSent() {
         Request signed = doc().signer().sign(Request.get("/something").header(BitmexProvider.SIGNED_MARKER_HEADER, "1").build(),
@@ -124,6 +169,18 @@ class BitmexSignerTest {
 
         assertThat(signed.header(BitmexProvider.SIGNED_MARKER_HEADER)).isEmpty();
         assertThat(signed.header("api-signature")).isPresent();
+    }
+
+    /** The clock request goes unsigned even with credentials (an expired signature would be refused), and its mark is not sent. */
+    @Test
+    void theClockRequestGoesUnsignedAndWithoutItsMark() {
+        Exchange bitmex = doc();
+        Request time = bitmex.serverTimeRequest().orElseThrow();
+
+        Request sent = bitmex.signer().sign(time, expiringAt(BitmexExchange.LIVE_URL, 1518064236L));
+
+        assertThat(sent.path()).isEqualTo("/instrument");
+        assertThat(sent.headers()).isEmpty();
     }
 
     @Test

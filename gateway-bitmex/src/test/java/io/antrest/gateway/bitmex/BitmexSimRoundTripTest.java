@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -102,7 +104,8 @@ class BitmexSimRoundTripTest {
         assertThat(xbtusd.lotSize()).isEqualByComparingTo("100");
         assertThat(xbtusd.baseAsset()).isEqualTo("XBT");
         assertThat(xbtusd.trading()).isTrue();
-        assertThat(contracts).anySatisfy(c -> assertThat(c.trading()).isFalse());
+        // swagger.json, GET /instrument/active: active instruments, and futures settled in the last 24 hours.
+        assertThat(contracts).allSatisfy(c -> assertThat(c.trading() || c.status().equals("Settled")).isTrue());
         assertThat(client.request(bitmex.pingRequest()).isSuccess()).isTrue();
 
         List<Balance> balances = bitmex.trading().parseBalances(client.request(bitmex.trading().account()));
@@ -111,7 +114,10 @@ class BitmexSimRoundTripTest {
 
         Request place = bitmex.trading().newOrder(OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("200"),
                 new BigDecimal("60000.5")));
-        Order placed = Read.order(bitmex, client.request(place));
+        Response placing = client.request(place);
+        Order placed = Read.order(bitmex, placing);
+        // BitMEX blog, "Second Layer Rate Limits": order-route answers carry x-ratelimit-remaining-1s.
+        assertThat(bitmex.readRateLimits(placing)).contains(RateLimitReading.remaining("ORDER_ROUTES", 9, null));
         assertThat(placed.status()).isEqualTo(OrderStatus.NEW);
         assertThat(placed.clientOrderId()).startsWith("antrest-");
         assertThat(placed.price()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("60000.5"));
@@ -147,6 +153,11 @@ class BitmexSimRoundTripTest {
         assertThat(sim.ordersPlaced("dup-1")).isEqualTo(1);
     }
 
+    /**
+     * A wrong secret is 401 "Signature not valid."; an expired {@code api-expires} is 400 "This
+     * request has expired" (BitMEX/sample-market-maker#49, BitMEX/api-connectors#506): a clock to
+     * re-sync, not a bad request.
+     */
     @Test
     void wrongSecretIsAuthenticationAndExpiredIsTimestamp() {
         Exchange wrong = exchange(Credentials.hmac(KEY, SECRET + "x"));
@@ -155,7 +166,31 @@ class BitmexSimRoundTripTest {
 
         Exchange right = exchange(Credentials.hmac(KEY, SECRET));
         Response expired = refusal(client(right, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5))), right.trading().account());
+        assertThat(expired.status()).isEqualTo(400);
         assertThat(Read.error(right, expired).kind()).isEqualTo(ErrorKind.TIMESTAMP_OUT_OF_WINDOW);
+    }
+
+    /**
+     * BitMEX's API has no clock endpoint (swagger.json), so the plugin reads the {@code Date} header
+     * (RFC 9110, 6.6.1) of an unsigned ping: it is answered even when our clock is so far behind
+     * that every signed request is refused as expired.
+     */
+    @Test
+    void theClockRequestIsUnsignedAndReadsTheExchangesDateHeader() {
+        Clock aheadOfUs = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+        sim.close();
+        sim = SimExchange.builder().port(0).clock(aheadOfUs).build().start();
+        sim.addBitmexKey(KEY, SECRET);
+        Exchange bitmex = exchange(Credentials.hmac(KEY, SECRET));
+        RestClient client = client(bitmex);
+
+        assertThat(refusal(client, bitmex.trading().account()).status()).isEqualTo(400);
+        Instant before = aheadOfUs.instant().truncatedTo(ChronoUnit.SECONDS);
+        Response time = client.request(bitmex.serverTimeRequest().orElseThrow());
+        Instant after = aheadOfUs.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+
+        assertThat(time.isSuccess()).isTrue();
+        assertThat(bitmex.parseServerTime(time)).isBetween(before, after);
     }
 
     @Test
