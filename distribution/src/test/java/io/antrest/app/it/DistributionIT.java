@@ -361,6 +361,18 @@ class DistributionIT {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("binance +(http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
             assertThat(m.find()).as(banner).isTrue();
 
+            // The limit it was started with is the one its exchangeInfo states, as Binance states its own
+            // (rest-api.md, "Exchange information", rateLimits), so a gateway connected to it keeps to it.
+            try (java.io.InputStream in = java.net.URI.create(m.group(1) + "/api/v3/exchangeInfo").toURL().openStream()) {
+                JsonNode limits = Json.mapper().readTree(in).get("rateLimits");
+                assertThat(limits).as("exchangeInfo rateLimits").anySatisfy(l -> {
+                    assertThat(l.get("rateLimitType").asText()).isEqualTo("REQUEST_WEIGHT");
+                    assertThat(l.get("interval").asText()).isEqualTo("MINUTE");
+                    assertThat(l.get("intervalNum").asInt()).isEqualTo(1);
+                    assertThat(l.get("limit").asLong()).isEqualTo(1_000_000_000L);
+                });
+            }
+
             Installation.Run r = antrest.run(Map.of("BINANCE_SECRET", SimExchange.DEMO_BINANCE_SECRET), 180, "bench",
                     "--url", m.group(1), "--api-key", SimExchange.DEMO_BINANCE_API_KEY, "--secret-env", "BINANCE_SECRET",
                     "--compare", "--requests", "3000", "--warmup", "300");
