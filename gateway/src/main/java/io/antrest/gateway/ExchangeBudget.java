@@ -91,36 +91,40 @@ public final class ExchangeBudget implements RequestBudget {
         if (next.equals(before)) {
             return;
         }
+        // Spending is not synchronized: new buckets go in before the rules that name them, and old
+        // ones leave after, so a request spent meanwhile always finds a bucket of one rule or the other.
         for (RateLimitRule r : next.values()) {
             RateLimitRule old = before.get(r.name());
             unstated.remove(r.name());
-            if (r.equals(old)) {
-                continue;
+            if (r.equals(old) || r.scope() == RateLimitRule.Scope.INSTRUMENT) {
+                continue;   // per-instrument buckets are made on first use
             }
             RateLimitBudget previous = old == null || old.scope() == RateLimitRule.Scope.INSTRUMENT ? null
                     : buckets.get(old.name());
-            if (old != null) {
-                forget(old);
+            RateLimitBudget bucket = RateLimitBudget.perWindow(r.limit(), r.window(), clock);
+            if (previous != null && old.window().equals(r.window())) {
+                bucket.observeUsed(previous.used());
             }
-            if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
-                RateLimitBudget bucket = RateLimitBudget.perWindow(r.limit(), r.window(), clock);
-                if (previous != null && old.window().equals(r.window())) {
-                    bucket.observeUsed(previous.used());
-                }
-                Instant paused = previous == null ? null : previous.pausedUntil();
-                if (paused != null) {
-                    bucket.pauseUntil(paused);
-                }
-                buckets.put(r.name(), bucket);
+            Instant paused = previous == null ? null : previous.pausedUntil();
+            if (paused != null) {
+                bucket.pauseUntil(paused);
             }
+            buckets.put(r.name(), bucket);
         }
         for (RateLimitRule old : before.values()) {
             if (!next.containsKey(old.name())) {
-                forget(old);
                 unstated.add(old.name());
             }
         }
         rules = next;
+        for (RateLimitRule old : before.values()) {
+            RateLimitRule now = next.get(old.name());
+            if (now == null || (!now.equals(old) && old.scope() == RateLimitRule.Scope.INSTRUMENT)) {
+                forget(old);
+            } else if (!now.equals(old) && now.scope() == RateLimitRule.Scope.INSTRUMENT) {
+                buckets.remove(old.name());
+            }
+        }
         LOG.info("gateway '{}': rate limits as {} states them: {} (were {})", gateway, exchange.name(),
                 describe(next.values()), describe(before.values()));
     }
