@@ -1,7 +1,9 @@
 package io.antrest.gateway.binance;
 
+import io.antrest.core.Method;
 import io.antrest.core.Request;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +45,18 @@ final class BinanceEndpoints {
     private record Endpoint(Security security, ToIntFunction<Request> weight, int orders) {
     }
 
-    /** By "METHOD path". */
-    private static final Map<String, Endpoint> ENDPOINTS = table();
+    /** What the signer does with a request. */
+    enum Signing {
+        /** Nothing: a public request goes as it is. */
+        NONE,
+        /** The API key header, no signature (USER_STREAM). */
+        KEY_ONLY,
+        /** recvWindow, timestamp, signature and the API key (TRADE, USER_DATA, /sapi/, the marker header). */
+        SIGNED
+    }
+
+    /** By method, then path: looked up on every request's signing and costing, without building a key. */
+    private static final Map<Method, Map<String, Endpoint>> ENDPOINTS = table();
     /**
      * A security type of each documented path, for a method the docs do not give it with: every
      * method of a path is signed or none is (order: TRADE to place and cancel, USER_DATA to query).
@@ -54,8 +66,8 @@ final class BinanceEndpoints {
     private BinanceEndpoints() {
     }
 
-    private static Map<String, Endpoint> table() {
-        Map<String, Endpoint> t = new HashMap<>();
+    private static Map<Method, Map<String, Endpoint>> table() {
+        Map<Method, Map<String, Endpoint>> t = new EnumMap<>(Method.class);
         // General endpoints
         add(t, "GET", PING, Security.NONE, fixed(1), 0);
         add(t, "GET", TIME, Security.NONE, fixed(1), 0);
@@ -112,17 +124,18 @@ final class BinanceEndpoints {
         add(t, "POST", "/api/v3/userDataStream", Security.USER_STREAM, fixed(2), 0);
         add(t, "PUT", "/api/v3/userDataStream", Security.USER_STREAM, fixed(2), 0);
         add(t, "DELETE", "/api/v3/userDataStream", Security.USER_STREAM, fixed(2), 0);
-        return Map.copyOf(t);
+        t.replaceAll((method, byPath) -> Map.copyOf(byPath));
+        return t;
     }
 
-    private static void add(Map<String, Endpoint> t, String method, String path, Security security,
+    private static void add(Map<Method, Map<String, Endpoint>> t, String method, String path, Security security,
             ToIntFunction<Request> weight, int orders) {
-        t.put(method + " " + path, new Endpoint(security, weight, orders));
+        t.computeIfAbsent(Method.valueOf(method), m -> new HashMap<>()).put(path, new Endpoint(security, weight, orders));
     }
 
     private static Map<String, Security> securityByPath() {
         Map<String, Security> out = new HashMap<>();
-        ENDPOINTS.forEach((key, e) -> out.put(key.substring(key.indexOf(' ') + 1), e.security()));
+        ENDPOINTS.values().forEach(byPath -> byPath.forEach((path, e) -> out.put(path, e.security())));
         return Map.copyOf(out);
     }
 
@@ -131,7 +144,8 @@ final class BinanceEndpoints {
     }
 
     private static Optional<Endpoint> endpoint(Request request) {
-        return Optional.ofNullable(ENDPOINTS.get(request.method().name() + " " + request.path()));
+        Map<String, Endpoint> byPath = ENDPOINTS.get(request.method());
+        return Optional.ofNullable(byPath == null ? null : byPath.get(request.path()));
     }
 
     /** The request's security type: its documented endpoint's, else its path's, NONE for a path the table does not have. */
@@ -141,18 +155,17 @@ final class BinanceEndpoints {
     }
 
     /**
-     * Whether the request must carry a timestamp and signature: a TRADE or USER_DATA endpoint, any
-     * {@code /sapi/} path, or a request with the marker header.
+     * What the signer does with the request: SIGNED (timestamp and signature) for a TRADE or
+     * USER_DATA endpoint, any {@code /sapi/} path or a request with the marker header; KEY_ONLY for a
+     * USER_STREAM endpoint; NONE otherwise. The endpoint is looked up once.
      */
-    static boolean isSigned(Request request) {
+    static Signing signingOf(Request request) {
         Security security = security(request);
-        return security == Security.TRADE || security == Security.USER_DATA || request.path().startsWith("/sapi/")
-                || request.header(BinanceProvider.SIGNED_MARKER_HEADER).isPresent();
-    }
-
-    /** Whether the request carries the API key but no signature (a USER_STREAM endpoint). */
-    static boolean needsKeyOnly(Request request) {
-        return !isSigned(request) && security(request) == Security.USER_STREAM;
+        if (security == Security.TRADE || security == Security.USER_DATA || request.path().startsWith("/sapi/")
+                || request.header(BinanceProvider.SIGNED_MARKER_HEADER).isPresent()) {
+            return Signing.SIGNED;
+        }
+        return security == Security.USER_STREAM ? Signing.KEY_ONLY : Signing.NONE;
     }
 
     /**
@@ -260,6 +273,8 @@ final class BinanceEndpoints {
 
     /** Every endpoint of the table, as "METHOD path". */
     static Set<String> endpoints() {
-        return ENDPOINTS.keySet();
+        Set<String> out = new java.util.TreeSet<>();
+        ENDPOINTS.forEach((method, byPath) -> byPath.keySet().forEach(path -> out.add(method + " " + path)));
+        return out;
     }
 }

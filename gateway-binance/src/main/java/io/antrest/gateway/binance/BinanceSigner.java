@@ -58,19 +58,17 @@ final class BinanceSigner implements RequestSigner {
     @Override
     public Request sign(Request request, SigningContext context) {
         // A request carrying the marker header counts as signed, so a public one has nothing to remove: no copy.
-        if (BinanceEndpoints.needsKeyOnly(request)) {
-            if (payloadSigner == null) {
-                settings.requireCredentials(BinanceProvider.NAME);
-            }
-            return request.toBuilder().removeHeader(API_KEY_HEADER).header(API_KEY_HEADER, apiKey).secretNames(SECRETS).build();
-        }
-        if (!BinanceEndpoints.isSigned(request)) {
+        BinanceEndpoints.Signing signing = BinanceEndpoints.signingOf(request);
+        if (signing == BinanceEndpoints.Signing.NONE) {
             return request;
         }
-        Request.Builder b = request.toBuilder().removeHeader(BinanceProvider.SIGNED_MARKER_HEADER);
         if (payloadSigner == null) {
             settings.requireCredentials(BinanceProvider.NAME);
         }
+        if (signing == BinanceEndpoints.Signing.KEY_ONLY) {
+            return request.toBuilder().removeHeader(API_KEY_HEADER).header(API_KEY_HEADER, apiKey).secretNames(SECRETS).build();
+        }
+        Request.Builder b = request.toBuilder().removeHeader(BinanceProvider.SIGNED_MARKER_HEADER);
         b.removeParam("timestamp").removeParam(SIGNATURE).removeHeader(API_KEY_HEADER);
         if (request.param("recvWindow").isEmpty()) {
             b.param("recvWindow", Long.toString(recvWindow));
