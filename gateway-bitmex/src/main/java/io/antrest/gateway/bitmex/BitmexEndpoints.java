@@ -4,6 +4,7 @@ import io.antrest.core.Method;
 import io.antrest.core.Request;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** BitMEX's REST paths under {@code /api/v1} as antrest uses them, and which of them need a key. */
@@ -41,17 +42,18 @@ final class BitmexEndpoints {
     }
 
     /**
-     * The routes BitMEX also limits per second, as "METHOD path" (BitMEX REST API docs, "Limits":
+     * The routes BitMEX also limits per second, by method (BitMEX REST API docs, "Limits":
      * "10 requests per second on certain routes"; the BitMEX blog, "Second Layer Rate Limits", lists
      * them). POST /order/closePosition and /order/cancelAllAfter are not among them.
      */
-    private static final Set<String> ORDER_ROUTES = Set.of("POST /order", "PUT /order", "DELETE /order",
-            "POST /order/bulk", "PUT /order/bulk", "DELETE /order/all", "POST /position/isolate",
-            "POST /position/leverage", "POST /position/transferMargin");
+    private static final Map<Method, Set<String>> ORDER_ROUTES = Map.of(
+            Method.POST, Set.of("/order", "/order/bulk", "/position/isolate", "/position/leverage", "/position/transferMargin"),
+            Method.PUT, Set.of("/order", "/order/bulk"),
+            Method.DELETE, Set.of("/order", "/order/all"));
 
     /** Whether the request is on one of BitMEX's order routes, which it also limits per second. */
     static boolean isOrderRoute(Request request) {
-        return ORDER_ROUTES.contains(request.method().name() + " " + request.path());
+        return ORDER_ROUTES.getOrDefault(request.method(), Set.of()).contains(request.path());
     }
 
     private static boolean under(String path, String root) {
