@@ -10,6 +10,18 @@ import static java.util.Objects.requireNonNull;
  * not set is zero ({@code minQuantity}, {@code maxQuantity}, {@code maxPrice}, {@code minNotional}).
  * Build one with {@link #builder(String, String)}.
  *
+ * <p>A contract checks its numbers when it is made, so that nothing impossible reaches a store
+ * or an order: the tick and lot sizes are greater than zero, the limits zero or more, and every
+ * number has at most {@value #MAX_INTEGER_DIGITS} digits before the decimal point and at most
+ * {@value #MAX_SCALE} after it once trailing zeros are dropped (from {@code 1E-30} up to below
+ * {@code 1E+30}: real exchanges stay far inside, Binance's smallest ticks are {@code 0.00000001},
+ * BitMEX's largest order sizes {@code 10000000}), written with at most {@value #MAX_DIGITS_WRITTEN}
+ * digits. Anything else throws an {@link InvalidContractException} naming the contract, the
+ * field, the value and the bound. The checks look at a number's digit count and exponent only,
+ * so a hostile {@code 1E+2147483647} is refused at once, without expanding it. A plugin collects
+ * its contracts in a {@link ContractListing}, which leaves such a contract out and reports it
+ * instead of refusing every other contract of the answer.
+ *
  * @param exchange           the exchange's name
  * @param symbol             the exchange's symbol, e.g. {@code BTCUSDT}, {@code XBTUSD}, {@code BTC-USDT}
  * @param baseAsset          what is bought, e.g. {@code BTC} (BitMEX: the underlying)
@@ -28,19 +40,32 @@ import static java.util.Objects.requireNonNull;
 public record Contract(String exchange, String symbol, String baseAsset, String quoteAsset, String settlementCurrency,
                        BigDecimal tickSize, BigDecimal lotSize, BigDecimal minQuantity, BigDecimal maxQuantity,
                        BigDecimal maxPrice, BigDecimal minNotional, String status, boolean trading, String type) {
-    /** Checks the arguments and strips trailing zeros so that 0.01000000 equals 0.01. */
+    /** The most digits a number may have before its decimal point: every number is below {@code 1E+30}. */
+    public static final int MAX_INTEGER_DIGITS = 30;
+    /** The most digits a number may have after its decimal point, trailing zeros dropped: the finest step is {@code 1E-30}. */
+    public static final int MAX_SCALE = 30;
+    /** The most digits a number may be written with, trailing zeros included (Binance writes {@code 0.01000000}). */
+    public static final int MAX_DIGITS_WRITTEN = 100;
+
+    /**
+     * Checks the arguments and strips trailing zeros so that 0.01000000 equals 0.01.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws InvalidContractException when a number is impossible (a tick or lot size of zero or
+     *                                  less, a negative limit) or outside the bounds above
+     */
     public Contract {
         requireNonNull(exchange, "exchange is null");
         requireNonNull(symbol, "symbol is null");
         requireNonNull(baseAsset, "baseAsset is null");
         requireNonNull(quoteAsset, "quoteAsset is null");
         requireNonNull(settlementCurrency, "settlementCurrency is null");
-        tickSize = normal(requireNonNull(tickSize, "tickSize is null"));
-        lotSize = normal(requireNonNull(lotSize, "lotSize is null"));
-        minQuantity = normal(requireNonNull(minQuantity, "minQuantity is null"));
-        maxQuantity = normal(requireNonNull(maxQuantity, "maxQuantity is null"));
-        maxPrice = normal(requireNonNull(maxPrice, "maxPrice is null"));
-        minNotional = normal(requireNonNull(minNotional, "minNotional is null"));
+        tickSize = increment(exchange, symbol, "tickSize", requireNonNull(tickSize, "tickSize is null"));
+        lotSize = increment(exchange, symbol, "lotSize", requireNonNull(lotSize, "lotSize is null"));
+        minQuantity = limit(exchange, symbol, "minQuantity", requireNonNull(minQuantity, "minQuantity is null"));
+        maxQuantity = limit(exchange, symbol, "maxQuantity", requireNonNull(maxQuantity, "maxQuantity is null"));
+        maxPrice = limit(exchange, symbol, "maxPrice", requireNonNull(maxPrice, "maxPrice is null"));
+        minNotional = limit(exchange, symbol, "minNotional", requireNonNull(minNotional, "minNotional is null"));
         requireNonNull(status, "status is null");
         requireNonNull(type, "type is null");
     }
@@ -57,9 +82,55 @@ public record Contract(String exchange, String symbol, String baseAsset, String 
                 .maxQuantity(maxQuantity).maxPrice(maxPrice).minNotional(minNotional).status(status, trading).type(type);
     }
 
-    private static BigDecimal normal(BigDecimal d) {
+    /** A tick or lot size: greater than zero, within bounds. */
+    private static BigDecimal increment(String exchange, String symbol, String field, BigDecimal d) {
+        BigDecimal n = bounded(exchange, symbol, field, d);
+        if (n.signum() <= 0) {
+            throw new InvalidContractException(exchange, symbol, field, n.toPlainString(),
+                    "must be greater than zero (a step of zero or less cannot be kept to)");
+        }
+        return n;
+    }
+
+    /** A limit: zero (none) or more, within bounds. */
+    private static BigDecimal limit(String exchange, String symbol, String field, BigDecimal d) {
+        BigDecimal n = bounded(exchange, symbol, field, d);
+        if (n.signum() < 0) {
+            throw new InvalidContractException(exchange, symbol, field, n.toPlainString(),
+                    "must be zero (no limit) or more");
+        }
+        return n;
+    }
+
+    /**
+     * {@code d} without trailing zeros and with a scale of at least 0, after checking its size from
+     * its digit count and exponent alone: neither the check nor the normalising ever expands a
+     * number such as {@code 1E+2147483647}.
+     */
+    private static BigDecimal bounded(String exchange, String symbol, String field, BigDecimal d) {
+        String bound = "a number must have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and "
+                + MAX_SCALE + " after it (from 1E-" + MAX_SCALE + " to below 1E+" + MAX_INTEGER_DIGITS + ")";
+        if (d.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        if (d.precision() > MAX_DIGITS_WRITTEN) {
+            throw new InvalidContractException(exchange, symbol, field, shown(d), "is written with " + d.precision()
+                    + " digits, more than the " + MAX_DIGITS_WRITTEN + " accepted; " + bound);
+        }
+        // Trailing zeros change precision and scale alike: the digits before the point stay.
+        if ((long) d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvalidContractException(exchange, symbol, field, shown(d), "is too large; " + bound);
+        }
         BigDecimal s = d.stripTrailingZeros();
+        if (s.scale() > MAX_SCALE) {
+            throw new InvalidContractException(exchange, symbol, field, shown(d), "is too fine; " + bound);
+        }
         return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** A number for a message: as Java writes it (short for 1E+999999), or only its size when it has very many digits. */
+    private static String shown(BigDecimal d) {
+        return d.precision() > MAX_DIGITS_WRITTEN ? "(a number of " + d.precision() + " digits)" : d.toString();
     }
 
     /** Builds a {@link Contract}; the settlement currency defaults to the quote asset. */
@@ -154,7 +225,8 @@ public record Contract(String exchange, String symbol, String baseAsset, String 
         /**
          * Builds the contract.
          *
-         * @throws NullPointerException when the tick or lot size is missing
+         * @throws NullPointerException     when the tick or lot size is missing
+         * @throws InvalidContractException when a number is impossible or out of bounds (see {@link Contract})
          */
         public Contract build() {
             return new Contract(exchange, symbol, baseAsset, quoteAsset,

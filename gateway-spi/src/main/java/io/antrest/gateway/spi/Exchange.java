@@ -48,7 +48,15 @@ public interface Exchange {
     /** The request that lists the exchange's contracts (symbols, instruments). */
     Request contractsRequest();
 
-    /** Reads the contracts from the answer to {@link #contractsRequest()}. */
+    /**
+     * Reads the contracts from the answer to {@link #contractsRequest()}. Return a
+     * {@link ContractListing}: an entry whose numbers a {@link Contract} refuses (a tick size of
+     * zero or less, a negative limit, a number out of bounds) is then left out and reported by the
+     * runtime with the reason, and the exchange's other contracts stay usable; when every entry is
+     * refused the runtime refuses the answer. A plain list works too, but then such an entry throws
+     * an {@link InvalidContractException} out of this method and the whole answer is refused.
+     * Read numbers sent as text with {@link Decimals#parse}, which refuses absurdly long ones cheaply.
+     */
     List<Contract> parseContracts(Response response);
 
     /**
