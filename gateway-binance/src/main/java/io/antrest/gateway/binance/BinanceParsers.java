@@ -5,6 +5,8 @@ import io.antrest.core.MalformedResponseException;
 import io.antrest.core.Response;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.ContractListing;
+import io.antrest.gateway.spi.Decimals;
 import io.antrest.gateway.spi.Order;
 import io.antrest.gateway.spi.OrderStatus;
 import io.antrest.gateway.spi.OrderType;
@@ -71,29 +73,35 @@ final class BinanceParsers {
         if (!symbols.isArray()) {
             throw malformed("GET /api/v3/exchangeInfo", "has no symbols array");
         }
-        List<Contract> out = new ArrayList<>(symbols.size());
+        ContractListing.Builder out = ContractListing.builder();
         for (JsonNode s : symbols) {
-            String quote = text(s, "quoteAsset");
-            String status = text(s, "status");
-            Contract.Builder c = Contract.builder(BinanceProvider.NAME, text(s, "symbol")).baseAsset(text(s, "baseAsset"))
-                    .quoteAsset(quote).settlementCurrency(quote).tickSize(BigDecimal.ZERO).lotSize(BigDecimal.ZERO)
-                    .status(status, "TRADING".equals(status)).type("SPOT");
-            // Binance spot API docs, "Filters": PRICE_FILTER (minPrice, maxPrice, tickSize), LOT_SIZE (minQty,
-            // maxQty, stepSize), NOTIONAL / MIN_NOTIONAL (minNotional). A 0 maxPrice means "no limit" there too.
-            for (JsonNode f : s.path("filters")) {
-                switch (f.path("filterType").asText()) {
-                    case "PRICE_FILTER" -> c.tickSize(decimal(f, "tickSize")).maxPrice(decimal(f, "maxPrice"));
-                    case "LOT_SIZE" -> c.lotSize(decimal(f, "stepSize")).minQuantity(decimal(f, "minQty"))
-                            .maxQuantity(decimal(f, "maxQty"));
-                    case "NOTIONAL", "MIN_NOTIONAL" -> c.minNotional(decimal(f, "minNotional"));
-                    default -> {
-                        // other filters (PERCENT_PRICE, ICEBERG_PARTS…) are not part of a Contract
-                    }
+            out.add(() -> contract(s));
+        }
+        return out.build();
+    }
+
+    /** One entry of exchangeInfo's {@code symbols}. */
+    private static Contract contract(JsonNode s) {
+        String quote = text(s, "quoteAsset");
+        String status = text(s, "status");
+        Contract.Builder c = Contract.builder(BinanceProvider.NAME, text(s, "symbol")).baseAsset(text(s, "baseAsset"))
+                .quoteAsset(quote).settlementCurrency(quote).tickSize(BigDecimal.ZERO).lotSize(BigDecimal.ZERO)
+                .status(status, "TRADING".equals(status)).type("SPOT");
+        // Binance spot API docs, "Filters": PRICE_FILTER (minPrice, maxPrice, tickSize), LOT_SIZE (minQty,
+        // maxQty, stepSize), NOTIONAL / MIN_NOTIONAL (minNotional). A 0 maxPrice means "no limit" there too. A 0
+        // tickSize ("rule disabled" there) or a missing filter is no step a Contract can hold: the symbol is left out.
+        for (JsonNode f : s.path("filters")) {
+            switch (f.path("filterType").asText()) {
+                case "PRICE_FILTER" -> c.tickSize(decimal(f, "tickSize")).maxPrice(decimal(f, "maxPrice"));
+                case "LOT_SIZE" -> c.lotSize(decimal(f, "stepSize")).minQuantity(decimal(f, "minQty"))
+                        .maxQuantity(decimal(f, "maxQty"));
+                case "NOTIONAL", "MIN_NOTIONAL" -> c.minNotional(decimal(f, "minNotional"));
+                default -> {
+                    // other filters (PERCENT_PRICE, ICEBERG_PARTS…) are not part of a Contract
                 }
             }
-            out.add(c.build());
         }
-        return out;
+        return c.build();
     }
 
     static List<Balance> balances(Response response) {
@@ -172,9 +180,9 @@ final class BinanceParsers {
             throw malformed("Binance answer", "lacks field " + field);
         }
         try {
-            return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+            return v.isNumber() ? v.decimalValue() : Decimals.parse(v.asText());
         } catch (NumberFormatException e) {
-            throw malformed("Binance answer", "has a field " + field + " that is not a number: " + v.asText());
+            throw malformed("Binance answer", "has a field " + field + " that is " + e.getMessage());
         }
     }
 

@@ -5,6 +5,8 @@ import io.antrest.core.MalformedResponseException;
 import io.antrest.core.Response;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.ContractListing;
+import io.antrest.gateway.spi.Decimals;
 import io.antrest.gateway.spi.ErrorKind;
 import io.antrest.gateway.spi.ExchangeError;
 import io.antrest.gateway.spi.ExchangeException;
@@ -34,23 +36,27 @@ final class BitmexParsers {
         if (list == null || !list.isArray()) {
             throw malformed("GET /instrument/active", "is not a JSON array");
         }
-        List<Contract> out = new ArrayList<>(list.size());
+        ContractListing.Builder out = ContractListing.builder();
         for (JsonNode i : list) {
-            if (!isNumber(i.get("tickSize")) || !isNumber(i.get("lotSize"))) {
-                continue;
+            if (isNumber(i.get("tickSize")) && isNumber(i.get("lotSize"))) {
+                out.add(() -> contract(i));
             }
-            String state = text(i, "state");
-            BigDecimal lot = decimal(i, "lotSize");
-            String settlement = i.path("settlCurrency").isTextual() ? i.get("settlCurrency").asText() : "";
-            // BitMEX API explorer, Instrument: an order is a whole number of lots (so one lot is the
-            // least), at most maxOrderQty, at a price up to maxPrice; settlCurrency is what it settles in.
-            out.add(Contract.builder(BitmexProvider.NAME, text(i, "symbol")).baseAsset(text(i, "underlying"))
-                    .quoteAsset(text(i, "quoteCurrency")).settlementCurrency(settlement).tickSize(decimal(i, "tickSize"))
-                    .lotSize(lot).minQuantity(lot).maxQuantity(decimalOrZero(i, "maxOrderQty"))
-                    .maxPrice(decimalOrZero(i, "maxPrice")).status(state, "Open".equals(state)).type(text(i, "typ"))
-                    .build());
         }
-        return out;
+        return out.build();
+    }
+
+    /** One instrument that has a tick and a lot size. */
+    private static Contract contract(JsonNode i) {
+        String state = text(i, "state");
+        BigDecimal lot = decimal(i, "lotSize");
+        String settlement = i.path("settlCurrency").isTextual() ? i.get("settlCurrency").asText() : "";
+        // BitMEX API explorer, Instrument: an order is a whole number of lots (so one lot is the
+        // least), at most maxOrderQty, at a price up to maxPrice; settlCurrency is what it settles in.
+        return Contract.builder(BitmexProvider.NAME, text(i, "symbol")).baseAsset(text(i, "underlying"))
+                .quoteAsset(text(i, "quoteCurrency")).settlementCurrency(settlement).tickSize(decimal(i, "tickSize"))
+                .lotSize(lot).minQuantity(lot).maxQuantity(decimalOrZero(i, "maxOrderQty"))
+                .maxPrice(decimalOrZero(i, "maxPrice")).status(state, "Open".equals(state)).type(text(i, "typ"))
+                .build();
     }
 
     /**
@@ -134,7 +140,7 @@ final class BitmexParsers {
             return true;
         }
         try {
-            new BigDecimal(v.asText().trim());
+            Decimals.parse(v.asText());
             return true;
         } catch (NumberFormatException e) {
             return false;
@@ -158,7 +164,7 @@ final class BitmexParsers {
         if (!isNumber(v)) {
             throw malformed("BitMEX answer", "lacks numeric field " + field);
         }
-        return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+        return v.isNumber() ? v.decimalValue() : Decimals.parse(v.asText());
     }
 
     private static MalformedResponseException malformed(String what, String problem) {

@@ -5,6 +5,8 @@ import io.antrest.core.MalformedResponseException;
 import io.antrest.core.Response;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.ContractListing;
+import io.antrest.gateway.spi.Decimals;
 import io.antrest.gateway.spi.Order;
 import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.OrderStatus;
@@ -42,24 +44,29 @@ final class OkxParsers {
     static List<Contract> contracts(Response response) {
         String what = "GET /api/v5/public/instruments";
         JsonNode data = data(response, what);
-        List<Contract> out = new ArrayList<>(data.size());
+        ContractListing.Builder out = ContractListing.builder();
         for (JsonNode i : data) {
-            String state = text(i, "state", what);
-            String quote = text(i, "quoteCcy", what);
-            String settle = i.path("settleCcy").asText("");
-            out.add(Contract.builder(OkxProvider.NAME, text(i, "instId", what))
-                    .baseAsset(text(i, "baseCcy", what))
-                    .quoteAsset(quote)
-                    .settlementCurrency(settle.isEmpty() ? quote : settle)
-                    .tickSize(decimal(i, "tickSz", what))
-                    .lotSize(decimal(i, "lotSz", what))
-                    .minQuantity(decimalOrZero(i, "minSz", what))
-                    .maxQuantity(decimalOrZero(i, "maxLmtSz", what))
-                    .status(state, state.equals("live"))
-                    .type(i.path("instType").asText("SPOT"))
-                    .build());
+            out.add(() -> contract(i, what));
         }
-        return out;
+        return out.build();
+    }
+
+    /** One instrument of {@code data}. */
+    private static Contract contract(JsonNode i, String what) {
+        String state = text(i, "state", what);
+        String quote = text(i, "quoteCcy", what);
+        String settle = i.path("settleCcy").asText("");
+        return Contract.builder(OkxProvider.NAME, text(i, "instId", what))
+                .baseAsset(text(i, "baseCcy", what))
+                .quoteAsset(quote)
+                .settlementCurrency(settle.isEmpty() ? quote : settle)
+                .tickSize(decimal(i, "tickSz", what))
+                .lotSize(decimal(i, "lotSz", what))
+                .minQuantity(decimalOrZero(i, "minSz", what))
+                .maxQuantity(decimalOrZero(i, "maxLmtSz", what))
+                .status(state, state.equals("live"))
+                .type(i.path("instType").asText("SPOT"))
+                .build();
     }
 
     /**
@@ -163,7 +170,7 @@ final class OkxParsers {
             return false;
         }
         try {
-            new BigDecimal(t);
+            Decimals.parse(t);
             return true;
         } catch (NumberFormatException e) {
             return false;
@@ -183,7 +190,7 @@ final class OkxParsers {
         if (!isNumber(v)) {
             throw malformed(what, "lacks numeric field " + field);
         }
-        return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+        return v.isNumber() ? v.decimalValue() : Decimals.parse(v.asText());
     }
 
     /** A number, or zero when the field is absent or empty (OKX's "" for none); anything else is malformed. */
