@@ -1,6 +1,7 @@
 package io.antrest.gateway;
 
 import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.InvalidContractException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -33,10 +35,17 @@ import static java.util.Objects.requireNonNull;
  * driver of the database it uses. The table is created on first use with portable SQL, and the
  * columns added since are added to an older table:
  * <pre>
- * contracts(exchange, symbol, base_asset, quote_asset, settlement_currency, tick_size DECIMAL(38,18),
+ * contracts(exchange, symbol, base_asset, quote_asset, settlement_currency, tick_size DECIMAL(60,30),
  *           lot_size, min_quantity, max_quantity, max_price, min_notional, status, trading BOOLEAN,
  *           type, updated_at TIMESTAMP WITH TIME ZONE, PRIMARY KEY (exchange, symbol))
  * </pre>
+ * The numbers are stored exactly: a column holds every number a {@link Contract} accepts
+ * ({@value Contract#MAX_INTEGER_DIGITS} digits before the point, {@value Contract#MAX_SCALE} after),
+ * so a tick size of {@code 0.0000000000000000001} reads back as itself, and a strict check right
+ * after a sync agrees. The numeric columns of a table made by an older antrest ({@code DECIMAL(38,18)},
+ * which rounded such a tick to 0) are widened on first use. A stored row that is no valid contract
+ * (a zero tick size an older antrest stored) is read as absent, with a warning: the next check
+ * then reports it as added, and a sync replaces it.
  * {@link #check} compares what an exchange lists now with what is stored. When the store holds
  * nothing for that exchange yet (a first connect), the exchange's contracts are stored and the
  * result is {@link ContractCheck.Result#INITIALISED}, under either policy: there is nothing to
@@ -48,14 +57,20 @@ public final class ContractStore {
     /** SQL state "SQL client unable to establish SQL connection", which DriverManager uses for "No suitable driver". */
     private static final String NO_CONNECTION = "08001";
 
+    /** Exact for every number a Contract accepts. */
+    private static final String DECIMAL = "DECIMAL(" + (Contract.MAX_INTEGER_DIGITS + Contract.MAX_SCALE) + ","
+            + Contract.MAX_SCALE + ")";
+    /** The numeric columns, in the order of {@link #SELECT}: widened where an older table has them narrower. */
+    private static final List<String> NUMBERS = List.of("tick_size", "lot_size", "min_quantity", "max_quantity",
+            "max_price", "min_notional");
     private static final String CREATE = "CREATE TABLE IF NOT EXISTS contracts ("
             + "exchange VARCHAR(64) NOT NULL, "
             + "symbol VARCHAR(128) NOT NULL, "
             + "base_asset VARCHAR(64) NOT NULL, "
             + "quote_asset VARCHAR(64) NOT NULL, "
-            + "tick_size DECIMAL(38,18) NOT NULL, "
-            + "lot_size DECIMAL(38,18) NOT NULL, "
-            + "min_notional DECIMAL(38,18) NOT NULL, "
+            + "tick_size " + DECIMAL + " NOT NULL, "
+            + "lot_size " + DECIMAL + " NOT NULL, "
+            + "min_notional " + DECIMAL + " NOT NULL, "
             + "status VARCHAR(64) NOT NULL, "
             + "trading BOOLEAN NOT NULL, "
             + "type VARCHAR(64) NOT NULL, "
@@ -64,9 +79,9 @@ public final class ContractStore {
     /** Columns added after the first schema, with the value older rows get. */
     private static final List<String> ADDED = List.of(
             "settlement_currency VARCHAR(64) DEFAULT '' NOT NULL",
-            "min_quantity DECIMAL(38,18) DEFAULT 0 NOT NULL",
-            "max_quantity DECIMAL(38,18) DEFAULT 0 NOT NULL",
-            "max_price DECIMAL(38,18) DEFAULT 0 NOT NULL");
+            "min_quantity " + DECIMAL + " DEFAULT 0 NOT NULL",
+            "max_quantity " + DECIMAL + " DEFAULT 0 NOT NULL",
+            "max_price " + DECIMAL + " DEFAULT 0 NOT NULL");
     private static final String SELECT = "SELECT symbol, base_asset, quote_asset, settlement_currency, tick_size, lot_size, "
             + "min_quantity, max_quantity, max_price, min_notional, status, trading, type FROM contracts WHERE exchange = ? "
             + "ORDER BY symbol";
@@ -229,6 +244,7 @@ public final class ContractStore {
                 for (String column : ADDED) {
                     s.execute("ALTER TABLE contracts ADD COLUMN IF NOT EXISTS " + column);
                 }
+                widenNumbers(s);
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -238,15 +254,45 @@ public final class ContractStore {
         return c;
     }
 
+    /**
+     * Widens each numeric column that an older table has narrower than {@link #DECIMAL} (the first
+     * schema's DECIMAL(38,18)): the values already there are kept, and from now on stored exactly.
+     * {@code SET DATA TYPE} is the SQL standard's spelling, which H2 and PostgreSQL both read.
+     */
+    private static void widenNumbers(Statement s) throws SQLException {
+        List<String> narrow = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT " + String.join(", ", NUMBERS) + " FROM contracts WHERE 1 = 0")) {
+            ResultSetMetaData m = rs.getMetaData();
+            for (int i = 1; i <= NUMBERS.size(); i++) {
+                if (m.getScale(i) < Contract.MAX_SCALE || m.getPrecision(i) - m.getScale(i) < Contract.MAX_INTEGER_DIGITS) {
+                    narrow.add(NUMBERS.get(i - 1));
+                }
+            }
+        }
+        for (String column : narrow) {
+            s.execute("ALTER TABLE contracts ALTER COLUMN " + column + " SET DATA TYPE " + DECIMAL);
+        }
+        if (!narrow.isEmpty()) {
+            LOG.info("contract store: columns {} widened to {}, which keeps every number an exchange may list exactly",
+                    narrow, DECIMAL);
+        }
+    }
+
     private static List<Contract> select(Connection c, String exchange) throws SQLException {
         List<Contract> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(SELECT)) {
             ps.setString(1, exchange);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Contract(exchange, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                            rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), rs.getBoolean(12), rs.getString(13)));
+                    try {
+                        out.add(new Contract(exchange, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                                rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), rs.getBoolean(12),
+                                rs.getString(13)));
+                    } catch (InvalidContractException e) {
+                        LOG.warn("the contract store holds a contract that is not valid, probably stored by an older"
+                                + " antrest; it is read as absent, and a sync replaces it: {}", e.getMessage());
+                    }
                 }
             }
         }

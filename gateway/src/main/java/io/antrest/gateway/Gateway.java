@@ -1,5 +1,6 @@
 package io.antrest.gateway;
 
+import io.antrest.core.MalformedResponseException;
 import io.antrest.core.OutcomeUnknownException;
 import io.antrest.core.Request;
 import io.antrest.core.RequestFailedException;
@@ -7,11 +8,13 @@ import io.antrest.core.Response;
 import io.antrest.core.RestClient;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Contract;
+import io.antrest.gateway.spi.ContractListing;
 import io.antrest.gateway.spi.ErrorKind;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeError;
 import io.antrest.gateway.spi.ExchangeException;
 import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.gateway.spi.InvalidContractException;
 import io.antrest.gateway.spi.Order;
 import io.antrest.gateway.spi.OrderRef;
 import io.antrest.gateway.spi.OrderRequest;
@@ -30,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,6 +54,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** How many left-out contracts one message names. */
+    private static final int REASONS_SHOWN = 20;
 
     private final String name;
     private final Exchange exchange;
@@ -159,12 +165,41 @@ public final class Gateway implements AutoCloseable {
     /**
      * The exchange's contracts, as it lists them now. The rate limits the same answer states
      * ({@link Exchange#rateLimits(Response)}) become the budget's ({@link ExchangeBudget#adopt}).
+     * A contract the plugin left out for impossible values (a tick size of zero or less, a number
+     * out of bounds) is named in a warning with the field, the value and the rule; when every one
+     * is impossible the future fails with a {@link MalformedResponseException} that says so.
      */
     public CompletableFuture<List<Contract>> contracts() {
         return typed(exchange.contractsRequest(), response -> {
             adoptStatedLimits(response);
-            return exchange.parseContracts(response);
+            return usable(exchange.parseContracts(response));
         });
+    }
+
+    /**
+     * The contracts a plugin read, without those it left out for impossible values
+     * ({@link ContractListing#refused()}), which one warning names with the reason: one bad
+     * instrument among thousands must not keep the gateway down. When every one is impossible the
+     * answer is refused instead: taking an empty list would empty the store under the sync policy.
+     */
+    private List<Contract> usable(List<Contract> listed) {
+        if (!(listed instanceof ContractListing listing) || listing.refused().isEmpty()) {
+            return listed;
+        }
+        List<InvalidContractException> refused = listing.refused();
+        if (listing.isEmpty()) {
+            throw new MalformedResponseException("gateway '" + name + "': every one of the " + refused.size()
+                    + " contracts " + exchange.name() + " listed has impossible values, so none is used and the contract"
+                    + " store is left as it was: " + reasons(refused));
+        }
+        LOG.warn("gateway '{}': left out {} of the {} contracts {} listed, whose values are impossible (the others are"
+                + " used): {}", name, refused.size(), refused.size() + listing.size(), exchange.name(), reasons(refused));
+        return listing;
+    }
+
+    private static String reasons(List<InvalidContractException> refused) {
+        return refused.stream().limit(REASONS_SHOWN).map(Throwable::getMessage).collect(Collectors.joining("; "))
+                + (refused.size() > REASONS_SHOWN ? "; and " + (refused.size() - REASONS_SHOWN) + " more" : "");
     }
 
     /** A plugin that cannot read the limits out of an answer leaves the budget as it was: limits are no reason to fail. */
