@@ -131,7 +131,7 @@ public final class SignCommand implements Callable<Integer> {
             settings.url(url);
         }
         options.forEach(settings::option);
-        Exchange ex = ProviderRegistry.discover().provider(exchange).provider().create(settings.build());
+        Exchange ex = ProviderRegistry.discover().provider(exchange).create(settings.build());
 
         Request.Builder request = Request.builder(m, relative(ex.baseUrl(), path));
         for (String p : params) {

@@ -255,7 +255,7 @@ public final class ConfigLoader {
                         + e.getMessage(), e);
             }
             try {
-                plugin.provider().create(g.settings().exchange());
+                plugin.create(g.settings().exchange());
             } catch (GatewaySettingsException e) {
                 throw new ConfigException(where + ": the settings of gateway '" + g.name() + "' (gateway." + g.name()
                         + ".*) do not suit the " + plugin.name() + " plugin: " + e.getMessage(), e);
