@@ -72,7 +72,7 @@ public final class ConfigLoader {
             "exchange", "the exchange plugin's name (see: antrest exchanges)",
             "enabled", "true or false",
             "url", "live, testnet, or a base URL such as http://127.0.0.1:8080",
-            "sessions", "a whole number, at least 1 (session_number)",
+            "sessions", "a whole number from 1 to 256 (session_number)",
             "api-key", "the API key, best as ${env:NAME}",
             "secret", "the secret or PEM private key, best as ${env:NAME}",
             "secret-file", "a file holding the secret or PEM private key (chmod 600)",

@@ -1,6 +1,6 @@
 package io.antrest.app.it;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +28,15 @@ class CarelessOperatorIT {
     /** A generous safety limit: the command must END; it normally does in a second or two. */
     private static final int SAFETY_SECONDS = 60;
 
+    /** One installation for the class: none of these commands changes it. */
+    private static Installation antrest;
+
     @TempDir
     Path dir;
 
-    private Installation antrest;
-
-    @BeforeEach
-    void install() throws Exception {
-        antrest = Installation.copyInto(dir);
+    @BeforeAll
+    static void install(@TempDir Path installDir) throws Exception {
+        antrest = Installation.copyInto(installDir);
     }
 
     @Test
