@@ -326,6 +326,12 @@ public final class ConfigLoader {
             return new ConfigException(where() + ": " + key + " " + problem);
         }
 
+        /** "is 100000", or for a value that refers to a variable, "is what ${env:X} holds" (never the value itself). */
+        String shown(String key, String value) {
+            String raw = properties.getProperty(key, "");
+            return REFERENCE.matcher(raw).find() ? "is what " + raw.trim() + " holds" : "is " + value;
+        }
+
         /** Whether the raw value holds anything not taken from the environment. */
         boolean literal(String key) {
             String raw = properties.getProperty(key);
@@ -368,7 +374,7 @@ public final class ConfigLoader {
             }
             CountBound bound = SettingBounds.count(key);
             if (!bound.contains(n)) {
-                throw error(key, "is " + n + ", outside " + bound.range() + ": it is " + bound.meaning()
+                throw error(key, shown(key, Long.toString(n)) + ", outside " + bound.range() + ": it is " + bound.meaning()
                         + "; write a whole number from " + bound.range());
             }
             return (int) n;
@@ -392,7 +398,7 @@ public final class ConfigLoader {
                 throw error(key, "is wrong: " + e.getMessage() + ", from " + bound.range());
             }
             if (!bound.contains(d)) {
-                throw error(key, "is '" + v.trim() + "', outside " + bound.range() + ": it is " + bound.meaning()
+                throw error(key, shown(key, "'" + v.trim() + "'") + ", outside " + bound.range() + ": it is " + bound.meaning()
                         + "; write a duration from " + bound.range() + ", such as 10s");
             }
             return d;

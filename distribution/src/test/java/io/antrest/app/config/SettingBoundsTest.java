@@ -65,6 +65,16 @@ class SettingBoundsTest {
     }
 
     @Test
+    void aValueFromTheEnvironmentIsNotRepeatedInTheMessage() throws IOException {
+        Path f = file("gateway.a.exchange=binance\ngateway.a.sessions=${env:SESSIONS}\ngateway.a.heartbeat-interval=${env:HB}\n");
+        ConfigLoader loader = new ConfigLoader(home, Map.of("SESSIONS", "987654", "HB", "PT99999999H")::get, k -> null);
+
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("gateway.a.")
+                .hasMessageContaining("is what ${env:").hasMessageContaining("outside")
+                .hasMessageNotContaining("987654").hasMessageNotContaining("99999999");
+    }
+
+    @Test
     void durationsAreRefusedBeyondTheirBoundNamingItAndNeverOverflow() throws IOException {
         String gw = "gateway.a.exchange=binance\n";
         assertThat(load(gw + "gateway.a.heartbeat-interval=1h\n").gateways().get(0).settings().heartBeatInterval())

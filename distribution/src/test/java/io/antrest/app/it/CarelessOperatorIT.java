@@ -93,6 +93,26 @@ class CarelessOperatorIT {
     }
 
     @Test
+    void commandLineCountsAreBoundedToo() throws Exception {
+        Installation.Run bench = antrest.run(Map.of(), SAFETY_SECONDS, "bench", "--sessions", "100000", "--requests", "1");
+        assertThat(bench.exit()).as(bench.all()).isEqualTo(2);
+        assertThat(bench.err()).contains("--sessions must be from 1 to 256, was 100000");
+
+        Installation.Run retry = antrest.run(Map.of(), SAFETY_SECONDS, "run", "--retry-interval", "99999999999");
+        assertThat(retry.exit()).as(retry.all()).isEqualTo(2);
+        assertThat(retry.err()).contains("--retry-interval must be from 1 to 3600 seconds, was 99999999999");
+    }
+
+    @Test
+    void signRefusesAMisspeltOptionListingThePluginsOptions() throws Exception {
+        Installation.Run r = antrest.run(Map.of(), SAFETY_SECONDS, "sign", "binance", "--api-key", "k", "--secret", "s",
+                "--option", "recv_windw=5000", "--method", "GET", "--path", "/api/v3/account", "--time-ms", "1499827319559");
+
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("no option 'recv_windw'", "its options are order_limit, recv_window, weight_limit");
+    }
+
+    @Test
     void runWithDevZeroAsItsSettingsFileEndsAtOnceNamingTheBound() throws Exception {
         Installation.Run r = antrest.run(Map.of(), SAFETY_SECONDS, "run", "--config", "/dev/zero");
 
