@@ -5,6 +5,8 @@ import io.antrest.core.DurationBound;
 
 import java.time.Duration;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The thresholds and intervals of a {@link MonitorEngine}, immutable, with sane defaults:
  * 3 consecutive failures make a gateway DOWN, more than half of the last 20 calls failing
@@ -21,9 +23,6 @@ public final class MonitorConfig {
     /** The bound of {@link Builder#heartBeatInterval(Duration)}. */
     public static final DurationBound HEART_BEAT_INTERVAL = new DurationBound("heartBeatInterval", Duration.ofMillis(1),
             Duration.ofHours(1), "how often a gateway is pinged");
-    /** The bound of {@link Builder#heartBeatTimeout(Duration)}. */
-    public static final DurationBound HEART_BEAT_TIMEOUT = new DurationBound("heartBeatTimeout", Duration.ofMillis(1),
-            Duration.ofHours(1), "how long a heart-beat may take before it counts as failed");
     /** The bound of {@link Builder#defaultRateLimitPause(Duration)}. */
     public static final DurationBound DEFAULT_RATE_LIMIT_PAUSE = new DurationBound("defaultRateLimitPause",
             Duration.ofMillis(1), Duration.ofHours(1), "how long a gateway pauses after a 429 or 418 that said nothing of how long");
@@ -133,9 +132,9 @@ public final class MonitorConfig {
             return this;
         }
 
-        /** Sets how long a heart-beat may take, within {@link #HEART_BEAT_TIMEOUT}. */
+        /** Sets how long a heart-beat may take; it must be positive. */
         public Builder heartBeatTimeout(Duration timeout) {
-            this.heartBeatTimeout = HEART_BEAT_TIMEOUT.check(timeout);
+            this.heartBeatTimeout = positive(timeout, "heartBeatTimeout");
             return this;
         }
 
@@ -148,6 +147,14 @@ public final class MonitorConfig {
         /** Builds the configuration. */
         public MonitorConfig build() {
             return new MonitorConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            requireNonNull(d, name + " is null");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
         }
     }
 }
