@@ -4,6 +4,8 @@ import io.antrest.app.bench.BenchResult;
 import io.antrest.app.bench.PipelineBench;
 import io.antrest.app.bench.RawBench;
 import io.antrest.app.bench.Target;
+import io.antrest.core.RestClient;
+import io.antrest.core.RestClientConfig;
 import io.antrest.sim.SimExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,15 +73,25 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the environment variable holding the API key's passphrase for --url (okx)")
     String passphraseEnv;
 
+    /** The most requests (or warm-up requests) one run sends: a hundred million. */
+    static final int MAX_REQUESTS = 100_000_000;
+
+    /** "--sessions must be from 1 to 256, was 0", or empty when within the bound. */
+    private static Optional<String> outside(String option, long value, long min, long max) {
+        return value >= min && value <= max ? Optional.empty()
+                : Optional.of(option + " must be from " + min + " to " + max + ", was " + value);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String problem = sessions < 1 ? "--sessions must be at least 1, was " + sessions
-                : requests < 1 ? "--requests must be at least 1, was " + requests
-                : warmup < 0 ? "--warmup must be 0 or more, was " + warmup
-                : memory != null && memory < 1 ? "--memory must be at least 1, was " + memory
-                : raw && compare ? "give --raw or --compare, not both" : null;
+        String problem = outside("--sessions", sessions, RestClient.SESSIONS.min(), RestClient.SESSIONS.max())
+                .or(() -> outside("--requests", requests, 1, MAX_REQUESTS))
+                .or(() -> outside("--warmup", warmup, 0, MAX_REQUESTS))
+                .or(() -> memory == null ? Optional.empty()
+                        : outside("--memory", memory, 1, RestClientConfig.QUEUE_CAPACITY.max()))
+                .orElse(raw && compare ? "give --raw or --compare, not both" : null);
         if (problem != null) {
             err.println(problem);
             return 2;

@@ -9,9 +9,11 @@ import io.antrest.gateway.ContractStore;
 import io.antrest.gateway.Gateway;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.JdbcUrls;
 import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.monitor.MonitorConfig;
 import io.antrest.monitor.MonitorEngine;
 import picocli.CommandLine.ArgGroup;
@@ -71,11 +73,28 @@ public final class ContractsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExchangeSettings.Builder settings = ExchangeSettings.builder();
         if (where != null && where.url != null) {
-            settings.url(where.url);
+            try {
+                settings.url(where.url);
+            } catch (GatewaySettingsException e) {
+                err.println("--url: " + e.getMessage());
+                return 2;
+            }
         } else if (where != null && where.testnet) {
             settings.testnet();
         }
         String jdbcUrl = db != null ? db : ConfigLoader.standard().defaultJdbcUrl();
+        if (JdbcUrls.inMemory(jdbcUrl)) {
+            err.println("--db names an H2 in-memory database, which is empty in every new process and gone when this"
+                    + " command ends: there would be nothing to compare with and nothing kept. Give a database that"
+                    + " lasts: leave --db out for the embedded one under data/, or give jdbc:h2:file:PATH or"
+                    + " jdbc:postgresql://host/db");
+            return 2;
+        }
+        String problem = JdbcUrls.problem(jdbcUrl).orElse(null);
+        if (problem != null) {
+            err.println((db != null ? "--db " : "the default contract store ") + problem);
+            return 2;
+        }
         ContractStore store = new ContractStore(jdbcUrl);
         List<Contract> before = store.load(exchange);
         // One short-lived gateway: no heart-beats needed, so the interval is long.

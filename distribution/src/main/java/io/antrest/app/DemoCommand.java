@@ -10,6 +10,7 @@ import io.antrest.gateway.ContractStore;
 import io.antrest.gateway.Gateway;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.JdbcUrls;
 import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Balance;
 import io.antrest.gateway.spi.Credentials;
@@ -74,6 +75,11 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         String db = jdbcUrl != null ? jdbcUrl : demoStore();
+        String problem = jdbcUrl != null ? JdbcUrls.problem(jdbcUrl).orElse(null) : null;
+        if (problem != null) {
+            err.println("--db " + problem);
+            return 2;
+        }
         AppConfig config = new AppConfig(Optional.empty(), db, RestClientConfig.defaults(),
                 MonitorConfig.builder().heartBeatInterval(Duration.ofMillis(250)).build(), List.of(), List.of());
         Injector injector = Bootstrap.injector(config, registry);

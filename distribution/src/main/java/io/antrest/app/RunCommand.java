@@ -5,6 +5,7 @@ import io.antrest.app.config.AppConfig;
 import io.antrest.app.config.ConfigException;
 import io.antrest.app.config.ConfigLoader;
 import io.antrest.app.config.GatewayConfig;
+import io.antrest.core.CountBound;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.ProviderRegistry;
 import io.antrest.monitor.MonitorEngine;
@@ -45,6 +46,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "how often a gateway that could not connect is tried again (default: ${DEFAULT-VALUE})")
     long retrySeconds;
 
+    /** The bound of {@code --retry-interval}, in seconds: up to an hour. */
+    static final CountBound RETRY_SECONDS = new CountBound("--retry-interval", 1, 3600,
+            "how often a gateway that could not connect is tried again");
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -57,8 +62,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (retrySeconds < 1) {
-            err.println("--retry-interval must be at least 1 second, was " + retrySeconds);
+        if (!RETRY_SECONDS.contains(retrySeconds)) {
+            err.println("--retry-interval must be from " + RETRY_SECONDS.range() + " seconds, was " + retrySeconds + ": it is "
+                    + RETRY_SECONDS.meaning());
             return 2;
         }
         ConfigLoader loader = ConfigLoader.standard();

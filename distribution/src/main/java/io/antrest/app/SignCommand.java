@@ -1,7 +1,9 @@
 package io.antrest.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antrest.app.config.ConfigException;
 import io.antrest.app.config.ConfigLoader;
+import io.antrest.app.config.SettingFiles;
 import io.antrest.core.Json;
 import io.antrest.core.Method;
 import io.antrest.core.Param;
@@ -11,6 +13,7 @@ import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.KeyType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +24,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,9 +107,9 @@ public final class SignCommand implements Callable<Integer> {
         String theSecret;
         Optional<String> passphrase;
         try {
-            theSecret = secret();
-            passphrase = passphrase();
-        } catch (IllegalArgumentException e) {
+            theSecret = secret(err);
+            passphrase = passphrase(err);
+        } catch (IllegalArgumentException | ConfigException e) {
             err.println(e.getMessage());
             return 2;
         }
@@ -125,13 +126,19 @@ public final class SignCommand implements Callable<Integer> {
             return 2;
         }
 
-        ExchangeSettings.Builder settings = ExchangeSettings.builder()
-                .credentials(new Credentials(apiKey, theSecret, type, passphrase));
-        if (url != null) {
-            settings.url(url);
+        Exchange ex;
+        try {
+            ExchangeSettings.Builder settings = ExchangeSettings.builder()
+                    .credentials(new Credentials(apiKey, theSecret, type, passphrase));
+            if (url != null) {
+                settings.url(url);
+            }
+            options.forEach(settings::option);
+            ex = ProviderRegistry.discover().provider(exchange).create(settings.build());
+        } catch (GatewaySettingsException e) {
+            err.println(e.getMessage());
+            return 2;
         }
-        options.forEach(settings::option);
-        Exchange ex = ProviderRegistry.discover().provider(exchange).provider().create(settings.build());
 
         Request.Builder request = Request.builder(m, relative(ex.baseUrl(), path));
         for (String p : params) {
@@ -170,7 +177,7 @@ public final class SignCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String secret() throws IOException {
+    private String secret(PrintWriter err) {
         int given = (secret != null ? 1 : 0) + (secretEnv != null ? 1 : 0) + (secretFile != null ? 1 : 0);
         if (given != 1) {
             throw new IllegalArgumentException("give the secret exactly one way: --secret S, --secret-env VAR or --secret-file FILE");
@@ -178,28 +185,40 @@ public final class SignCommand implements Callable<Integer> {
         if (secret != null) {
             return secret;
         }
-        return fromEnvOrFile(secretEnv, "--secret-env", secretFile);
+        return fromEnvOrFile(secretEnv, "--secret-env", secretFile, "--secret-file", "the secret or PEM private key", err);
     }
 
-    private Optional<String> passphrase() throws IOException {
+    private Optional<String> passphrase(PrintWriter err) {
         if (passphraseEnv != null && passphraseFile != null) {
             throw new IllegalArgumentException("give the passphrase one way only: --passphrase-env VAR or --passphrase-file FILE");
         }
         if (passphraseEnv == null && passphraseFile == null) {
             return Optional.empty();
         }
-        return Optional.of(fromEnvOrFile(passphraseEnv, "--passphrase-env", passphraseFile));
+        return Optional.of(fromEnvOrFile(passphraseEnv, "--passphrase-env", passphraseFile, "--passphrase-file",
+                "the API key's passphrase", err));
     }
 
-    private static String fromEnvOrFile(String variable, String option, Path file) throws IOException {
+    /**
+     * The value of the environment variable, else the file's content (at most
+     * {@link SettingFiles#MAX_SECRET_BYTES}), with a warning on {@code err} when others may read the file.
+     */
+    private static String fromEnvOrFile(String variable, String envOption, Path file, String fileOption, String holding,
+                                        PrintWriter err) {
         if (variable != null) {
             String v = System.getenv(variable);
             if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException("the environment variable " + variable + " (" + option + ") is not set");
+                throw new IllegalArgumentException("the environment variable " + variable + " (" + envOption + ") is not set");
             }
             return v;
         }
-        return Files.readString(file, StandardCharsets.UTF_8).trim();
+        String value = SettingFiles.read(file, SettingFiles.MAX_SECRET_BYTES, fileOption, holding).trim();
+        ConfigLoader.othersMayRead(file).ifPresent(perms -> {
+            err.println("warning: " + fileOption + " " + file + " may be read by other users (" + perms + "): run 'chmod 600 "
+                    + file + "'");
+            err.flush();
+        });
+        return value;
     }
 
     /** The path relative to the base URL's own path: {@code /api/v1/instrument} on {@code …/api/v1} is {@code /instrument}. */

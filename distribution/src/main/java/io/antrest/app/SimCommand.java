@@ -36,6 +36,9 @@ public final class SimCommand implements Callable<Integer> {
                     "takes more with POST /_sim/faults, one spec per line"})
     java.util.List<String> faults = new java.util.ArrayList<>();
 
+    /** The largest {@code --okx-limit-scale}: the okx plugin's {@code limit_scale} goes no higher. */
+    static final int MAX_OKX_LIMIT_SCALE = 1_000_000;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,8 +50,9 @@ public final class SimCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--weight-limit must be at least 1, was " + weightLimit);
             return 2;
         }
-        if (okxLimitScale < 1) {
-            spec.commandLine().getErr().println("--okx-limit-scale must be at least 1, was " + okxLimitScale);
+        if (okxLimitScale < 1 || okxLimitScale > MAX_OKX_LIMIT_SCALE) {
+            spec.commandLine().getErr().println("--okx-limit-scale must be from 1 to " + MAX_OKX_LIMIT_SCALE + ", was "
+                    + okxLimitScale + " (the okx plugin's own option limit_scale goes no higher)");
             return 2;
         }
         SimExchange.Builder builder = SimExchange.builder().port(port).okxRateLimitScale(okxLimitScale);

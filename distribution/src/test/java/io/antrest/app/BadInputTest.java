@@ -174,7 +174,7 @@ class BadInputTest {
     void aNegativeSessionCountIsRefusedNamingTheSettingAndTheUsualValue() throws IOException {
         Path conf = settings("gateway.bad.exchange=binance", "gateway.bad.sessions=-2");
 
-        assertThat(refused(conf)).contains("gateway.bad.sessions is wrong: session_number must be at least 1, was -2")
+        assertThat(refused(conf)).contains("gateway.bad.sessions is -2, outside 1 to 256")
                 .contains("3 is the usual value");
     }
 

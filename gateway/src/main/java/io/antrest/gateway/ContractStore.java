@@ -111,7 +111,9 @@ public final class ContractStore {
     /**
      * A store at this JDBC URL.
      *
-     * @param jdbcUrl  e.g. {@code jdbc:h2:file:/opt/antrest/data/antrest} or {@code jdbc:postgresql://db/antrest}
+     * @param jdbcUrl  e.g. {@code jdbc:h2:file:/opt/antrest/data/antrest} or {@code jdbc:postgresql://db/antrest};
+     *                 an H2 in-memory database ({@code jdbc:h2:mem:NAME}) is kept for the life of the process
+     *                 (see {@link JdbcUrls#inMemory})
      * @param user     the database user, or null
      * @param password the password, or null; never printed
      * @param clock    stamps {@code updated_at}
@@ -122,7 +124,8 @@ public final class ContractStore {
             throw new IllegalArgumentException("the contract store needs a JDBC URL starting with 'jdbc:', e.g. "
                     + "jdbc:h2:file:data/antrest or jdbc:postgresql://host/antrest; was \"" + masked(jdbcUrl) + "\"");
         }
-        this.connections = () -> DriverManager.getConnection(jdbcUrl, user, password);
+        String url = JdbcUrls.keptOpen(jdbcUrl);
+        this.connections = () -> DriverManager.getConnection(url, user, password);
         this.jdbcUrl = jdbcUrl;
         this.description = masked(jdbcUrl);
         this.clock = requireNonNull(clock, "clock is null");

@@ -83,8 +83,7 @@ public final class GatewayManager implements AutoCloseable {
             throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
                     + " the new one another name");
         }
-        Exchange ex = provider.provider().create(settings.exchange());
-        requireNonNull(ex, "exchange plugin '" + provider.name() + "' made no exchange");
+        Exchange ex = provider.create(settings.exchange());
 
         OffsetClock clock = new OffsetClock(clientConfig.clock());
         ExchangeBudget budget;
@@ -196,7 +195,8 @@ public final class GatewayManager implements AutoCloseable {
         } catch (TimeoutException e) {
             future.cancel(false);
             throw new RestException("gateway '" + name + "': " + what + " took more than " + timeout.toMillis()
-                    + " ms; check that the exchange is reachable, or raise connect_timeout", e);
+                    + " ms; check that the exchange is reachable, or raise the connect timeout (gateway." + name
+                    + ".connect-timeout in antrest.properties; GatewaySettings.Builder.connectTimeout when embedding)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RestException("gateway '" + name + "': interrupted while " + what, e);

@@ -1,11 +1,15 @@
 package io.antrest.gateway;
 
+import io.antrest.core.CountBound;
+import io.antrest.core.DurationBound;
 import io.antrest.core.ProxyConfig;
+import io.antrest.core.RestClient;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.GatewaySettingsException;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,6 +23,22 @@ import static java.util.Objects.requireNonNull;
 public final class GatewaySettings {
     /** The default number of sessions, as in the seed. */
     public static final int DEFAULT_SESSIONS = 3;
+    /** The bound of {@link Builder#sessions(int)}: 1 to 256, each session a worker thread and a connection. */
+    public static final CountBound SESSIONS = new CountBound("sessions (session_number, gateway.NAME.sessions)",
+            RestClient.SESSIONS.min(), RestClient.SESSIONS.max(), "how many requests the gateway sends at once, each a"
+            + " worker thread and a connection (3 is the usual value)");
+    /** The bound of {@link Builder#heartBeatInterval(Duration)}. */
+    public static final DurationBound HEART_BEAT_INTERVAL = new DurationBound(
+            "heartBeatInterval (gateway.NAME.heartbeat-interval)", Duration.ofMillis(1), Duration.ofHours(1),
+            "how often the gateway is pinged, e.g. 10s; leave it unset for the monitor's default");
+    /** The bound of {@link Builder#connectTimeout(Duration)}. */
+    public static final DurationBound CONNECT_TIMEOUT = new DurationBound(
+            "connectTimeout (gateway.NAME.connect-timeout)", Duration.ofMillis(1), Duration.ofHours(1),
+            "how long each step of connecting may take, e.g. 30s (the default)");
+    /** The bound of {@link Builder#requestTimeout(Duration)}. */
+    public static final DurationBound REQUEST_TIMEOUT = new DurationBound(
+            "requestTimeout (gateway.NAME.request-timeout)", Duration.ofMillis(1), Duration.ofHours(1),
+            "how long a typed call waits for each answer, e.g. 5s; leave it unset for 10s");
 
     private final String name;
     private final int sessions;
@@ -124,13 +144,9 @@ public final class GatewaySettings {
             return this;
         }
 
-        /** Sets {@code session_number}: how many requests are sent at once, at least 1. */
+        /** Sets {@code session_number}: how many requests are sent at once, within {@link #SESSIONS} (1 to 256). */
         public Builder sessions(int sessions) {
-            if (sessions < 1) {
-                throw new GatewaySettingsException("session_number must be at least 1, was " + sessions
-                        + ": it is how many requests the gateway sends at once (3 is the usual value)");
-            }
-            this.sessions = sessions;
+            this.sessions = checked(() -> SESSIONS.checkInt(sessions));
             return this;
         }
 
@@ -156,24 +172,21 @@ public final class GatewaySettings {
             return this;
         }
 
-        /** Sets the heart-beat interval; it must be positive. */
+        /** Sets the heart-beat interval, within {@link #HEART_BEAT_INTERVAL}. */
         public Builder heartBeatInterval(Duration interval) {
-            this.heartBeatInterval = positive(interval, "heart_beat_interval",
-                    "how often the gateway is pinged, e.g. 10 seconds; leave it unset for the monitor's default");
+            this.heartBeatInterval = checked(() -> HEART_BEAT_INTERVAL.check(interval));
             return this;
         }
 
-        /** Sets how long each connect step may take; it must be positive. */
+        /** Sets how long each connect step may take, within {@link #CONNECT_TIMEOUT}. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connect_timeout",
-                    "how long each step of connecting may take, e.g. 30 seconds (the default)");
+            this.connectTimeout = checked(() -> CONNECT_TIMEOUT.check(timeout));
             return this;
         }
 
-        /** Sets how long each typed call waits for its answer; it must be positive. */
+        /** Sets how long each typed call waits for its answer, within {@link #REQUEST_TIMEOUT}. */
         public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive(timeout, "request_timeout",
-                    "how long a typed call waits for each answer, e.g. 5 seconds; leave it unset for 10 seconds");
+            this.requestTimeout = checked(() -> REQUEST_TIMEOUT.check(timeout));
             return this;
         }
 
@@ -183,12 +196,13 @@ public final class GatewaySettings {
             return this;
         }
 
-        private static Duration positive(Duration d, String setting, String meaning) {
-            requireNonNull(d, setting + " is null");
-            if (d.isNegative() || d.isZero()) {
-                throw new GatewaySettingsException(setting + " must be positive, was " + d + ": it is " + meaning);
+        /** A bound's check, its complaint as a {@link GatewaySettingsException}. */
+        private static <T> T checked(Supplier<T> check) {
+            try {
+                return check.get();
+            } catch (IllegalArgumentException e) {
+                throw new GatewaySettingsException(e.getMessage(), e);
             }
-            return d;
         }
 
         /** Builds the settings. */

@@ -165,7 +165,7 @@ class BadInputTest {
         List<CompletableFuture<Response>> queued = queueHeld();
 
         assertThatThrownBy(() -> GatewaySettings.builder().sessions(-4)).isInstanceOf(GatewaySettingsException.class)
-                .hasMessageContaining("session_number must be at least 1, was -4")
+                .hasMessageContaining("sessions (session_number, gateway.NAME.sessions) must be from 1 to 256, was -4")
                 .hasMessageContaining("3 is the usual value");
         assertThatThrownBy(() -> GatewaySettings.builder().sessions(0)).isInstanceOf(GatewaySettingsException.class)
                 .hasMessageContaining("was 0");
@@ -186,7 +186,8 @@ class BadInputTest {
                 .hasMessageContaining("set proxy_host and proxy_port");
         assertThatThrownBy(() -> GatewaySettings.builder().heartBeatInterval(Duration.ofSeconds(-1)))
                 .isInstanceOf(GatewaySettingsException.class)
-                .hasMessageContaining("heart_beat_interval must be positive, was PT-1S").hasMessageContaining("e.g. 10 seconds");
+                .hasMessageContaining("heartBeatInterval (gateway.NAME.heartbeat-interval) must be from 1ms to 1h, was PT-1S")
+                .hasMessageContaining("e.g. 10s");
         assertThatThrownBy(() -> GatewaySettings.builder().name("  ")).isInstanceOf(GatewaySettingsException.class)
                 .hasMessageContaining("the gateway name is blank: give a name or leave it unset");
         releaseAndAssertAllAnswered(queued);

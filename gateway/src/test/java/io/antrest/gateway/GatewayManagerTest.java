@@ -203,7 +203,7 @@ class GatewayManagerTest {
     @Test
     void clearErrorsForBadSettings() {
         assertThatThrownBy(() -> GatewaySettings.builder().sessions(-1)).isInstanceOf(GatewaySettingsException.class)
-                .hasMessageContaining("session_number must be at least 1, was -1");
+                .hasMessageContaining("must be from 1 to 256, was -1");
         assertThatThrownBy(() -> ExchangeSettings.builder().url("not a url")).isInstanceOf(GatewaySettingsException.class)
                 .hasMessageContaining("is not an http(s) URL");
         assertThatThrownBy(() -> manager.connect("kraken", settings().build())).isInstanceOf(ProviderLookupException.class)

@@ -1,5 +1,8 @@
 package io.antrest.monitor;
 
+import io.antrest.core.CountBound;
+import io.antrest.core.DurationBound;
+
 import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
@@ -11,6 +14,19 @@ import static java.util.Objects.requireNonNull;
  * 429 or 418 that carried no {@code Retry-After}.
  */
 public final class MonitorConfig {
+    /** The bound of {@link Builder#failuresToDown(int)}. */
+    public static final CountBound FAILURES_TO_DOWN = new CountBound("failuresToDown", 1, 1000,
+            "how many failures in a row make a gateway DOWN");
+    /** The bound of {@link Builder#errorWindow(int)}. */
+    public static final CountBound ERROR_WINDOW = new CountBound("errorWindow", 1, 100_000,
+            "how many of the latest calls the error ratio is taken over");
+    /** The bound of {@link Builder#heartBeatInterval(Duration)}. */
+    public static final DurationBound HEART_BEAT_INTERVAL = new DurationBound("heartBeatInterval", Duration.ofMillis(1),
+            Duration.ofHours(1), "how often a gateway is pinged");
+    /** The bound of {@link Builder#defaultRateLimitPause(Duration)}. */
+    public static final DurationBound DEFAULT_RATE_LIMIT_PAUSE = new DurationBound("defaultRateLimitPause",
+            Duration.ofMillis(1), Duration.ofHours(1), "how long a gateway pauses after a 429 or 418 that said nothing of how long");
+
     private final int failuresToDown;
     private final int errorWindow;
     private final double errorRatioToDegrade;
@@ -89,21 +105,15 @@ public final class MonitorConfig {
         private Builder() {
         }
 
-        /** Sets how many failures in a row make a gateway DOWN, at least 1. */
+        /** Sets how many failures in a row make a gateway DOWN, within {@link #FAILURES_TO_DOWN}. */
         public Builder failuresToDown(int failuresToDown) {
-            if (failuresToDown < 1) {
-                throw new IllegalArgumentException("failuresToDown must be at least 1, was " + failuresToDown);
-            }
-            this.failuresToDown = failuresToDown;
+            this.failuresToDown = FAILURES_TO_DOWN.checkInt(failuresToDown);
             return this;
         }
 
-        /** Sets the number of calls the error ratio is taken over, at least 1. */
+        /** Sets the number of calls the error ratio is taken over, within {@link #ERROR_WINDOW}. */
         public Builder errorWindow(int errorWindow) {
-            if (errorWindow < 1) {
-                throw new IllegalArgumentException("errorWindow must be at least 1, was " + errorWindow);
-            }
-            this.errorWindow = errorWindow;
+            this.errorWindow = ERROR_WINDOW.checkInt(errorWindow);
             return this;
         }
 
@@ -116,9 +126,9 @@ public final class MonitorConfig {
             return this;
         }
 
-        /** Sets the default heart-beat interval; it must be positive. */
+        /** Sets the default heart-beat interval, within {@link #HEART_BEAT_INTERVAL}. */
         public Builder heartBeatInterval(Duration interval) {
-            this.heartBeatInterval = positive(interval, "heartBeatInterval");
+            this.heartBeatInterval = HEART_BEAT_INTERVAL.check(interval);
             return this;
         }
 
@@ -128,9 +138,9 @@ public final class MonitorConfig {
             return this;
         }
 
-        /** Sets the pause after a 429 or 418 without {@code Retry-After}; it must be positive. */
+        /** Sets the pause after a 429 or 418 without {@code Retry-After}; within {@link #DEFAULT_RATE_LIMIT_PAUSE}. */
         public Builder defaultRateLimitPause(Duration pause) {
-            this.defaultRateLimitPause = positive(pause, "defaultRateLimitPause");
+            this.defaultRateLimitPause = DEFAULT_RATE_LIMIT_PAUSE.check(pause);
             return this;
         }
 

@@ -48,6 +48,12 @@ import static java.util.Objects.requireNonNull;
 public class RestClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
     private static final long POLL_MILLIS = 100;
+    /**
+     * The bound of {@link #start(int)}: each session is a worker thread and a connection, and a
+     * few hundred are beyond what any exchange's rate limits let through at once.
+     */
+    public static final CountBound SESSIONS = new CountBound("sessions", 1, 256,
+            "the number of requests sent at once (the seed's session_number), each a worker thread and a connection");
 
     private enum State { NEW, RUNNING, STOPPING, STOPPED }
 
@@ -173,14 +179,11 @@ public class RestClient implements AutoCloseable {
      * Starts {@code sessions} workers, each with its own keep-alive connection, all working at
      * once. Requests queued before the start are sent now. Starting a running client does nothing.
      *
-     * @throws IllegalArgumentException when sessions is less than 1
+     * @throws IllegalArgumentException when sessions is outside {@link #SESSIONS}, 1 to 256
      * @throws ClientStateException     when the base URL is not set or the client was stopped
      */
     public void start(int sessions) {
-        if (sessions < 1) {
-            throw new IllegalArgumentException("sessions must be at least 1, was " + sessions
-                    + ": it is the number of requests sent at once (the seed's session_number)");
-        }
+        SESSIONS.check(sessions);
         synchronized (lifecycle) {
             if (state == State.RUNNING) {
                 return;

@@ -13,6 +13,22 @@ import static java.util.Objects.requireNonNull;
  * jitter, answers capped at 16 MiB, a 5 s connect time-out and the UTC system clock.
  */
 public final class RestClientConfig {
+    /** The bound of {@link Builder#queueCapacity(int)}. */
+    public static final CountBound QUEUE_CAPACITY = new CountBound("queueCapacity", 1, 10_000_000,
+            "how many requests may wait in the queue (each holds memory until it is sent)");
+    /** The bound of {@link Builder#droppableSoftLimit(int)} (it may not exceed the queue capacity either). */
+    public static final CountBound DROPPABLE_SOFT_LIMIT = new CountBound("droppableSoftLimit", 0, QUEUE_CAPACITY.max(),
+            "how many queued requests make a droppable request be dropped");
+    /** The bound of {@link Builder#maxResponseBytes(int)}: 1 KiB to 1 GiB. */
+    public static final CountBound MAX_RESPONSE_BYTES = new CountBound("maxResponseBytes", 1024, 1L << 30,
+            "the largest answer body read into memory, in bytes");
+    /** The bound of {@link Builder#connectTimeout(Duration)}. */
+    public static final DurationBound CONNECT_TIMEOUT = new DurationBound("connectTimeout", Duration.ofMillis(1),
+            Duration.ofHours(1), "the longest wait for a connection to open");
+    /** The bound of {@link Builder#stopTimeout(Duration)}. */
+    public static final DurationBound STOP_TIMEOUT = new DurationBound("stopTimeout", Duration.ofMillis(1),
+            Duration.ofHours(1), "how long stop waits for requests in flight");
+
     private final int queueCapacity;
     private final int droppableSoftLimit;
     private final RetryPolicy retryPolicy;
@@ -131,21 +147,15 @@ public final class RestClientConfig {
         private Builder() {
         }
 
-        /** Sets the queue capacity, at least 1. */
+        /** Sets the queue capacity, within {@link #QUEUE_CAPACITY}. */
         public Builder queueCapacity(int queueCapacity) {
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
-            }
-            this.queueCapacity = queueCapacity;
+            this.queueCapacity = QUEUE_CAPACITY.checkInt(queueCapacity);
             return this;
         }
 
-        /** Sets the soft limit for droppable requests, at least 0. */
+        /** Sets the soft limit for droppable requests, within {@link #DROPPABLE_SOFT_LIMIT}. */
         public Builder droppableSoftLimit(int droppableSoftLimit) {
-            if (droppableSoftLimit < 0) {
-                throw new IllegalArgumentException("droppableSoftLimit must not be negative, was " + droppableSoftLimit);
-            }
-            this.droppableSoftLimit = droppableSoftLimit;
+            this.droppableSoftLimit = DROPPABLE_SOFT_LIMIT.checkInt(droppableSoftLimit);
             return this;
         }
 
@@ -155,24 +165,21 @@ public final class RestClientConfig {
             return this;
         }
 
-        /** Sets the largest answer read, at least 1 KiB. */
+        /** Sets the largest answer read, within {@link #MAX_RESPONSE_BYTES} (1 KiB to 1 GiB). */
         public Builder maxResponseBytes(int maxResponseBytes) {
-            if (maxResponseBytes < 1024) {
-                throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + maxResponseBytes);
-            }
-            this.maxResponseBytes = maxResponseBytes;
+            this.maxResponseBytes = MAX_RESPONSE_BYTES.checkInt(maxResponseBytes);
             return this;
         }
 
-        /** Sets the connect time-out; it must be positive. */
+        /** Sets the connect time-out, within {@link #CONNECT_TIMEOUT}. */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            this.connectTimeout = CONNECT_TIMEOUT.check(connectTimeout);
             return this;
         }
 
-        /** Sets how long stop waits for requests in flight; it must be positive. */
+        /** Sets how long stop waits for requests in flight, within {@link #STOP_TIMEOUT}. */
         public Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = positive(stopTimeout, "stopTimeout");
+            this.stopTimeout = STOP_TIMEOUT.check(stopTimeout);
             return this;
         }
 
@@ -204,14 +211,6 @@ public final class RestClientConfig {
                         + ") must not exceed queueCapacity (" + queueCapacity + ")");
             }
             return new RestClientConfig(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            requireNonNull(d, name + " is null");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }

@@ -172,7 +172,7 @@ class BadInputTest {
         closeables.add(fresh);
         fresh.init("http://127.0.0.1:9");
         assertThatThrownBy(() -> fresh.start(-3)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sessions must be at least 1, was -3")
+                .hasMessageContaining("sessions must be from 1 to 256, was -3")
                 .hasMessageContaining("number of requests sent at once");
         assertThatThrownBy(() -> fresh.start(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("was 0");
@@ -182,7 +182,7 @@ class BadInputTest {
         RestClient running = started(server, 2, RestClientConfig.defaults());
         List<CompletableFuture<Response>> queued = queueHeld(running, QUEUED);
         assertThatThrownBy(() -> running.start(-1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sessions must be at least 1, was -1");
+                .hasMessageContaining("sessions must be from 1 to 256, was -1");
         assertThat(running.isActive()).isTrue();
         release.countDown();
         assertAllSucceed(queued);

@@ -31,7 +31,7 @@ public final class PipelineBench {
 
     /** For this target; the exchange plugin is found with {@link ProviderRegistry#discover()}. */
     public PipelineBench(Target target, String endpoint) {
-        this.exchange = ProviderRegistry.discover().provider(target.exchange()).provider().create(ExchangeSettings.builder()
+        this.exchange = ProviderRegistry.discover().provider(target.exchange()).create(ExchangeSettings.builder()
                 .url(target.baseUrl()).credentials(target.credentials()).build());
         this.endpoint = endpoint;
         request();

@@ -1,8 +1,11 @@
 package io.antrest.app.config;
 
+import io.antrest.core.CountBound;
+import io.antrest.core.DurationBound;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.ContractPolicy;
 import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.JdbcUrls;
 import io.antrest.gateway.ProviderInfo;
 import io.antrest.gateway.ProviderLookupException;
 import io.antrest.gateway.ProviderRegistry;
@@ -15,10 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -71,7 +72,7 @@ public final class ConfigLoader {
             "exchange", "the exchange plugin's name (see: antrest exchanges)",
             "enabled", "true or false",
             "url", "live, testnet, or a base URL such as http://127.0.0.1:8080",
-            "sessions", "a whole number, at least 1 (session_number)",
+            "sessions", "a whole number from 1 to 256 (session_number)",
             "api-key", "the API key, best as ${env:NAME}",
             "secret", "the secret or PEM private key, best as ${env:NAME}",
             "secret-file", "a file holding the secret or PEM private key (chmod 600)",
@@ -123,18 +124,17 @@ public final class ConfigLoader {
     }
 
     /**
-     * Reads a settings file.
+     * Reads a settings file, of at most {@link SettingFiles#MAX_SETTINGS_BYTES}.
      *
-     * @throws ConfigException when it is missing, unreadable or wrong
+     * @throws ConfigException when it is missing, unreadable, too large or wrong
      */
     public AppConfig load(Path file) {
         requireNonNull(file, "file is null");
+        String text = SettingFiles.read(file, SettingFiles.MAX_SETTINGS_BYTES, "settings file",
+                "antrest's settings (give it with --config, or copy conf/antrest.properties and edit it)");
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("settings file " + file + " does not exist: give an existing file with --config,"
-                    + " or copy conf/antrest.properties and edit it");
+        try {
+            p.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("settings file " + file + " cannot be read: " + e.getMessage()
                     + " (it must be a Java properties file in UTF-8)", e);
@@ -172,6 +172,9 @@ public final class ConfigLoader {
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw in.error(JDBC_URL, "must be a JDBC URL such as " + defaultJdbcUrl() + " or jdbc:postgresql://host/db");
         }
+        JdbcUrls.problem(jdbcUrl).ifPresent(problem -> {
+            throw in.error(JDBC_URL, problem);
+        });
         ContractPolicy defaultPolicy = in.value("antrest.contracts.policy").map(v -> in.policy("antrest.contracts.policy", v))
                 .orElse(AppConfig.DEFAULT_CONTRACT_POLICY);
 
@@ -255,7 +258,7 @@ public final class ConfigLoader {
                         + e.getMessage(), e);
             }
             try {
-                plugin.provider().create(g.settings().exchange());
+                plugin.create(g.settings().exchange());
             } catch (GatewaySettingsException e) {
                 throw new ConfigException(where + ": the settings of gateway '" + g.name() + "' (gateway." + g.name()
                         + ".*) do not suit the " + plugin.name() + " plugin: " + e.getMessage(), e);
@@ -282,7 +285,7 @@ public final class ConfigLoader {
     }
 
     /** The permissions that let others read the file, when the file system knows POSIX permissions. */
-    static Optional<String> othersMayRead(Path file) {
+    public static Optional<String> othersMayRead(Path file) {
         try {
             if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
                 return Optional.empty();
@@ -323,6 +326,12 @@ public final class ConfigLoader {
             return new ConfigException(where() + ": " + key + " " + problem);
         }
 
+        /** "is 100000", or for a value that refers to a variable, "is what ${env:X} holds" (never the value itself). */
+        String shown(String key, String value) {
+            String raw = properties.getProperty(key, "");
+            return REFERENCE.matcher(raw).find() ? "is what " + raw.trim() + " holds" : "is " + value;
+        }
+
         /** Whether the raw value holds anything not taken from the environment. */
         boolean literal(String key) {
             String raw = properties.getProperty(key);
@@ -354,12 +363,21 @@ public final class ConfigLoader {
             return v.isEmpty() ? Optional.empty() : Optional.of(v);
         }
 
+        /** A whole number within the setting's bound ({@link SettingBounds}). */
         int integer(String key, String v) {
+            long n;
             try {
-                return Integer.parseInt(v.trim());
+                n = Long.parseLong(v.trim());
             } catch (NumberFormatException e) {
-                throw error(key, "is '" + v + "', not a whole number; write " + describe(key));
+                throw error(key, "is '" + v + "', not a whole number" + (v.trim().matches("-?\\d+") ? " antrest can"
+                        + " hold" : "") + "; write " + describe(key));
             }
+            CountBound bound = SettingBounds.count(key);
+            if (!bound.contains(n)) {
+                throw error(key, shown(key, Long.toString(n)) + ", outside " + bound.range() + ": it is " + bound.meaning()
+                        + "; write a whole number from " + bound.range());
+            }
+            return (int) n;
         }
 
         double decimal(String key, String v) {
@@ -370,12 +388,20 @@ public final class ConfigLoader {
             }
         }
 
+        /** A duration within the setting's bound ({@link SettingBounds}). */
         Duration duration(String key, String v) {
+            DurationBound bound = SettingBounds.duration(key);
+            Duration d;
             try {
-                return Durations.parse(v);
+                d = Durations.parse(v);
             } catch (IllegalArgumentException e) {
-                throw error(key, "is wrong: " + e.getMessage());
+                throw error(key, "is wrong: " + e.getMessage() + ", from " + bound.range());
             }
+            if (!bound.contains(d)) {
+                throw error(key, shown(key, "'" + v.trim() + "'") + ", outside " + bound.range() + ": it is " + bound.meaning()
+                        + "; write a duration from " + bound.range() + ", such as 10s");
+            }
+            return d;
         }
 
         ContractPolicy policy(String key, String v) {
@@ -500,10 +526,10 @@ public final class ConfigLoader {
                 Path file = in.source != null ? in.source.toAbsolutePath().getParent().resolve(secretFile.get())
                         : Path.of(secretFile.get());
                 try {
-                    secret = Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim());
-                } catch (IOException e) {
-                    throw in.error(key("secret-file"), "names " + file + ", which cannot be read (" + e.getClass().getSimpleName()
-                            + "): give the path of the file holding the secret");
+                    secret = Optional.of(SettingFiles.read(file, SettingFiles.MAX_SECRET_BYTES, key("secret-file"),
+                            "the secret or PEM private key").trim());
+                } catch (ConfigException e) {
+                    throw new ConfigException(in.where() + ": " + e.getMessage(), e);
                 }
                 othersMayRead(file).ifPresent(perms -> warnings.add("secret file " + file + " (" + key("secret-file")
                         + ") may be read by other users (" + perms + "): run 'chmod 600 " + file + "'"));

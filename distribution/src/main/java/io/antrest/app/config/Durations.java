@@ -17,19 +17,25 @@ final class Durations {
     static Duration parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
         try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            }
             return Duration.parse(text.trim());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw wrong(text, "far too long a duration");
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 500ms, 10s, 2m or PT10S");
+            throw wrong(text, e.getCause() instanceof ArithmeticException ? "far too long a duration" : "not a duration");
         }
+    }
+
+    private static IllegalArgumentException wrong(String text, String problem) {
+        return new IllegalArgumentException("'" + text + "' is " + problem + "; write it like 500ms, 10s, 2m or PT10S");
     }
 }

@@ -169,7 +169,7 @@ class ConfigLoaderTest {
 
     @Test
     void everyMistakeNamesTheFileTheSettingAndTheFix() throws IOException {
-        assertError("gateway.a.exchange=binance\ngateway.a.sessions=-2\n", "gateway.a.sessions", "at least 1");
+        assertError("gateway.a.exchange=binance\ngateway.a.sessions=-2\n", "gateway.a.sessions", "outside 1 to 256");
         assertError("gateway.a.exchange=binance\ngateway.a.sessions=many\n", "gateway.a.sessions", "not a whole number");
         assertError("gateway.a.exchange=binance\ngateway.a.url=ftp:/nowhere\n", "gateway.a.url", "http(s) URL");
         assertError("gateway.a.exchange=binance\ngateway.a.sesions=3\n", "gateway.a.sesions", "sessions");
@@ -177,7 +177,7 @@ class ConfigLoaderTest {
         assertError("gateway.a.exchange=binance\ngateway.a.api-key=k\n", "gateway.a.secret", "both");
         assertError("gateway.a.exchange=binance\ngateway.a.api-key=k\ngateway.a.secret=${env:NOPE}\n", "NOPE", "export NOPE");
         assertError("gateway.a.exchange=binance\ngateway.a.heartbeat-interval=soon\n", "gateway.a.heartbeat-interval", "10s");
-        assertError("gateway.a.exchange=binance\ngateway.a.request-timeout=0s\n", "gateway.a.request-timeout", "must be positive");
+        assertError("gateway.a.exchange=binance\ngateway.a.request-timeout=0s\n", "gateway.a.request-timeout", "outside 1ms to 1h");
         assertError("gateway.a.exchange=binance\ngateway.a.contract-policy=maybe\n", "gateway.a.contract-policy", "strict");
         assertError("gateway.a.exchange=binance\ngateway.a.proxy=nohost\n", "gateway.a.proxy", "host:port");
         assertError("antrest.contracts.jdbc-url=/tmp/x\n", "antrest.contracts.jdbc-url", "JDBC URL");

@@ -7,6 +7,7 @@ import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.Spi;
 
 import java.util.OptionalInt;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,8 +38,16 @@ public final class BinanceProvider implements ExchangeProvider {
     /** The REQUEST_WEIGHT per minute the budget allows before the exchange states its own, when the settings give none. */
     public static final long DEFAULT_WEIGHT_LIMIT = BinanceExchange.WEIGHT_PER_MINUTE;
 
+    /** The options this plugin reads; any other is refused by the runtime. */
+    private static final Set<String> OPTIONS = Set.of("recv_window", "weight_limit", "order_limit");
+
     /** Made by {@link java.util.ServiceLoader}; does nothing. */
     public BinanceProvider() {
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
     }
 
     @Override

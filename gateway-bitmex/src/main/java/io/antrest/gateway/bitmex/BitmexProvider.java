@@ -7,6 +7,8 @@ import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.Spi;
 import io.antrest.gateway.spi.KeyType;
 
+import java.util.Set;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -30,8 +32,16 @@ public final class BitmexProvider implements ExchangeProvider {
     /** How far ahead {@code api-expires} is set when the settings say nothing, in seconds. */
     public static final long DEFAULT_EXPIRES_WINDOW_SECONDS = 60;
 
+    /** The options this plugin reads; any other is refused by the runtime. */
+    private static final Set<String> OPTIONS = Set.of("expires_window_seconds");
+
     /** Made by {@link java.util.ServiceLoader}; does nothing. */
     public BitmexProvider() {
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class OkxProvider implements ExchangeProvider {
     }
 
     @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -1,5 +1,7 @@
 package io.antrest.gateway.spi;
 
+import java.util.Set;
+
 /**
  * The entry point of an exchange plugin, found with {@link java.util.ServiceLoader}: declare it
  * with {@code provides io.antrest.gateway.spi.ExchangeProvider with ...} in the plugin's
@@ -20,6 +22,16 @@ public interface ExchangeProvider {
      * the compiler copies into the plugin's class. The runtime reports a mismatch by name.
      */
     int spiVersion();
+
+    /**
+     * The names of the exchange-specific options the plugin reads ({@link ExchangeSettings#options()},
+     * e.g. {@code recv_window}), so that the runtime refuses a misspelt one and lists these. The
+     * default, an empty set, means "not stated": every option is passed on unchecked, as for a
+     * plugin built before this method was added (which is why it did not bump {@link Spi#VERSION}).
+     */
+    default Set<String> options() {
+        return Set.of();
+    }
 
     /**
      * Makes an exchange from settings (base URL choice, credentials, exchange-specific options).

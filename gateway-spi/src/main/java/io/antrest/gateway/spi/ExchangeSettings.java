@@ -22,6 +22,9 @@ public final class ExchangeSettings {
         CUSTOM
     }
 
+    private static final int MIN_PORT = 1;
+    private static final int MAX_PORT = 65_535;
+
     private final Environment environment;
     private final String url;
     private final Credentials credentials;
@@ -139,7 +142,7 @@ public final class ExchangeSettings {
         /**
          * Uses any base URL (the simulator, a proxy).
          *
-         * @throws GatewaySettingsException when it is not an http(s) URL
+         * @throws GatewaySettingsException when it is not an http(s) URL with a host, and a port from 1 to 65535 if any
          */
         public Builder url(String url) {
             requireNonNull(url, "url is null");
@@ -153,6 +156,11 @@ public final class ExchangeSettings {
                 if (uri.getHost() == null) {
                     throw new GatewaySettingsException("base URL \"" + url + "\" has no host name; give one like "
                             + "https://testnet.binance.vision or http://127.0.0.1:8080");
+                }
+                if (uri.getPort() != -1 && (uri.getPort() < MIN_PORT || uri.getPort() > MAX_PORT)) {
+                    throw new GatewaySettingsException("base URL " + uri.getScheme() + "://" + uri.getHost() + ":"
+                            + uri.getPort() + " has port " + uri.getPort() + ", outside " + MIN_PORT + " to " + MAX_PORT
+                            + "; give the exchange's port, or none for the scheme's own (80 for http, 443 for https)");
                 }
             } catch (java.net.URISyntaxException e) {
                 throw new GatewaySettingsException("base URL \"" + url + "\" is not a URL (" + e.getReason() + " at index "

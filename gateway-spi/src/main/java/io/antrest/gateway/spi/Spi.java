@@ -11,7 +11,8 @@ public final class Spi {
      * rules, errors read from every answer, parsers given their requests, passphrases, the wider
      * {@link Contract}. Additions with a default body do not bump it: a plugin built before them
      * still loads and keeps its behaviour ({@link Exchange#rateLimits(io.antrest.core.Response)}, the
-     * limits the exchange states, was added to 2 that way).
+     * limits the exchange states, and {@link ExchangeProvider#options()}, the option names a plugin
+     * knows, were added to 2 that way).
      */
     public static final int VERSION = 2;
 
