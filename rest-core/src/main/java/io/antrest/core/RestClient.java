@@ -191,10 +191,12 @@ public class RestClient implements AutoCloseable {
             if (baseUrl.isEmpty()) {
                 throw new ClientStateException("client '" + name + "' has no base URL: call init(baseUrl, proxy) before start");
             }
-            transport = proxy == null ? new DirectTransport(config) : new HttpClientTransport(sessions, proxy, config);
             ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "antrest-" + name + "-scheduler"));
             s.setRemoveOnCancelPolicy(true);
             scheduler = s;
+            AttemptDeadline deadline = new AttemptDeadline(s);
+            transport = proxy == null ? new DirectTransport(config, deadline)
+                    : new HttpClientTransport(sessions, proxy, config, deadline);
             state = State.RUNNING;
             for (int i = 1; i <= sessions; i++) {
                 Thread t = daemon(this::work, "antrest-" + name + "-worker-" + i);
