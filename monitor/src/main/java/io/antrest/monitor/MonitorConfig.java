@@ -11,6 +11,11 @@ import static java.util.Objects.requireNonNull;
  * 429 or 418 that carried no {@code Retry-After}.
  */
 public final class MonitorConfig {
+    /** The shortest heart-beat time-out: 100 ms (less fails a healthy exchange across a network). */
+    public static final Duration MIN_HEART_BEAT_TIMEOUT = Duration.ofMillis(100);
+    /** The longest heart-beat time-out: 5 minutes (more leaves a frozen exchange UP for too long). */
+    public static final Duration MAX_HEART_BEAT_TIMEOUT = Duration.ofMinutes(5);
+
     private final int failuresToDown;
     private final int errorWindow;
     private final double errorRatioToDegrade;
@@ -60,7 +65,11 @@ public final class MonitorConfig {
         return heartBeatInterval;
     }
 
-    /** How long a heart-beat may take before it counts as failed. */
+    /**
+     * How long a heart-beat may take before it counts as failed (a gateway may set its own): a
+     * frozen exchange, which accepts connections and never answers, is DOWN after about
+     * {@link #failuresToDown()} heart-beats of this long.
+     */
     public Duration heartBeatTimeout() {
         return heartBeatTimeout;
     }
@@ -68,6 +77,23 @@ public final class MonitorConfig {
     /** How long a gateway stays RATE_LIMITED after a 429 or 418 that said nothing of how long. */
     public Duration defaultRateLimitPause() {
         return defaultRateLimitPause;
+    }
+
+    /**
+     * Checks a heart-beat time-out: from 100 ms to 5 minutes.
+     *
+     * @param setting the name of the setting, for the message
+     * @return the time-out
+     * @throws IllegalArgumentException naming the setting and the bounds
+     */
+    public static Duration checkHeartBeatTimeout(Duration timeout, String setting) {
+        requireNonNull(timeout, setting + " is null");
+        if (timeout.compareTo(MIN_HEART_BEAT_TIMEOUT) < 0 || timeout.compareTo(MAX_HEART_BEAT_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(setting + " must be between " + MIN_HEART_BEAT_TIMEOUT.toMillis() + " ms and "
+                    + MAX_HEART_BEAT_TIMEOUT.toMinutes() + " minutes, was " + timeout + ": it is how long a heart-beat"
+                    + " may take before it counts as failed, e.g. 2s (the default is 10s)");
+        }
+        return timeout;
     }
 
     @Override
@@ -122,9 +148,12 @@ public final class MonitorConfig {
             return this;
         }
 
-        /** Sets how long a heart-beat may take; it must be positive. */
+        /**
+         * Sets how long a heart-beat may take, from {@link #MIN_HEART_BEAT_TIMEOUT} to
+         * {@link #MAX_HEART_BEAT_TIMEOUT}; see {@link MonitorConfig#checkHeartBeatTimeout}.
+         */
         public Builder heartBeatTimeout(Duration timeout) {
-            this.heartBeatTimeout = positive(timeout, "heartBeatTimeout");
+            this.heartBeatTimeout = MonitorConfig.checkHeartBeatTimeout(timeout, "heartBeatTimeout");
             return this;
         }
 
