@@ -76,6 +76,7 @@ class GatewayHangsTest {
         await("the frozen gateway is DOWN", () -> g.status().state() == GatewayState.DOWN);
         assertThat(System.nanoTime() - frozenAt).isGreaterThanOrEqualTo(timeout.toNanos());
         assertThat(g.status().reason()).contains("3 failures in a row").contains("heart-beat failed");
+        assertThat(g.status().reason()).contains("timeout of 300 ms");
 
         server.frozen = false;
         await("the thawed gateway is UP", g::isUp);

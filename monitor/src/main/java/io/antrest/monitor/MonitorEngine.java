@@ -33,6 +33,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -344,7 +345,8 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
                     } else {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
-                        h.record(GatewayHealth.Signal.FAILURE, "heart-beat failed: " + brief(cause));
+                        h.record(GatewayHealth.Signal.FAILURE, "heart-beat failed: " + (cause instanceof TimeoutException
+                                ? "no answer within the heart-beat timeout of " + timeout.toMillis() + " ms" : brief(cause)));
                     }
                 });
     }
