@@ -33,7 +33,9 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "SPEC",
             description = {"a fault to inject, repeatable, e.g. \"POST /api/v3/order:status=503;reset-after\" or",
                     "\"/api/v3/account:latency=200ms\" (the syntax: io.antrest.sim.FaultSpec); a running simulator",
-                    "takes more with POST /_sim/faults, one spec per line"})
+                    "takes more with POST /_sim/faults, one spec per line. Hostile ones: \"/*:hang=100000\" freezes",
+                    "every path (accepts, never answers) until DELETE /_sim/faults thaws it; \"/api/v3/ping:drip\" answers",
+                    "a byte every 100 ms; \"/api/v3/ping:status=429;retry-after=999999999\""})
     java.util.List<String> faults = new java.util.ArrayList<>();
 
     /** The largest {@code --okx-limit-scale}: the okx plugin's {@code limit_scale} goes no higher. */

@@ -29,7 +29,16 @@ import java.util.Optional;
  *        | "close-after" ["=" n]              process, then close without answering
  *        | "malformed" ["=" n]                process, then answer 200 with a body that is not JSON
  *        | "truncated" ["=" n]                process, then answer with half of the real body
+ *        | "hang" ["=" n]                     hold the request unanswered, its connection open (a
+ *                                             frozen exchange), until the faults are cleared; then
+ *                                             process and answer it, late
+ *        | "drip" ["=" n]                     process, then answer one byte (a space) every 100 ms
+ *                                             until the faults are cleared, then the real body
+ *        | "retry-after=" seconds             injected 429 and 418 answers on this path carry this
+ *                                             Retry-After (e.g. 999999999) instead of the dialect's
  * </pre>
+ * The path {@code /*} matches every path, after the path's own faults: {@code /*:hang=100000}
+ * freezes the whole exchange until {@code DELETE /_sim/faults} thaws it.
  * {@code n} defaults to 1. Steps apply to the next matching requests in the order written: the
  * spec {@code POST /api/v3/order:status=503;reset-after} makes the next order request fail with
  * 503 and the one after it be placed and then lose its answer. Without a method, every method
@@ -44,9 +53,10 @@ import java.util.Optional;
  * @param method the HTTP method the faults are limited to, or null for any method
  * @param path the request path, without query string, e.g. {@code /api/v3/order}
  * @param latency the added latency, or null to leave the current latency unchanged
+ * @param retryAfter the Retry-After, in seconds, of injected 429 and 418 answers, or null for the dialect's
  * @param steps the steps, in the order they apply
  */
-public record FaultSpec(String method, String path, Duration latency, List<FaultStep> steps) {
+public record FaultSpec(String method, String path, Duration latency, Long retryAfter, List<FaultStep> steps) {
 
     /** Validates and copies. */
     public FaultSpec {
@@ -58,7 +68,15 @@ public record FaultSpec(String method, String path, Duration latency, List<Fault
         if (latency != null && latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative, got " + latency);
         }
+        if (retryAfter != null && retryAfter < 0) {
+            throw new IllegalArgumentException("retryAfter must not be negative, got " + retryAfter);
+        }
         steps = List.copyOf(steps);
+    }
+
+    /** A spec that leaves the Retry-After of injected answers as the dialect writes it. */
+    public FaultSpec(String method, String path, Duration latency, List<FaultStep> steps) {
+        this(method, path, latency, null, steps);
     }
 
     /** The method the spec is limited to, if any. */
@@ -94,6 +112,7 @@ public record FaultSpec(String method, String path, Duration latency, List<Fault
             throw new FaultSpecException(text, "path must start with '/' and have no query string");
         }
         Duration latency = null;
+        Long retryAfter = null;
         List<FaultStep> steps = new ArrayList<>();
         String faults = spec.substring(colon + 1);
         if (faults.isBlank()) {
@@ -117,12 +136,15 @@ public record FaultSpec(String method, String path, Duration latency, List<Fault
                 case "close-after" -> repeat(text, value, FaultStep.Kind.CLOSE_AFTER, steps);
                 case "malformed" -> repeat(text, value, FaultStep.Kind.MALFORMED_JSON, steps);
                 case "truncated" -> repeat(text, value, FaultStep.Kind.TRUNCATED_JSON, steps);
+                case "hang" -> repeat(text, value, FaultStep.Kind.HANG, steps);
+                case "drip" -> repeat(text, value, FaultStep.Kind.DRIP, steps);
+                case "retry-after" -> retryAfter = seconds(text, value);
                 default -> throw new FaultSpecException(text, "unknown fault '" + name
                         + "' (known: status, status-after, latency, reset, reset-after, close, close-after,"
-                        + " malformed, truncated)");
+                        + " malformed, truncated, hang, drip, retry-after)");
             }
         }
-        return new FaultSpec(method, path, latency, steps);
+        return new FaultSpec(method, path, latency, retryAfter, steps);
     }
 
     /** Parses several specs, one per line (blank lines and lines starting with '#' are skipped). */
@@ -159,6 +181,15 @@ public record FaultSpec(String method, String path, Duration latency, List<Fault
         for (long i = 0; i < n; i++) {
             steps.add(FaultStep.of(kind));
         }
+    }
+
+    private static long seconds(String text, String value) {
+        long n = value == null ? -1 : Codec.parseLong(value);
+        if (n < 0 || n > 999_999_999_999L) {
+            throw new FaultSpecException(text, "retry-after needs a whole number of seconds, e.g. retry-after=999999999,"
+                    + " got '" + value + "'");
+        }
+        return n;
     }
 
     private static Duration duration(String text, String value) {

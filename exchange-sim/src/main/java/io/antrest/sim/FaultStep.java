@@ -27,7 +27,18 @@ public record FaultStep(Kind kind, int status) {
         /** Process the request, then answer 200 with a body that is not JSON. */
         MALFORMED_JSON(false),
         /** Process the request, then answer with the first half of the real body (Content-Length matches). */
-        TRUNCATED_JSON(false);
+        TRUNCATED_JSON(false),
+        /**
+         * Hold the request unanswered, its connection open, like an exchange frozen with SIGSTOP,
+         * until the faults are cleared (it thaws): then it is processed and answered, late.
+         */
+        HANG(true),
+        /**
+         * Process the request, then answer 200 with a chunked body that drips one space (JSON
+         * whitespace) every {@link Faults#DRIP_INTERVAL}, never pausing long enough for a socket
+         * time-out, until the faults are cleared: then the real body follows.
+         */
+        DRIP(false);
 
         private final boolean beforeProcessing;
 
@@ -53,10 +64,13 @@ public record FaultStep(Kind kind, int status) {
         }
     }
 
-    /** A step of a kind that takes no status. */
+    /** A step of a kind that takes no status (one shared instance per kind: steps are values). */
     public static FaultStep of(Kind kind) {
-        return new FaultStep(kind, 0);
+        return WITHOUT_STATUS[kind.ordinal()];
     }
+
+    private static final FaultStep[] WITHOUT_STATUS = java.util.Arrays.stream(Kind.values())
+            .map(k -> k == Kind.STATUS || k == Kind.STATUS_AFTER ? null : new FaultStep(k, 0)).toArray(FaultStep[]::new);
 
     /** Whether this step changes nothing (status 200 before processing). */
     boolean isPassThrough() {

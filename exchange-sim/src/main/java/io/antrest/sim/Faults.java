@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The simulator's fault programme: per path (optionally per method), a queue of steps and an
@@ -12,8 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link FaultSpec}.
  */
 public final class Faults {
+    /** How often a {@code drip} answer writes its next byte. */
+    public static final Duration DRIP_INTERVAL = Duration.ofMillis(100);
+    /** The path of faults that apply to every path, after the path's own. */
+    public static final String ANY_PATH = "/*";
+    /** The longest a hung or dripping answer is held, whatever happens: the simulator never keeps a thread for ever. */
+    private static final Duration HOLD_AT_MOST = Duration.ofMinutes(10);
 
     private final ConcurrentHashMap<String, PathFaults> rules = new ConcurrentHashMap<>();
+    /** Counted down (and replaced) when the faults are cleared: releases hung and dripping answers. */
+    private volatile CountDownLatch thaw = new CountDownLatch(1);
 
     Faults() {
     }
@@ -36,6 +45,9 @@ public final class Faults {
         if (spec.latency() != null) {
             rule.latency(spec.latency());
         }
+        if (spec.retryAfter() != null) {
+            rule.retryAfter(spec.retryAfter());
+        }
         rule.steps(spec.steps());
         return this;
     }
@@ -45,9 +57,36 @@ public final class Faults {
         return apply(FaultSpec.parse(spec));
     }
 
-    /** Removes every fault on every path. */
+    /** Removes every fault on every path, and releases every hung or dripping answer. */
     public void clear() {
         rules.clear();
+        CountDownLatch released = thaw;
+        thaw = new CountDownLatch(1);
+        released.countDown();
+    }
+
+    /** The signal of the next clearing, to wait on while holding an answer. */
+    CountDownLatch thaw() {
+        return thaw;
+    }
+
+    /** The longest a hung or dripping answer is held. */
+    static Duration holdAtMost() {
+        return HOLD_AT_MOST;
+    }
+
+    /** The Retry-After, in seconds, of injected 429 and 418 answers on this path, or null for the dialect's. */
+    Long retryAfter(String method, String path) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        for (String key : new String[] {key(method, path), path, ANY_PATH}) {
+            PathFaults rule = rules.get(key);
+            if (rule != null && rule.currentRetryAfter() != null) {
+                return rule.currentRetryAfter();
+            }
+        }
+        return null;
     }
 
     private PathFaults rule(String method, String path) {
@@ -85,6 +124,10 @@ public final class Faults {
         if (step == null) {
             PathFaults any = rules.get(path);
             step = any == null ? null : any.poll();
+        }
+        if (step == null) {
+            PathFaults everyPath = rules.get(ANY_PATH);
+            step = everyPath == null ? null : everyPath.poll();
         }
         return step;
     }

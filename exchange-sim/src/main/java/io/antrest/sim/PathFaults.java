@@ -21,6 +21,7 @@ public final class PathFaults {
     private final String path;
     private final ArrayDeque<FaultStep> steps = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Long retryAfterSeconds;
 
     PathFaults(String method, String path) {
         this.method = method;
@@ -95,6 +96,31 @@ public final class PathFaults {
         return repeat(FaultStep.Kind.TRUNCATED_JSON, n);
     }
 
+    /**
+     * Holds the next n requests unanswered, their connections open (a frozen exchange), until the
+     * faults are cleared; then they are processed and answered, late.
+     */
+    public PathFaults hang(int n) {
+        return repeat(FaultStep.Kind.HANG, n);
+    }
+
+    /**
+     * Processes the next n requests, then answers each one byte every {@link Faults#DRIP_INTERVAL}
+     * until the faults are cleared, then with the real body.
+     */
+    public PathFaults drip(int n) {
+        return repeat(FaultStep.Kind.DRIP, n);
+    }
+
+    /** Makes the injected 429 and 418 answers of this path carry {@code Retry-After: seconds}. */
+    public PathFaults retryAfter(long seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("Retry-After must not be negative, got " + seconds);
+        }
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
     /** Appends steps as they are. */
     public PathFaults steps(List<FaultStep> more) {
         requireNonNull(more, "more is null");
@@ -108,6 +134,7 @@ public final class PathFaults {
             steps.clear();
         }
         latency = Duration.ZERO;
+        retryAfterSeconds = null;
         return this;
     }
 
@@ -143,5 +170,9 @@ public final class PathFaults {
 
     Duration currentLatency() {
         return latency;
+    }
+
+    Long currentRetryAfter() {
+        return retryAfterSeconds;
     }
 }

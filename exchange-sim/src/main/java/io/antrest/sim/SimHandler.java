@@ -2,6 +2,9 @@ package io.antrest.sim;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
@@ -79,6 +83,7 @@ final class SimHandler implements HttpRequestHandler {
         if (!latency.isZero()) {
             sleep(latency);
         }
+        CountDownLatch thaw = faults.thaw();
         FaultStep step = faults.next(method, path);
         if (step != null && !step.isPassThrough()) {
             LOG.debug("fault {} on {} {}", step, method, path);
@@ -87,8 +92,9 @@ final class SimHandler implements HttpRequestHandler {
             switch (step.kind()) {
                 case RESET -> drop(step, true);
                 case CLOSE -> drop(step, false);
+                case HANG -> hold(thaw, Faults.holdAtMost());
                 default -> {
-                    write(response, dialect.injectedStatus(simRequest, step.status()));
+                    write(response, retryAfter(dialect.injectedStatus(simRequest, step.status()), method, path));
                     return;
                 }
             }
@@ -98,13 +104,95 @@ final class SimHandler implements HttpRequestHandler {
             switch (step.kind()) {
                 case RESET_AFTER -> drop(step, true);
                 case CLOSE_AFTER -> drop(step, false);
-                case STATUS_AFTER -> answer = dialect.injectedStatus(simRequest, step.status());
+                case STATUS_AFTER -> answer = retryAfter(dialect.injectedStatus(simRequest, step.status()), method, path);
+                case DRIP -> {
+                    write(response, answer);
+                    response.setEntity(new DrippingEntity(answer.body(), thaw));
+                    return;
+                }
                 case MALFORMED_JSON -> answer.status(200).body(MALFORMED);
                 case TRUNCATED_JSON -> answer.body(Arrays.copyOf(answer.body(), answer.body().length / 2));
                 default -> throw new IllegalStateException("unexpected fault " + step);
             }
         }
         write(response, answer);
+    }
+
+    /** The injected answer with the path's Retry-After, when a fault sets one for 429 and 418. */
+    private SimResponse retryAfter(SimResponse injected, String method, String path) {
+        Long seconds = faults.retryAfter(method, path);
+        if (seconds == null || (injected.status() != 429 && injected.status() != 418)) {
+            return injected;
+        }
+        injected.headers().removeIf(h -> h[0].equalsIgnoreCase("Retry-After"));
+        return injected.header("Retry-After", Long.toString(seconds));
+    }
+
+    /** Holds the request (a frozen exchange) until the faults are cleared or {@code most} has passed. */
+    private static void hold(CountDownLatch thaw, Duration most) throws IOException {
+        try {
+            thaw.await(most.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while frozen");
+        }
+    }
+
+    /**
+     * A body written one space every {@link Faults#DRIP_INTERVAL} (chunked, each byte flushed)
+     * until the faults are cleared, then the real body: no read ever waits long, the answer never
+     * ends while the fault lasts.
+     */
+    private static final class DrippingEntity extends AbstractHttpEntity {
+        private final byte[] body;
+        private final CountDownLatch thaw;
+
+        DrippingEntity(byte[] body, CountDownLatch thaw) {
+            super(JSON, null, true);
+            this.body = body;
+            this.thaw = thaw;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            long until = System.nanoTime() + Faults.holdAtMost().toNanos();
+            try {
+                while (!thaw.await(Faults.DRIP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS) && System.nanoTime() < until) {
+                    out.write(' ');
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while dripping");
+            }
+            out.write(body);
+            out.flush();
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("a dripping body is only written");
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
     }
 
     private Dialect dialectFor(String path) {

@@ -134,8 +134,21 @@ public final class Gateway implements AutoCloseable {
 
     /** Pings the exchange once (the heart-beat's call). */
     public CompletableFuture<Void> ping() {
-        Request r = exchange.pingRequest().toBuilder().extra(HeartBeat.TAG).maxAttempts(1).build();
-        return send(r, false).thenApply(x -> null);
+        return ping(null);
+    }
+
+    /**
+     * Pings the exchange once, the request ending (failed) after {@code timeout} as a whole: the
+     * heart-beat's call, timed out as the heart-beat is.
+     *
+     * @param timeout the ping's timeout, or null for the ping request's own
+     */
+    public CompletableFuture<Void> ping(Duration timeout) {
+        Request.Builder b = exchange.pingRequest().toBuilder().extra(HeartBeat.TAG).maxAttempts(1);
+        if (timeout != null) {
+            b.timeout(timeout);
+        }
+        return send(b.build(), false).thenApply(x -> null);
     }
 
     /**

@@ -128,7 +128,9 @@ public final class GatewayManager implements AutoCloseable {
             List<Contract> contracts = await(gateway.contracts(), timeout, name, "loading the contracts");
             ContractCheck check = store.check(provider.name(), contracts, settings.contractPolicy());
 
-            monitor.attach(name, client, () -> gateway.ping(), settings.heartBeatInterval().orElse(null), clock::offset);
+            Duration heartBeatTimeout = settings.heartBeatTimeout().orElse(monitor.config().heartBeatTimeout());
+            monitor.attach(name, client, () -> gateway.ping(heartBeatTimeout), settings.heartBeatInterval().orElse(null),
+                    heartBeatTimeout, clock::offset);
             monitor.transition(name, GatewayState.UP, check.toString());
             LOG.info("gateway '{}' is UP: {}", name, check);
             return gateway;

@@ -6,6 +6,7 @@ import io.antrest.core.ProxyConfig;
 import io.antrest.core.RestClient;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.GatewaySettingsException;
+import io.antrest.monitor.MonitorConfig;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * How to connect one gateway (the seed's {@code setting} dict): its name, how many requests go
  * at once ({@code session_number}, default 3), an optional HTTP proxy, the contract policy
- * (default {@link ContractPolicy#STRICT}), the heart-beat interval, how long connecting may take,
+ * (default {@link ContractPolicy#STRICT}), the heart-beat interval and time-out, how long connecting may take,
  * and the exchange plugin's own settings (server, credentials, options). Immutable; never prints
  * credentials or the proxy password.
  */
@@ -45,6 +46,7 @@ public final class GatewaySettings {
     private final ProxyConfig proxy;
     private final ContractPolicy contractPolicy;
     private final Duration heartBeatInterval;
+    private final Duration heartBeatTimeout;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final ExchangeSettings exchange;
@@ -55,6 +57,7 @@ public final class GatewaySettings {
         this.proxy = b.proxy;
         this.contractPolicy = b.contractPolicy;
         this.heartBeatInterval = b.heartBeatInterval;
+        this.heartBeatTimeout = b.heartBeatTimeout;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.exchange = b.exchange;
@@ -95,6 +98,14 @@ public final class GatewaySettings {
         return Optional.ofNullable(heartBeatInterval);
     }
 
+    /**
+     * How long a heart-beat may take before it counts as failed, when not the monitor's default;
+     * it is also the heart-beat request's own timeout, so a frozen exchange holds no worker longer.
+     */
+    public Optional<Duration> heartBeatTimeout() {
+        return Optional.ofNullable(heartBeatTimeout);
+    }
+
     /** How long each step of connecting (clock, contracts) may take. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -117,7 +128,8 @@ public final class GatewaySettings {
     public String toString() {
         return "GatewaySettings{" + (name == null ? "" : "name=" + name + ", ") + "sessions=" + sessions
                 + (proxy == null ? "" : ", proxy=" + proxy) + ", contractPolicy=" + contractPolicy
-                + (heartBeatInterval == null ? "" : ", heartBeatInterval=" + heartBeatInterval) + ", " + exchange + "}";
+                + (heartBeatInterval == null ? "" : ", heartBeatInterval=" + heartBeatInterval)
+                + (heartBeatTimeout == null ? "" : ", heartBeatTimeout=" + heartBeatTimeout) + ", " + exchange + "}";
     }
 
     /** Builds {@link GatewaySettings}; every setter checks its argument at once and says what is wrong. */
@@ -127,6 +139,7 @@ public final class GatewaySettings {
         private ProxyConfig proxy;
         private ContractPolicy contractPolicy = ContractPolicy.STRICT;
         private Duration heartBeatInterval;
+        private Duration heartBeatTimeout;
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Duration requestTimeout;
         private ExchangeSettings exchange = ExchangeSettings.builder().build();
@@ -175,6 +188,15 @@ public final class GatewaySettings {
         /** Sets the heart-beat interval, within {@link #HEART_BEAT_INTERVAL}. */
         public Builder heartBeatInterval(Duration interval) {
             this.heartBeatInterval = checked(() -> HEART_BEAT_INTERVAL.check(interval));
+            return this;
+        }
+
+        /**
+         * Sets how long a heart-beat may take before it counts as failed, within
+         * {@link MonitorConfig#HEART_BEAT_TIMEOUT} (100 ms to 5 minutes).
+         */
+        public Builder heartBeatTimeout(Duration timeout) {
+            this.heartBeatTimeout = checked(() -> MonitorConfig.HEART_BEAT_TIMEOUT.check(timeout));
             return this;
         }
 

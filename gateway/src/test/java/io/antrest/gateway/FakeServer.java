@@ -45,6 +45,8 @@ final class FakeServer implements AutoCloseable {
             new Symbol("ETHUSDT", "ETH", "USDT", "0.01", "0.0001", "10", "TRADING")));
     volatile long skewMillis = 5_000;
     volatile int usedWeight = 0;
+    /** While set, the server plays a frozen exchange (SIGSTOP): it accepts connections and answers nothing. */
+    volatile boolean frozen;
     /** What {@code /held} waits for (at most 30 s) before answering 200. */
     final CountDownLatch held = new CountDownLatch(1);
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -88,6 +90,14 @@ final class FakeServer implements AutoCloseable {
     }
 
     private void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {
+        while (frozen) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         String path;
         Map<String, String> params;
         try {

@@ -26,6 +26,12 @@ public final class MonitorConfig {
     /** The bound of {@link Builder#defaultRateLimitPause(Duration)}. */
     public static final DurationBound DEFAULT_RATE_LIMIT_PAUSE = new DurationBound("defaultRateLimitPause",
             Duration.ofMillis(1), Duration.ofHours(1), "how long a gateway pauses after a 429 or 418 that said nothing of how long");
+    /**
+     * The bound of {@link Builder#heartBeatTimeout(Duration)}: 100 ms (less fails a healthy exchange
+     * across a network) to 5 minutes (more leaves a frozen exchange UP for too long).
+     */
+    public static final DurationBound HEART_BEAT_TIMEOUT = new DurationBound("heartBeatTimeout", Duration.ofMillis(100),
+            Duration.ofMinutes(5), "how long a heart-beat may take before it counts as failed (the default is 10s)");
 
     private final int failuresToDown;
     private final int errorWindow;
@@ -76,7 +82,11 @@ public final class MonitorConfig {
         return heartBeatInterval;
     }
 
-    /** How long a heart-beat may take before it counts as failed. */
+    /**
+     * How long a heart-beat may take before it counts as failed (a gateway may set its own): a
+     * frozen exchange, which accepts connections and never answers, is DOWN after about
+     * {@link #failuresToDown()} heart-beats of this long.
+     */
     public Duration heartBeatTimeout() {
         return heartBeatTimeout;
     }
@@ -132,9 +142,11 @@ public final class MonitorConfig {
             return this;
         }
 
-        /** Sets how long a heart-beat may take; it must be positive. */
+        /**
+         * Sets how long a heart-beat may take, within {@link #HEART_BEAT_TIMEOUT}.
+         */
         public Builder heartBeatTimeout(Duration timeout) {
-            this.heartBeatTimeout = positive(timeout, "heartBeatTimeout");
+            this.heartBeatTimeout = HEART_BEAT_TIMEOUT.check(timeout);
             return this;
         }
 

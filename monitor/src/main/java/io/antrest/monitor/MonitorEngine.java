@@ -33,6 +33,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -128,6 +129,18 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
      */
     public void attach(String gateway, RestClient client, HeartBeat heartBeat, Duration interval,
                        Supplier<Duration> clockOffset) {
+        attach(gateway, client, heartBeat, interval, null, clockOffset);
+    }
+
+    /**
+     * Starts watching a connected gateway with a heart-beat time-out of its own; see
+     * {@link #attach(String, RestClient, HeartBeat, Duration, Supplier)}.
+     *
+     * @param timeout how long a heart-beat may take before it counts as failed, or null for
+     *                {@link MonitorConfig#heartBeatTimeout()}; checked as that one is
+     */
+    public void attach(String gateway, RestClient client, HeartBeat heartBeat, Duration interval, Duration timeout,
+                       Supplier<Duration> clockOffset) {
         requireNonNull(client, "client is null");
         requireNonNull(heartBeat, "heartBeat is null");
         requireNonNull(clockOffset, "clockOffset is null");
@@ -135,10 +148,12 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("heart-beat interval must be positive, was " + every);
         }
+        Duration limit = timeout == null ? config.heartBeatTimeout()
+                : MonitorConfig.HEART_BEAT_TIMEOUT.check(timeout);
         GatewayHealth h = health(gateway);
         ScheduledFuture<?> task;
         try {
-            task = scheduler.scheduleWithFixedDelay(() -> beat(h, heartBeat), every.toNanos(), every.toNanos(),
+            task = scheduler.scheduleWithFixedDelay(() -> beat(h, heartBeat, limit), every.toNanos(), every.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             throw new IllegalStateException("the monitor engine is closed; make a new one", closed);
@@ -308,7 +323,7 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         return gateways.computeIfAbsent(gateway, n -> new GatewayHealth(n, config, clock, listeners));
     }
 
-    private void beat(GatewayHealth h, HeartBeat heartBeat) {
+    private void beat(GatewayHealth h, HeartBeat heartBeat, Duration timeout) {
         GatewayState s = h.state();
         if (s != GatewayState.UP && s != GatewayState.DEGRADED && s != GatewayState.DOWN) {
             return;
@@ -322,7 +337,7 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        f.toCompletableFuture().orTimeout(config.heartBeatTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        f.toCompletableFuture().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .whenComplete((ok, error) -> {
                     h.beating.set(false);
                     if (error == null) {
@@ -330,7 +345,8 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
                     } else {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
-                        h.record(GatewayHealth.Signal.FAILURE, "heart-beat failed: " + brief(cause));
+                        h.record(GatewayHealth.Signal.FAILURE, "heart-beat failed: " + (cause instanceof TimeoutException
+                                ? "no answer within the heart-beat timeout of " + timeout.toMillis() + " ms" : brief(cause)));
                     }
                 });
     }

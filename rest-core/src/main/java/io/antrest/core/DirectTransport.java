@@ -36,6 +36,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * closed by the exchange before use, is reported as {@link NotSentException}. A connection idle
  * for more than {@link #STALE_CHECK_AFTER} is checked before it is reused. TLS verifies the
  * certificate and the hostname, always.
+ *
+ * <p>A request's time-out bounds its attempt as a whole ({@link AttemptDeadline}): when it runs
+ * out, the connection (or the socket still connecting) is closed and the attempt fails with a
+ * time-out; the connection is never reused.
  */
 final class DirectTransport implements Transport {
     static final Duration STALE_CHECK_AFTER = Duration.ofSeconds(1);
@@ -45,11 +49,13 @@ final class DirectTransport implements Transport {
     private final HttpRequestExecutor executor = new HttpRequestExecutor();
     private final Set<Link> sessions = ConcurrentHashMap.newKeySet();
     private final int connectTimeoutMillis;
+    private final AttemptDeadline deadline;
     private volatile SSLContext tls;
     private volatile BaseUrl target = BaseUrl.of("http://localhost");
 
-    DirectTransport(RestClientConfig config) {
+    DirectTransport(RestClientConfig config, AttemptDeadline deadline) {
         this.config = config;
+        this.deadline = deadline;
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
     }
 
@@ -102,7 +108,25 @@ final class DirectTransport implements Transport {
         public Response execute(Request signed, String baseUrl, int attempt) throws IOException {
             BaseUrl t = target(baseUrl);
             long start = System.nanoTime();
-            DefaultBHttpClientConnection conn = ready(t, start);
+            AttemptDeadline.Alarm alarm = deadline.arm(signed.timeout());
+            try {
+                Response response = send(signed, t, start, attempt, alarm);
+                if (alarm.disarm()) {
+                    // the whole answer came just as the time ran out: it stands, the closed connection goes
+                    drop();
+                }
+                return response;
+            } catch (IOException e) {
+                throw AttemptDeadline.failure(alarm, signed, e);
+            } finally {
+                alarm.disarm();
+            }
+        }
+
+        private Response send(Request signed, BaseUrl t, long start, int attempt, AttemptDeadline.Alarm alarm)
+                throws IOException {
+            DefaultBHttpClientConnection conn = ready(t, start, alarm);
+            alarm.watch(() -> conn.close(CloseMode.IMMEDIATE));
             BasicClassicHttpRequest http = new BasicClassicHttpRequest(signed.method().name(), t.host(), t.target(signed));
             // The headers RequestTargetHost, RequestUserAgent and RequestContent would add, without
             // running an interceptor chain per request.
@@ -150,7 +174,7 @@ final class DirectTransport implements Transport {
         }
 
         /** An open connection to {@code t}: the kept one if it is still good, else a new one. */
-        private DefaultBHttpClientConnection ready(BaseUrl t, long now) throws NotSentException {
+        private DefaultBHttpClientConnection ready(BaseUrl t, long now, AttemptDeadline.Alarm alarm) throws NotSentException {
             DefaultBHttpClientConnection conn = connection;
             if (conn != null) {
                 if (!t.host().equals(connectedTo) || !conn.isOpen()) {
@@ -166,14 +190,15 @@ final class DirectTransport implements Transport {
                 }
             }
             if (connection == null) {
-                connection = connect(t);
+                connection = connect(t, alarm);
                 connectedTo = t.host();
             }
             return connection;
         }
 
-        private DefaultBHttpClientConnection connect(BaseUrl t) throws NotSentException {
+        private DefaultBHttpClientConnection connect(BaseUrl t, AttemptDeadline.Alarm alarm) throws NotSentException {
             Socket socket = new Socket();
+            alarm.watch(socket);
             try {
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
@@ -186,6 +211,7 @@ final class DirectTransport implements Transport {
                     params.setEndpointIdentificationAlgorithm("HTTPS");
                     ssl.setSSLParameters(params);
                     ssl.setSoTimeout(connectTimeoutMillis);
+                    alarm.watch(ssl);
                     ssl.startHandshake();
                     socket = ssl;
                 }

@@ -12,6 +12,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.concurrent.CancellableDependency;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -31,15 +33,20 @@ import java.util.concurrent.ConcurrentMap;
  * HTTPS through the proxy with {@code CONNECT} and answers its authentication, with pooled
  * keep-alive connections, one per session. Its own retries and redirects are off: the engine
  * decides what is retried. TLS verifies the certificate and the hostname, always.
+ *
+ * <p>A request's time-out bounds its attempt as a whole ({@link AttemptDeadline}): when it runs
+ * out, the execution is cancelled, which throws its pooled connection away.
  */
 final class HttpClientTransport implements Transport {
     private final CloseableHttpClient client;
     private final int maxResponseBytes;
     private final ConcurrentMap<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
+    private final AttemptDeadline deadline;
     private volatile BaseUrl target = BaseUrl.of("http://localhost");
 
-    HttpClientTransport(int sessions, ProxyConfig proxy, RestClientConfig config) {
+    HttpClientTransport(int sessions, ProxyConfig proxy, RestClientConfig config, AttemptDeadline deadline) {
         this.maxResponseBytes = config.maxResponseBytes();
+        this.deadline = deadline;
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(sessions)
                 .setMaxConnPerRoute(sessions)
@@ -91,7 +98,7 @@ final class HttpClientTransport implements Transport {
             t = BaseUrl.of(baseUrl);
             target = t;
         }
-        BasicClassicHttpRequest http = new BasicClassicHttpRequest(signed.method().name(), t.host(), t.target(signed));
+        CancellableRequest http = new CancellableRequest(signed.method().name(), t.host(), t.target(signed));
         for (Param h : signed.headers()) {
             http.addHeader(h.name(), h.value());
         }
@@ -105,7 +112,63 @@ final class HttpClientTransport implements Transport {
                 .setConnectionRequestTimeout(Timeout.of(d))
                 .build()));
         long start = System.nanoTime();
-        return client.execute(t.host(), http, context, answer -> AnswerReader.read(answer, signed, maxResponseBytes, start, attempt));
+        AttemptDeadline.Alarm alarm = deadline.arm(signed.timeout());
+        alarm.watch(http::cancel);
+        try {
+            return client.execute(t.host(), http, context,
+                    answer -> AnswerReader.read(answer, signed, maxResponseBytes, start, attempt));
+        } catch (IOException e) {
+            throw AttemptDeadline.failure(alarm, signed, e);
+        } finally {
+            alarm.disarm();
+        }
+    }
+
+    /**
+     * A request HttpClient can cancel from another thread: it hands its execution to
+     * {@link #setDependency}, and cancelling that discards the connection at once, even in the
+     * middle of reading the answer.
+     */
+    private static final class CancellableRequest extends BasicClassicHttpRequest implements CancellableDependency {
+        private Cancellable dependency;
+        private boolean cancelled;
+
+        CancellableRequest(String method, HttpHost host, String path) {
+            super(method, host, path);
+        }
+
+        @Override
+        public void setDependency(Cancellable cancellable) {
+            boolean cancelNow;
+            synchronized (this) {
+                dependency = cancellable;
+                cancelNow = cancelled;
+            }
+            if (cancelNow && cancellable != null) {
+                cancellable.cancel();
+            }
+        }
+
+        @Override
+        public synchronized boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public boolean cancel() {
+            Cancellable d;
+            synchronized (this) {
+                if (cancelled) {
+                    return false;
+                }
+                cancelled = true;
+                d = dependency;
+            }
+            if (d != null) {
+                d.cancel();
+            }
+            return true;
+        }
     }
 
     @Override

@@ -144,7 +144,11 @@ public final class Request {
         return first(headers, name, true);
     }
 
-    /** How long one attempt may take, connecting and answering together. */
+    /**
+     * How long one attempt may take as a whole: connecting, sending, waiting and reading every
+     * byte of the answer together (not per read: an answer dripped a byte at a time ends here
+     * too). When it runs out the attempt's connection is closed and the attempt fails with a time-out.
+     */
     public Duration timeout() {
         return timeout;
     }

@@ -194,10 +194,12 @@ public class RestClient implements AutoCloseable {
             if (baseUrl.isEmpty()) {
                 throw new ClientStateException("client '" + name + "' has no base URL: call init(baseUrl, proxy) before start");
             }
-            transport = proxy == null ? new DirectTransport(config) : new HttpClientTransport(sessions, proxy, config);
             ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "antrest-" + name + "-scheduler"));
             s.setRemoveOnCancelPolicy(true);
             scheduler = s;
+            AttemptDeadline deadline = new AttemptDeadline(s);
+            transport = proxy == null ? new DirectTransport(config, deadline)
+                    : new HttpClientTransport(sessions, proxy, config, deadline);
             state = State.RUNNING;
             for (int i = 1; i <= sessions; i++) {
                 Thread t = daemon(this::work, "antrest-" + name + "-worker-" + i);
@@ -496,7 +498,7 @@ public class RestClient implements AutoCloseable {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         AnswerVerdict verdict = response == null ? null : judge(request, response);
         Optional<Duration> retryAfter = response == null ? Optional.empty()
-                : Classifier.retryAfter(response, config.clock()).or(verdict::retryAfter);
+                : capped(request, response, Classifier.retryAfter(response, config.clock()).or(verdict::retryAfter));
         if (response != null) {
             call.response(response, verdict);
         }
@@ -517,6 +519,22 @@ public class RestClient implements AutoCloseable {
             call.lastError(error);
             broken(call, error);
         }
+    }
+
+    /**
+     * The exchange's wait, cut to {@link RestClientConfig#retryAfterCap()}: one answer asking for
+     * years must not park the gateway for years. Everything downstream (the retry, the monitor,
+     * the rate-limit buckets) hears the cut wait.
+     */
+    private Optional<Duration> capped(Request request, Response response, Optional<Duration> asked) {
+        Duration cap = config.retryAfterCap();
+        if (asked.isEmpty() || asked.get().compareTo(cap) <= 0) {
+            return asked;
+        }
+        LOG.warn("client '{}': the exchange answered HTTP {} to {} {} and asked to wait {} s; waiting the cap of {} s"
+                        + " instead (retryAfterCap, setting antrest.client.retry-after-cap), then asking it again",
+                name, response.status(), request.method(), request.path(), asked.get().toSeconds(), cap.toSeconds());
+        return Optional.of(cap);
     }
 
     /**

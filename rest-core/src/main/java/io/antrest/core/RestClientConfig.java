@@ -10,7 +10,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The settings of a {@link RestClient}, immutable, with sane defaults: a queue of 100 000, a soft
  * limit of 10 000 for droppable requests (the seed's {@code queue_pool_size}), back-off with
- * jitter, answers capped at 16 MiB, a 5 s connect time-out and the UTC system clock.
+ * jitter, answers capped at 16 MiB, a 5 s connect time-out, exchange-imposed waits capped at
+ * 5 minutes ({@link #retryAfterCap()}) and the UTC system clock.
  */
 public final class RestClientConfig {
     /** The bound of {@link Builder#queueCapacity(int)}. */
@@ -28,6 +29,12 @@ public final class RestClientConfig {
     /** The bound of {@link Builder#stopTimeout(Duration)}. */
     public static final DurationBound STOP_TIMEOUT = new DurationBound("stopTimeout", Duration.ofMillis(1),
             Duration.ofHours(1), "how long stop waits for requests in flight");
+    /** The default {@link #retryAfterCap()}: 5 minutes. */
+    public static final Duration DEFAULT_RETRY_AFTER_CAP = Duration.ofMinutes(5);
+    /** The bound of {@link Builder#retryAfterCap(Duration)}: 1 s to 1 day. */
+    public static final DurationBound RETRY_AFTER_CAP = new DurationBound("retryAfterCap", Duration.ofSeconds(1),
+            Duration.ofDays(1), "the longest wait a 429, a 418 ban or an error body may impose before the exchange is"
+            + " asked again (the default is 5m)");
 
     private final int queueCapacity;
     private final int droppableSoftLimit;
@@ -35,6 +42,7 @@ public final class RestClientConfig {
     private final int maxResponseBytes;
     private final Duration connectTimeout;
     private final Duration stopTimeout;
+    private final Duration retryAfterCap;
     private final Clock clock;
     private final String userAgent;
     private final KeyStore trustedCertificates;
@@ -46,6 +54,7 @@ public final class RestClientConfig {
         this.maxResponseBytes = b.maxResponseBytes;
         this.connectTimeout = b.connectTimeout;
         this.stopTimeout = b.stopTimeout;
+        this.retryAfterCap = b.retryAfterCap;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
         this.trustedCertificates = b.trustedCertificates;
@@ -70,6 +79,7 @@ public final class RestClientConfig {
         b.maxResponseBytes = maxResponseBytes;
         b.connectTimeout = connectTimeout;
         b.stopTimeout = stopTimeout;
+        b.retryAfterCap = retryAfterCap;
         b.clock = clock;
         b.userAgent = userAgent;
         b.trustedCertificates = trustedCertificates;
@@ -106,6 +116,25 @@ public final class RestClientConfig {
         return stopTimeout;
     }
 
+    /**
+     * The longest wait an exchange can impose: a {@code Retry-After} (a 429, a 418 ban) or a wait
+     * stated in an error body that asks for more is cut to this, with a warning naming both, and
+     * the client's listeners (the monitor's RATE_LIMITED, the gateway's rate-limit buckets) hear
+     * the cut wait; after it the next request or heart-beat asks the exchange again.
+     *
+     * <p>The trade-off: a cap too short sends a probe into a real ban (Binance's IP bans run from
+     * 2 minutes to 3 days and grow for repeat offenders), a cap too long lets one bogus or hostile
+     * answer ({@code Retry-After: 999999999}) park a gateway for as long. The default of 5
+     * minutes covers every 429 wait and Binance's first, 2-minute ban; a longer ban then costs one
+     * probe every 5 minutes, a few hundred requests over 3 days at most.
+     *
+     * <p>Not to be confused with {@link RetryPolicy#maxRetryAfter()}, the longest wait one call
+     * sits out to be retried: a call asked to wait longer ends, whatever the cap.
+     */
+    public Duration retryAfterCap() {
+        return retryAfterCap;
+    }
+
     /** The clock that stamps calls and signatures. */
     public Clock clock() {
         return clock;
@@ -129,7 +158,8 @@ public final class RestClientConfig {
     public String toString() {
         return "RestClientConfig{queueCapacity=" + queueCapacity + ", droppableSoftLimit=" + droppableSoftLimit
                 + ", retryPolicy=" + retryPolicy + ", maxResponseBytes=" + maxResponseBytes
-                + ", connectTimeout=" + connectTimeout + ", stopTimeout=" + stopTimeout + "}";
+                + ", connectTimeout=" + connectTimeout + ", stopTimeout=" + stopTimeout
+                + ", retryAfterCap=" + retryAfterCap + "}";
     }
 
     /** Builds a {@link RestClientConfig}; setters check their argument at once. */
@@ -140,6 +170,7 @@ public final class RestClientConfig {
         private int maxResponseBytes = 16 * 1024 * 1024;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration stopTimeout = Duration.ofSeconds(30);
+        private Duration retryAfterCap = DEFAULT_RETRY_AFTER_CAP;
         private Clock clock = Clock.systemUTC();
         private String userAgent = "antrest/0.1";
         private KeyStore trustedCertificates;
@@ -180,6 +211,12 @@ public final class RestClientConfig {
         /** Sets how long stop waits for requests in flight, within {@link #STOP_TIMEOUT}. */
         public Builder stopTimeout(Duration stopTimeout) {
             this.stopTimeout = STOP_TIMEOUT.check(stopTimeout);
+            return this;
+        }
+
+        /** Sets the longest wait an exchange can impose ({@link #retryAfterCap()}), within {@link #RETRY_AFTER_CAP}. */
+        public Builder retryAfterCap(Duration cap) {
+            this.retryAfterCap = RETRY_AFTER_CAP.check(cap);
             return this;
         }
 

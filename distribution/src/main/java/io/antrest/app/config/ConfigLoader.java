@@ -61,13 +61,15 @@ public final class ConfigLoader {
             JDBC_URL, "the contract store's JDBC URL",
             "antrest.contracts.policy", "strict or sync, for gateways that name none",
             "antrest.monitor.heartbeat-interval", "a duration such as 10s",
+            "antrest.monitor.heartbeat-timeout", "a duration from 100ms to 5m, such as 2s",
             "antrest.monitor.failures-to-down", "a whole number, at least 1",
             "antrest.monitor.error-window", "a whole number, at least 1",
             "antrest.monitor.error-ratio", "a number between 0 and 1",
             "antrest.client.queue-capacity", "a whole number, at least 1",
             "antrest.client.droppable-soft-limit", "a whole number, at least 1",
             "antrest.client.max-response-bytes", "a whole number of bytes",
-            "antrest.client.connect-timeout", "a duration such as 5s");
+            "antrest.client.connect-timeout", "a duration such as 5s",
+            "antrest.client.retry-after-cap", "a duration from 1s to 24h, such as 5m");
     private static final Map<String, String> GATEWAY_KEYS = orderedMap(
             "exchange", "the exchange plugin's name (see: antrest exchanges)",
             "enabled", "true or false",
@@ -83,6 +85,7 @@ public final class ConfigLoader {
             "proxy-password", "the proxy's password, best as ${env:NAME}",
             "contract-policy", "strict or sync",
             "heartbeat-interval", "a duration such as 10s",
+            "heartbeat-timeout", "a duration from 100ms to 5m, such as 2s",
             "connect-timeout", "a duration such as 30s",
             "request-timeout", "a duration such as 5s",
             "option.NAME", "an exchange-specific option, e.g. option.recv_window=5000");
@@ -181,6 +184,8 @@ public final class ConfigLoader {
         MonitorConfig.Builder monitor = MonitorConfig.builder();
         in.value("antrest.monitor.heartbeat-interval").ifPresent(v -> in.apply("antrest.monitor.heartbeat-interval",
                 () -> monitor.heartBeatInterval(in.duration("antrest.monitor.heartbeat-interval", v))));
+        in.value("antrest.monitor.heartbeat-timeout").ifPresent(v -> in.apply("antrest.monitor.heartbeat-timeout",
+                () -> monitor.heartBeatTimeout(in.duration("antrest.monitor.heartbeat-timeout", v))));
         in.value("antrest.monitor.failures-to-down").ifPresent(v -> in.apply("antrest.monitor.failures-to-down",
                 () -> monitor.failuresToDown(in.integer("antrest.monitor.failures-to-down", v))));
         in.value("antrest.monitor.error-window").ifPresent(v -> in.apply("antrest.monitor.error-window",
@@ -197,6 +202,8 @@ public final class ConfigLoader {
                 () -> client.maxResponseBytes(in.integer("antrest.client.max-response-bytes", v))));
         in.value("antrest.client.connect-timeout").ifPresent(v -> in.apply("antrest.client.connect-timeout",
                 () -> client.connectTimeout(in.duration("antrest.client.connect-timeout", v))));
+        in.value("antrest.client.retry-after-cap").ifPresent(v -> in.apply("antrest.client.retry-after-cap",
+                () -> client.retryAfterCap(in.duration("antrest.client.retry-after-cap", v))));
         checkSoftLimit(in, client);
 
         List<GatewayConfig> gateways = new ArrayList<>();
@@ -491,6 +498,8 @@ public final class ConfigLoader {
             }
             value("heartbeat-interval").ifPresent(v -> in.apply(key("heartbeat-interval"),
                     () -> gs.heartBeatInterval(in.duration(key("heartbeat-interval"), v))));
+            value("heartbeat-timeout").ifPresent(v -> in.apply(key("heartbeat-timeout"),
+                    () -> gs.heartBeatTimeout(in.duration(key("heartbeat-timeout"), v))));
             value("connect-timeout").ifPresent(v -> in.apply(key("connect-timeout"),
                     () -> gs.connectTimeout(in.duration(key("connect-timeout"), v))));
             value("request-timeout").ifPresent(v -> in.apply(key("request-timeout"),

@@ -41,7 +41,10 @@ final class SettingBounds {
             "proxy", PORT);
     private static final Map<String, DurationBound> DURATIONS = Map.of(
             "antrest.monitor.heartbeat-interval", MonitorConfig.HEART_BEAT_INTERVAL,
+            "antrest.monitor.heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT,
             "antrest.client.connect-timeout", RestClientConfig.CONNECT_TIMEOUT,
+            "antrest.client.retry-after-cap", RestClientConfig.RETRY_AFTER_CAP,
+            "heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT,
             "heartbeat-interval", GatewaySettings.HEART_BEAT_INTERVAL,
             "connect-timeout", GatewaySettings.CONNECT_TIMEOUT,
             "request-timeout", GatewaySettings.REQUEST_TIMEOUT);

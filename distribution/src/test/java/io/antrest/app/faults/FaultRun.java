@@ -62,6 +62,10 @@ public final class FaultRun {
     public static final int IN_FLIGHT = 64;
     /** Every request's time-out. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
+    /** The gateway's own heart-beat time-out ({@code gateway.NAME.heartbeat-timeout}), the ping's request time-out too. */
+    public static final Duration HEART_BEAT_TIMEOUT = REQUEST_TIMEOUT;
+    /** The longest wait an exchange can impose on the client ({@code antrest.client.retry-after-cap}). */
+    public static final Duration RETRY_AFTER_CAP = Duration.ofSeconds(1);
 
     private static final Duration HEART_BEAT = Duration.ofMillis(100);
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -92,6 +96,7 @@ public final class FaultRun {
                      Clock.systemUTC());
              GatewayManager manager = new GatewayManager(registry, ContractStore.h2(dir.resolve(name)), monitor,
                      RestClientConfig.builder().connectTimeout(Duration.ofSeconds(1)).stopTimeout(Duration.ofSeconds(5))
+                             .retryAfterCap(RETRY_AFTER_CAP)
                              .retryPolicy(new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(5)))
                              .build())) {
             venue.register(sim);
@@ -106,7 +111,8 @@ public final class FaultRun {
             ExchangeSettings.Builder exchange = ExchangeSettings.builder().url(venue.url(sim)).credentials(venue.credentials());
             venue.options().forEach(exchange::option);
             Gateway gateway = manager.connect(venue.exchange(), GatewaySettings.builder().name(name).sessions(SESSIONS)
-                    .contractPolicy(ContractPolicy.SYNC).heartBeatInterval(HEART_BEAT).connectTimeout(Duration.ofSeconds(20))
+                    .contractPolicy(ContractPolicy.SYNC).heartBeatInterval(HEART_BEAT).heartBeatTimeout(HEART_BEAT_TIMEOUT)
+                    .connectTimeout(Duration.ofSeconds(20))
                     .exchange(exchange.build())
                     .build());
 

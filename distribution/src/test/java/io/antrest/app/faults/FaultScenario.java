@@ -2,6 +2,7 @@ package io.antrest.app.faults;
 
 import io.antrest.monitor.GatewayState;
 import io.antrest.sim.FaultStep;
+import io.antrest.sim.Faults;
 import io.antrest.sim.SimExchange;
 
 import java.time.Duration;
@@ -47,8 +48,60 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
         }
         all.addAll(List.of(resetBeforeAnswer(venue), closedWithoutAnswer(venue), slowerThanTimeout(venue),
                 malformedJson(venue), truncatedJson(venue), simulatorRestarted(venue)));
+        all.addAll(hostile(venue));
         return List.copyOf(all);
     }
+
+    /** The hostile exchanges of issue 12, run with {@link #HOSTILE_SHARE} of the load: a slow drip, a huge Retry-After, a freeze. */
+    public static List<FaultScenario> hostile(FaultVenue venue) {
+        return List.of(slowDrip(venue), hugeRetryAfter(venue), frozen(venue));
+    }
+
+    /** The hostile scenarios send this share of the suite's load: their faults cost time (time-outs, pauses), not requests. */
+    static final int HOSTILE_SHARE = 5;
+
+    /** How many answers the slow drip stretches: four rounds of the gateway's 8 workers, each held to the time-out. */
+    private static final int DRIPS = 32;
+
+    /**
+     * A slow drip: the next {@value #DRIPS} answers (any path) come one byte every 100 ms, never
+     * pausing long enough for a per-read socket time-out; each request must end at its time-out
+     * as a whole, its connection thrown away (orders were placed: outcome unknown, not re-sent).
+     */
+    public static FaultScenario slowDrip(FaultVenue venue) {
+        return new FaultScenario("slow drip (1 byte per 100 ms)", venue,
+                (sim, n) -> sim.faults().path(Faults.ANY_PATH).drip(DRIPS), FAILING);
+    }
+
+    /**
+     * 429 with {@code Retry-After: 999999999} (until 2058) on every path: the gateway and its
+     * buckets pause for the client's cap ({@link FaultRun#RETRY_AFTER_CAP}), not for ever, and the
+     * gateway comes back UP.
+     */
+    public static FaultScenario hugeRetryAfter(FaultVenue venue) {
+        return new FaultScenario("429 with Retry-After 999999999", venue, (sim, n) -> {
+            for (String path : venue.getPaths()) {
+                sim.faults().on("GET", path).retryAfter(999_999_999L).statuses(repeat(429, REFUSALS_PER_PATH));
+            }
+            sim.faults().on("POST", venue.orderPath()).retryAfter(999_999_999L).statuses(repeat(429, REFUSALS_PER_PATH));
+        }, LIMITED);
+    }
+
+    /**
+     * A frozen exchange (SIGSTOP-like): every connection accepted, nothing answered, for
+     * {@link #FREEZE}; then it thaws and answers what it held, late. The gateway goes DOWN on its
+     * heart-beat time-out ({@link FaultRun#HEART_BEAT_TIMEOUT}) and comes back UP after the thaw.
+     */
+    public static FaultScenario frozen(FaultVenue venue) {
+        return new FaultScenario("frozen exchange (accepts, never answers)", venue, (sim, n) -> {
+            sim.faults().path(Faults.ANY_PATH).hang(100_000);
+            Thread.sleep(FREEZE.toMillis());
+            sim.faults().clear();
+        }, Set.of(GatewayState.DOWN));
+    }
+
+    /** How long the exchange stays frozen: several heart-beat time-outs times the failures that make it DOWN. */
+    static final Duration FREEZE = Duration.ofSeconds(2);
 
     /** A burst of 503 on every path; half of the order refusals come after the order was placed. */
     public static FaultScenario bursts503(FaultVenue venue) {

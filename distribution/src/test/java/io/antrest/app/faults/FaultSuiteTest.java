@@ -148,9 +148,38 @@ class FaultSuiteTest {
         assertThat(r.error() + r.dropped()).as("requests lost or dropped in the outage").isPositive();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FaultVenue.class)
+    @Order(10)
+    void aSlowDripEndsEveryRequestAtItsTimeOutAsAWholeAndNoOrderIsSentTwice(FaultVenue venue) throws Exception {
+        ScenarioResult r = check(FaultScenario.slowDrip(venue), venue.suiteRequests() / FaultScenario.HOSTILE_SHARE);
+        assertThat(r.error()).as("requests cut off at their time-out").isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FaultVenue.class)
+    @Order(11)
+    void aHugeRetryAfterPausesTheGatewayForTheCapOnlyAndItComesBackUp(FaultVenue venue) throws Exception {
+        ScenarioResult r = check(FaultScenario.hugeRetryAfter(venue), venue.suiteRequests() / FaultScenario.HOSTILE_SHARE);
+        assertThat(r.failed()).as("orders refused with 429 (not re-sent)").isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FaultVenue.class)
+    @Order(12)
+    void aFrozenExchangeGoesDownOnItsHeartBeatTimeOutAndComesBackUpWhenItThaws(FaultVenue venue) throws Exception {
+        ScenarioResult r = check(FaultScenario.frozen(venue), venue.suiteRequests() / FaultScenario.HOSTILE_SHARE);
+        assertThat(r.error() + r.dropped()).as("requests timed out or dropped while frozen").isPositive();
+    }
+
     /** Runs the scenario with its exchange's number of requests, reports it, and checks what every scenario must keep. */
     static ScenarioResult check(FaultScenario scenario) throws Exception {
-        ScenarioResult r = run.run(scenario, scenario.venue().suiteRequests());
+        return check(scenario, scenario.venue().suiteRequests());
+    }
+
+    /** Runs the scenario with {@code requests} requests, reports it, and checks what every scenario must keep. */
+    static ScenarioResult check(FaultScenario scenario, int requests) throws Exception {
+        ScenarioResult r = run.run(scenario, requests);
         REPORT.add(r);
         LOG.info("{}: {} ended ({} success, {} failed, {} error, {} dropped, {} cancelled); states {}; {} s;"
                         + " heap {} KiB before, {} KiB after", scenario, r.ended(), r.success(), r.failed(), r.error(),

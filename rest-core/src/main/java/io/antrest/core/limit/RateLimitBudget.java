@@ -112,7 +112,8 @@ public final class RateLimitBudget implements RequestBudget {
 
     /**
      * Corrects the budget with what the exchange says remains until {@code resetAt} (BitMEX's
-     * {@code x-ratelimit-remaining} and {@code x-ratelimit-reset}).
+     * {@code x-ratelimit-remaining} and {@code x-ratelimit-reset}). A window resets within one
+     * window's length: a later reset time (a wrong or hostile header) pauses no longer than that.
      */
     public synchronized void observeRemaining(long remaining, Instant resetAt) {
         long now = clock.millis();
@@ -122,7 +123,7 @@ public final class RateLimitBudget implements RequestBudget {
             used = usedNow;
         }
         if (remaining <= 0 && resetAt != null && resetAt.toEpochMilli() > now) {
-            pausedUntil = Math.max(pausedUntil, resetAt.toEpochMilli());
+            pausedUntil = Math.max(pausedUntil, Math.min(resetAt.toEpochMilli(), now + windowMillis + guardMillis));
         }
     }
 

@@ -1,0 +1,123 @@
+package io.antrest.app.it;
+
+import io.antrest.sim.Faults;
+import io.antrest.sim.SimExchange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real {@code bin/antrest run} against a frozen exchange (the simulator's {@code /*:hang}
+ * fault: every connection accepted, nothing answered): with {@code gateway.NAME.heartbeat-timeout}
+ * set, the gateway is reported DOWN, and UP again when the exchange thaws; a heart-beat timeout
+ * out of bounds is a settings mistake, exit code 2, naming the setting and the bounds.
+ */
+class HangsIT {
+    /** Only a hang takes this long: the gateway is DOWN after about three heart-beats of 300 ms. */
+    private static final int SAFETY_SECONDS = 30;
+
+    @TempDir
+    Path dir;
+
+    private Installation antrest;
+
+    @BeforeEach
+    void install() throws Exception {
+        antrest = Installation.copyInto(dir);
+    }
+
+    private Path settings(String... lines) throws IOException {
+        Path conf = dir.resolve("antrest.properties");
+        Files.writeString(conf, String.join("\n", lines) + "\n");
+        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
+        return conf;
+    }
+
+    @Test
+    void runReportsAFrozenExchangeDownAfterTheGatewaysHeartBeatTimeoutAndUpWhenItThaws() throws Exception {
+        try (SimExchange sim = SimExchange.builder().port(0).build().start()) {
+            Path conf = settings(
+                    "antrest.contracts.jdbc-url=jdbc:h2:file:" + dir.resolve("hang-contracts"),
+                    "gateway.spot.exchange=binance",
+                    "gateway.spot.url=" + sim.binanceUrl(),
+                    "gateway.spot.heartbeat-interval=200ms",
+                    "gateway.spot.heartbeat-timeout=300ms");
+            Process run = antrest.start(Map.of(), "run", "--config", conf.toString());
+            StringBuilder printed = new StringBuilder();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        synchronized (printed) {
+                            printed.append(line).append('\n');
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the process ended
+                }
+            }, "hangs-it-reader");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                awaitPrinted(printed, "running; Ctrl-C stops");
+                sim.faults().path(Faults.ANY_PATH).hang(100_000);
+                awaitPrinted(printed, "spot: UP -> DOWN");
+                assertThat(text(printed)).contains("heart-beat failed").contains("timeout of 300 ms");
+
+                sim.faults().clear();
+                awaitPrinted(printed, "spot: DOWN -> UP");
+
+                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
+                assertThat(kill.waitFor()).isZero();
+                assertThat(run.waitFor(SAFETY_SECONDS, TimeUnit.SECONDS)).as("run stops on Ctrl-C").isTrue();
+                reader.join(TimeUnit.SECONDS.toMillis(SAFETY_SECONDS));
+            } finally {
+                run.destroyForcibly();
+            }
+            assertThat(text(printed)).contains("stopped cleanly");
+        }
+    }
+
+    @Test
+    void aHeartBeatTimeoutOutOfBoundsIsExitCodeTwoNamingTheSettingAndTheBounds() throws Exception {
+        Path conf = settings("gateway.spot.exchange=binance", "gateway.spot.heartbeat-timeout=1h");
+        Installation.Run r = antrest.run(Map.of(), 60, "run", "--config", conf.toString());
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("gateway.spot.heartbeat-timeout").contains("outside 100ms to 5m");
+
+        Path cap = settings("antrest.client.retry-after-cap=0s", "gateway.spot.exchange=binance");
+        Installation.Run c = antrest.run(Map.of(), 60, "run", "--config", cap.toString());
+        assertThat(c.exit()).as(c.all()).isEqualTo(2);
+        assertThat(c.err()).contains("antrest.client.retry-after-cap").contains("outside 1s to 24h");
+    }
+
+    private static String text(StringBuilder printed) {
+        synchronized (printed) {
+            return printed.toString();
+        }
+    }
+
+    private static void awaitPrinted(StringBuilder printed, String marker) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAFETY_SECONDS);
+        while (!text(printed).contains(marker)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("bin/antrest run did not print '" + marker + "' within " + SAFETY_SECONDS
+                        + " s; it printed:\n" + text(printed));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+}
