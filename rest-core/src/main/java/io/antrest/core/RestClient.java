@@ -592,7 +592,7 @@ public class RestClient implements AutoCloseable {
 
     /** What a 2xx answer that is not JSON looked like, and the usual reason for one. */
     private String notJsonHint(Response response) {
-        String start = Printable.of(response.bodyText().strip().replaceAll("\\s+", " "), 60);
+        String start = Printable.of(response.bodyText().strip().replaceAll("\\s+", " "), 100);
         return "; it came as " + Printable.of(response.header("Content-Type").orElse("no Content-Type"), 100) + " and began \""
                 + start + "\". Check that the base URL (" + Redactor.url(baseUrl) + ") is the exchange's REST API"
                 + " root: a page or text in place of JSON usually comes from a wrong URL, a proxy or a maintenance page";

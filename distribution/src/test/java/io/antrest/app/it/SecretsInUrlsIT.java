@@ -153,16 +153,23 @@ class SecretsInUrlsIT {
 
     @Test
     void anExchangesErrorTextReachesTheTerminalAndTheLogEscaped() throws Exception {
-        try (SimExchange sim = SimExchange.builder().port(0).build().start();
-             HostileFront front = new HostileFront(sim.binanceUrl(), Map.of("GET /api/v3/exchangeInfo",
-                     new HostileFront.Answer(400, "{\"code\":-1121,\"msg\":\"" + HostileFront.HOSTILE_JSON + "\"}"))).start()) {
-            Installation.Run r = antrest.run("contracts", "binance", "--url", front.url(),
-                    "--db", "jdbc:h2:file:" + dir.resolve("hostile"));
+        List<HostileFront.Answer> answers = List.of(
+                new HostileFront.Answer(400, "{\"code\":-1121,\"msg\":\"" + HostileFront.HOSTILE_JSON + "\"}"),
+                new HostileFront.Answer(200, "<html>" + HostileFront.HOSTILE_TEXT + "</html>"),
+                new HostileFront.Answer(503, HostileFront.HOSTILE_TEXT));
+        try (SimExchange sim = SimExchange.builder().port(0).build().start()) {
+            for (HostileFront.Answer answer : answers) {
+                try (HostileFront front = new HostileFront(sim.binanceUrl(), Map.of("GET /api/v3/exchangeInfo", answer)).start()) {
+                    Installation.Run r = antrest.run("contracts", "binance", "--url", front.url(),
+                            "--db", "jdbc:h2:file:" + dir.resolve("hostile"));
 
-            assertThat(r.exit()).isNotZero();
-            assertThat(r.err()).contains("\\u001b[2J", "INFO fake log line");
-            String all = r.all() + logs();
-            assertThat(all).doesNotContain("\u001b").doesNotContain("\nINFO fake log line").doesNotContain("\r");
+                    assertThat(r.exit()).as(answer.body()).isNotZero();
+                    assertThat(r.err()).as(answer.body()).contains("\\u001b[2J", "INFO fake log line");
+                    String all = r.all() + logs();
+                    assertThat(all).as(answer.body()).doesNotContain("\u001b").doesNotContain("\nINFO fake log line")
+                            .doesNotContain("\r");
+                }
+            }
         }
     }
 }

@@ -46,8 +46,11 @@ public final class HostileFront implements AutoCloseable {
     private final Map<String, Answer> answers;
     private HttpServer server;
 
-    /** What a hostile path answers. */
-    public record Answer(int status, String json) {
+    /** What a hostile path answers: JSON when the body starts with '{', else an HTML page. */
+    public record Answer(int status, String body) {
+        ContentType type() {
+            return body.startsWith("{") ? ContentType.APPLICATION_JSON : ContentType.TEXT_HTML;
+        }
     }
 
     /**
@@ -91,7 +94,7 @@ public final class HostileFront implements AutoCloseable {
         Answer hostile = answers.get(request.getMethod() + " " + path);
         if (hostile != null) {
             response.setCode(hostile.status());
-            response.setEntity(new StringEntity(hostile.json(), ContentType.APPLICATION_JSON));
+            response.setEntity(new StringEntity(hostile.body(), hostile.type()));
             return;
         }
         forward(request, response, target);
