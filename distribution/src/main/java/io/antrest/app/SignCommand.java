@@ -11,6 +11,7 @@ import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Credentials;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.KeyType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,7 +129,12 @@ public final class SignCommand implements Callable<Integer> {
         ExchangeSettings.Builder settings = ExchangeSettings.builder()
                 .credentials(new Credentials(apiKey, theSecret, type, passphrase));
         if (url != null) {
-            settings.url(url);
+            try {
+                settings.url(url);
+            } catch (GatewaySettingsException e) {
+                err.println("--url: " + e.getMessage());
+                return 2;
+            }
         }
         options.forEach(settings::option);
         Exchange ex = ProviderRegistry.discover().provider(exchange).provider().create(settings.build());
