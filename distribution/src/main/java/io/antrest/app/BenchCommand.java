@@ -6,6 +6,7 @@ import io.antrest.app.bench.RawBench;
 import io.antrest.app.bench.Target;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
+import io.antrest.core.Redactor;
 import io.antrest.sim.SimExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             boolean terminal = System.console() != null;
             out.printf(Locale.ROOT, "# antrest bench %s %s at %s: %d sessions, %d requests (+%d warm-up); %d cores, Java %s, %s %s, %s%n",
-                    exchange, endpoint, url == null ? "the built-in simulator" : url, sessions, requests, warmup,
+                    exchange, endpoint, url == null ? "the built-in simulator" : Redactor.url(url), sessions, requests, warmup,
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
             out.flush();

@@ -1,6 +1,7 @@
 package io.antrest.app;
 
 import io.antrest.app.config.ConfigLoader;
+import io.antrest.core.Redactor;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.ContractDiff;
 import io.antrest.gateway.ContractMismatchException;
@@ -77,6 +78,7 @@ public final class ContractsCommand implements Callable<Integer> {
                 settings.url(where.url);
             } catch (GatewaySettingsException e) {
                 err.println("--url: " + e.getMessage());
+                err.flush();
                 return 2;
             }
         } else if (where != null && where.testnet) {
@@ -107,7 +109,7 @@ public final class ContractsCommand implements Callable<Integer> {
             List<Contract> after = store.load(exchange);
             ContractDiff diff = ContractDiff.between(exchange, before, after);
             String result = before.isEmpty() ? "INITIALISED" : diff.isEmpty() ? "MATCH" : "SYNCED";
-            table(out, g.exchange().baseUrl(), jdbcUrl, after.size(), before.size(), result, diff);
+            table(out, Redactor.url(g.exchange().baseUrl()), jdbcUrl, after.size(), before.size(), result, diff);
             out.println(before.isEmpty() ? "store initialised with " + after.size() + " contracts"
                     : diff.isEmpty() ? "the store matches the exchange" : "the store was synced to the exchange");
             out.flush();
@@ -128,7 +130,7 @@ public final class ContractsCommand implements Callable<Integer> {
                               ContractDiff diff) {
         String f = "%-9s %s%n";
         out.printf(Locale.ROOT, f, "exchange", where);
-        out.printf(Locale.ROOT, f, "store", ContractStoreUrls.masked(jdbcUrl));
+        out.printf(Locale.ROOT, f, "store", Redactor.url(jdbcUrl));
         out.printf(Locale.ROOT, f, "listed", listed);
         out.printf(Locale.ROOT, f, "stored", stored + " before");
         out.printf(Locale.ROOT, f, "result", result);
@@ -142,15 +144,5 @@ public final class ContractsCommand implements Callable<Integer> {
             return "";
         }
         return "  " + String.join(", ", items.subList(0, Math.min(5, items.size()))) + (items.size() > 5 ? ", ..." : "");
-    }
-
-    /** JDBC URLs may carry a password ({@code password=…}); it is masked before printing. */
-    static final class ContractStoreUrls {
-        private ContractStoreUrls() {
-        }
-
-        static String masked(String url) {
-            return url.replaceAll("(?i)(password=)[^;&]*", "$1****");
-        }
     }
 }

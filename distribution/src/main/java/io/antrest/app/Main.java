@@ -1,6 +1,8 @@
 package io.antrest.app;
 
 import io.antrest.app.logging.SecretsTurboFilter;
+import io.antrest.core.Printable;
+import io.antrest.core.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +51,8 @@ public final class Main implements Runnable {
                 || t instanceof java.util.concurrent.CompletionException)) {
             t = t.getCause();
         }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        // the last word printed: URLs redacted and control characters escaped, whichever message got here
+        return t.getMessage() != null ? Printable.of(Redactor.url(t.getMessage()), 4000) : t.getClass().getSimpleName();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.antrest.app.config.ConfigException;
 import io.antrest.app.config.ConfigLoader;
 import io.antrest.app.config.GatewayConfig;
 import io.antrest.core.CountBound;
+import io.antrest.core.Redactor;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.ProviderRegistry;
 import io.antrest.monitor.MonitorEngine;
@@ -112,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, GatewayConfig> waiting = new ConcurrentHashMap<>();
         try {
             out.println("antrest run: " + settings.gateways().size() + " gateway(s) from " + file
-                    + ", contracts in " + settings.jdbcUrl());
+                    + ", contracts in " + Redactor.url(settings.jdbcUrl()));
             out.flush();
             for (GatewayConfig g : settings.gateways()) {
                 if (!connect(manager, g, out, err)) {
@@ -151,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return true;
         } catch (RuntimeException e) {
-            err.println("gateway '" + g.name() + "' (" + g.exchange() + ") did not come up: " + e.getMessage()
+            err.println("gateway '" + g.name() + "' (" + g.exchange() + ") did not come up: " + Redactor.url(e.getMessage())
                     + "; trying again later");
             err.flush();
             return false;

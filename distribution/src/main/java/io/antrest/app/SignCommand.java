@@ -126,13 +126,18 @@ public final class SignCommand implements Callable<Integer> {
             return 2;
         }
 
+        ExchangeSettings.Builder settings = ExchangeSettings.builder()
+                .credentials(new Credentials(apiKey, theSecret, type, passphrase));
+        if (url != null) {
+            try {
+                settings.url(url);
+            } catch (GatewaySettingsException e) {
+                err.println("--url: " + e.getMessage());
+                return 2;
+            }
+        }
         Exchange ex;
         try {
-            ExchangeSettings.Builder settings = ExchangeSettings.builder()
-                    .credentials(new Credentials(apiKey, theSecret, type, passphrase));
-            if (url != null) {
-                settings.url(url);
-            }
             options.forEach(settings::option);
             ex = ProviderRegistry.discover().provider(exchange).create(settings.build());
         } catch (GatewaySettingsException e) {

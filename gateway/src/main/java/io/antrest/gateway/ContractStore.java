@@ -1,5 +1,6 @@
 package io.antrest.gateway;
 
+import io.antrest.core.Redactor;
 import io.antrest.gateway.spi.Contract;
 import io.antrest.gateway.spi.InvalidContractException;
 import org.slf4j.Logger;
@@ -381,6 +382,6 @@ public final class ContractStore {
     }
 
     private static String masked(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1****");
+        return Redactor.url(jdbcUrl);
     }
 }

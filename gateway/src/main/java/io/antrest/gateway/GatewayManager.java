@@ -1,5 +1,6 @@
 package io.antrest.gateway;
 
+import io.antrest.core.Redactor;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
 import io.antrest.core.RestException;
@@ -106,7 +107,7 @@ public final class GatewayManager implements AutoCloseable {
         try {
             client.init(ex.baseUrl(), settings.proxy().orElse(null));
         } catch (IllegalArgumentException e) {
-            throw new GatewaySettingsException("exchange '" + provider.name() + "': " + e.getMessage(), e);
+            throw new GatewaySettingsException("exchange '" + provider.name() + "': " + Redactor.url(e.getMessage()), e);
         }
         Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name),
                 settings.requestTimeout().orElse(null), budget, answers);
@@ -115,10 +116,10 @@ public final class GatewayManager implements AutoCloseable {
                     + " the new one another name");
         }
         try {
-            monitor.transition(name, GatewayState.CONNECTING, "connecting to " + ex.baseUrl());
+            monitor.transition(name, GatewayState.CONNECTING, "connecting to " + Redactor.url(ex.baseUrl()));
             client.start(settings.sessions());
             LOG.info("gateway '{}': REST API started ({} {} sessions to {}{})", name, provider, settings.sessions(),
-                    ex.baseUrl(), settings.proxy().map(p -> " through " + p).orElse(""));
+                    Redactor.url(ex.baseUrl()), settings.proxy().map(p -> " through " + p).orElse(""));
 
             Duration timeout = settings.connectTimeout();
             if (ex.serverTimeRequest().isPresent()) {
@@ -135,8 +136,9 @@ public final class GatewayManager implements AutoCloseable {
             LOG.info("gateway '{}' is UP: {}", name, check);
             return gateway;
         } catch (RuntimeException e) {
-            LOG.warn("gateway '{}' did not come up: {}", name, e.getMessage());
-            monitor.detach(name, "connect failed: " + e.getMessage());
+            String why = Redactor.url(e.getMessage());
+            LOG.warn("gateway '{}' did not come up: {}", name, why);
+            monitor.detach(name, "connect failed: " + why);
             client.stop();
             gateways.remove(name, gateway);
             throw e;

@@ -4,6 +4,7 @@ import io.antrest.core.CountBound;
 import io.antrest.core.DurationBound;
 import io.antrest.core.ProxyConfig;
 import io.antrest.core.RestClient;
+import io.antrest.core.Redactor;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.monitor.MonitorConfig;
@@ -173,7 +174,7 @@ public final class GatewaySettings {
             try {
                 this.proxy = new ProxyConfig(host, port, user, password);
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new GatewaySettingsException("proxy setting is wrong: " + e.getMessage()
+                throw new GatewaySettingsException("proxy setting is wrong: " + Redactor.url(e.getMessage())
                         + " (set proxy_host and proxy_port, and both proxy_user and proxy_password or neither)", e);
             }
             return this;

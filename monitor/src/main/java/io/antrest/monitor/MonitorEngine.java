@@ -9,6 +9,8 @@ import io.antrest.core.MalformedResponseException;
 import io.antrest.core.Outcome;
 import io.antrest.core.OutcomeListener;
 import io.antrest.core.OutcomeUnknownException;
+import io.antrest.core.Printable;
+import io.antrest.core.Redactor;
 import io.antrest.core.Request;
 import io.antrest.core.RestClient;
 import io.antrest.core.TransportException;
@@ -403,6 +405,6 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
 
     private static String brief(Throwable e) {
         String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + (msg.length() > 200 ? msg.substring(0, 200) + "…" : msg));
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + Printable.of(Redactor.url(msg), 200));
     }
 }

@@ -14,8 +14,9 @@ import static java.util.Objects.requireNonNull;
  * @param kind       what the answer means
  * @param retryAfter how long the exchange asked to wait, where it said so in its body (a
  *                   {@code Retry-After} header is read by the engine itself)
- * @param reason     a short description for logs and messages (the exchange's code and message,
- *                   control characters escaped); empty for a plain success
+ * @param reason     a short description for logs and messages (the exchange's code and message);
+ *                   control characters are escaped and it is cut at {@link #MAX_REASON} characters
+ *                   here, whatever the classifier gave; empty for a plain success
  */
 public record AnswerVerdict(Kind kind, Optional<Duration> retryAfter, String reason) {
 
@@ -37,6 +38,9 @@ public record AnswerVerdict(Kind kind, Optional<Duration> retryAfter, String rea
         UNAVAILABLE
     }
 
+    /** The longest reason kept; longer ones are cut (the exchange's text is not ours to print whole). */
+    public static final int MAX_REASON = 500;
+
     private static final AnswerVerdict SUCCESS = new AnswerVerdict(Kind.SUCCESS, Optional.empty(), "");
 
     /** Checks the arguments. */
@@ -44,6 +48,7 @@ public record AnswerVerdict(Kind kind, Optional<Duration> retryAfter, String rea
         requireNonNull(kind, "kind is null");
         requireNonNull(retryAfter, "retryAfter is null");
         requireNonNull(reason, "reason is null");
+        reason = Printable.of(reason, MAX_REASON);
     }
 
     /** What the HTTP status alone says: 2xx success, 429 and 418 throttled, 5xx unavailable, else refused. */

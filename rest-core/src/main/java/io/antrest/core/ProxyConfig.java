@@ -18,6 +18,11 @@ public record ProxyConfig(String host, int port, String username, String passwor
         if (host.isBlank()) {
             throw new IllegalArgumentException("proxy host is blank: give a host name or address");
         }
+        if (host.contains("@") || host.contains("/") || host.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            // not echoed: a host written as http://user:password@host holds the password
+            throw new IllegalArgumentException("proxy host is not a host name or address (it holds '/', '@' or spaces):"
+                    + " give the bare host, e.g. proxy.example.com, and the user name and password separately");
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("proxy port must be 1 to 65535, was " + port);
         }

@@ -25,8 +25,8 @@ public class RequestFailedException extends RestException {
         return response.status();
     }
 
+    /** The body's start, control characters escaped: the exchange's text must not forge a log line or steer a terminal. */
     private static String preview(Response response) {
-        String text = response.bodyText();
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        return Printable.of(response.bodyText(), 300);
     }
 }

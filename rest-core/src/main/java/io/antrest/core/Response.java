@@ -102,13 +102,13 @@ public final class Response {
         return attempt;
     }
 
-    /** Status, length and the start of the body (exchanges do not echo secrets in bodies). */
+    /**
+     * Status, length and the start of the body (exchanges do not echo secrets in bodies), its
+     * control characters escaped so that it cannot forge a log line or steer a terminal.
+     */
     @Override
     public String toString() {
-        String text = bodyText();
-        if (text.length() > 200) {
-            text = text.substring(0, 200) + "…";
-        }
-        return "Response{" + status + ", " + body.length + " bytes, " + elapsed.toMillis() + " ms: " + text + "}";
+        return "Response{" + status + ", " + body.length + " bytes, " + elapsed.toMillis() + " ms: "
+                + Printable.of(bodyText(), 200) + "}";
     }
 }

@@ -207,7 +207,7 @@ public class RestClient implements AutoCloseable {
                 t.start();
             }
         }
-        LOG.info("REST client '{}' started: {} sessions to {}{}", name, sessions, baseUrl,
+        LOG.info("REST client '{}' started: {} sessions to {}{}", name, sessions, Redactor.url(baseUrl),
                 proxy == null ? "" : " through proxy " + proxy);
     }
 
@@ -372,7 +372,7 @@ public class RestClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RestClient{" + name + ", " + state + ", " + baseUrl + "}";
+        return "RestClient{" + name + ", " + state + ", " + Redactor.url(baseUrl) + "}";
     }
 
     // ---- the pipeline ------------------------------------------------------------------------
@@ -613,12 +613,9 @@ public class RestClient implements AutoCloseable {
 
     /** What a 2xx answer that is not JSON looked like, and the usual reason for one. */
     private String notJsonHint(Response response) {
-        String start = response.bodyText().strip();
-        if (start.length() > 60) {
-            start = start.substring(0, 60) + "…";
-        }
-        return "; it came as " + response.header("Content-Type").orElse("no Content-Type") + " and began \""
-                + start.replaceAll("\\s+", " ") + "\". Check that the base URL (" + baseUrl + ") is the exchange's REST API"
+        String start = Printable.of(response.bodyText().strip().replaceAll("\\s+", " "), 100);
+        return "; it came as " + Printable.of(response.header("Content-Type").orElse("no Content-Type"), 100) + " and began \""
+                + start + "\". Check that the base URL (" + Redactor.url(baseUrl) + ") is the exchange's REST API"
                 + " root: a page or text in place of JSON usually comes from a wrong URL, a proxy or a maintenance page";
     }
 
@@ -635,7 +632,7 @@ public class RestClient implements AutoCloseable {
             return;
         }
         if (error instanceof RuntimeException && !(error instanceof java.io.UncheckedIOException)) {
-            finish(call, RequestStatus.ERROR, null, new RestException(what + " could not be sent: " + error.getMessage(), error));
+            finish(call, RequestStatus.ERROR, null, new RestException(what + " could not be sent: " + printable(error.getMessage()), error));
             return;
         }
         boolean nothingSent = Classifier.nothingReachedServer(error);
@@ -791,11 +788,19 @@ public class RestClient implements AutoCloseable {
         if (error == null) {
             return "unknown error";
         }
-        String msg = error.getMessage();
+        String msg = printable(error.getMessage());
         if (error instanceof NotSentException) {
             return msg;
         }
-        return error.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+        return error.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+    }
+
+    /**
+     * A transport's message made fit for ours: it may quote what the server sent (a broken status
+     * line) or a URL with its credentials, so control characters are escaped and URLs redacted.
+     */
+    private static String printable(String message) {
+        return message == null ? "" : Printable.of(Redactor.url(message), 1000);
     }
 
     private static Thread daemon(Runnable r, String threadName) {
@@ -811,16 +816,16 @@ public class RestClient implements AutoCloseable {
         try {
             uri = new java.net.URI(url);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("base URL \"" + baseUrl + "\" is not a URL: " + e.getReason()
+            throw new IllegalArgumentException("base URL \"" + Redactor.url(baseUrl) + "\" is not a URL: " + e.getReason()
                     + "; give one like https://api.binance.com");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("base URL \"" + baseUrl + "\" is not an http(s) URL with a host;"
+            throw new IllegalArgumentException("base URL \"" + Redactor.url(baseUrl) + "\" is not an http(s) URL with a host;"
                     + " give one like https://api.binance.com");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("base URL \"" + baseUrl + "\" must not have a query or fragment");
+            throw new IllegalArgumentException("base URL \"" + Redactor.url(baseUrl) + "\" must not have a query or fragment");
         }
         return url;
     }

@@ -1,5 +1,6 @@
 package io.antrest.app.bench;
 
+import io.antrest.core.Redactor;
 import io.antrest.gateway.spi.Credentials;
 
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record Target(String exchange, String baseUrl, String apiKey, String secr
 
     @Override
     public String toString() {
-        return "Target{" + exchange + " at " + baseUrl + ", apiKey=****, secret=****"
+        return "Target{" + exchange + " at " + Redactor.url(baseUrl) + ", apiKey=****, secret=****"
                 + (passphrase.isPresent() ? ", passphrase=****" : "") + "}";
     }
 }

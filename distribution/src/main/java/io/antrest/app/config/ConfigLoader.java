@@ -2,6 +2,7 @@ package io.antrest.app.config;
 
 import io.antrest.core.CountBound;
 import io.antrest.core.DurationBound;
+import io.antrest.core.Redactor;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.ContractPolicy;
 import io.antrest.gateway.GatewaySettings;
@@ -26,6 +27,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +52,10 @@ import static java.util.Objects.requireNonNull;
  * does hold a secret (an API key, a secret, a proxy password) while other users may read it
  * draws a warning naming the file and the fix. Every mistake (an unknown setting, a value of the
  * wrong shape, a variable that is not set) is a {@link ConfigException} naming the file, the
- * setting and what to write; no message ever holds a secret's value.
+ * setting and what to write; no message ever holds a secret's value: a value taken from the
+ * environment is never quoted (the message says "the value of ${env:NAME}" instead), the values
+ * of the environment and the credentials are masked wherever they would appear, and URLs are
+ * redacted ({@link Redactor#url}).
  */
 public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
@@ -268,9 +274,21 @@ public final class ConfigLoader {
                 plugin.create(g.settings().exchange());
             } catch (GatewaySettingsException e) {
                 throw new ConfigException(where + ": the settings of gateway '" + g.name() + "' (gateway." + g.name()
-                        + ".*) do not suit the " + plugin.name() + " plugin: " + e.getMessage(), e);
+                        + ".*) do not suit the " + plugin.name() + " plugin: " + Redactor.text(e.getMessage(), secretsOf(g)), e);
             }
         }
+    }
+
+    /** The secret values of a gateway's settings, to be masked in any message about it. */
+    private static List<String> secretsOf(GatewayConfig g) {
+        List<String> secrets = new ArrayList<>();
+        g.settings().exchange().credentials().ifPresent(c -> {
+            secrets.add(c.apiKey());
+            secrets.add(c.secret());
+            c.passphrase().ifPresent(secrets::add);
+        });
+        g.settings().proxy().map(p -> p.password()).ifPresent(secrets::add);
+        return secrets;
     }
 
     /** The key type a user writes, {@code hmac}, {@code ed25519} or {@code rsa} (any case); empty for anything else. */
@@ -319,6 +337,10 @@ public final class ConfigLoader {
     private final class Reading {
         private final Properties properties;
         private final Path source;
+        /** The settings whose value came (at least in part) from the environment: key to resolved value. */
+        private final Map<String, String> fromEnvironment = new HashMap<>();
+        /** Every value read from the environment: masked in every message. */
+        private final Set<String> envValues = new HashSet<>();
 
         Reading(Properties properties, Path source) {
             this.properties = properties;
@@ -330,7 +352,24 @@ public final class ConfigLoader {
         }
 
         ConfigException error(String key, String problem) {
-            return new ConfigException(where() + ": " + key + " " + problem);
+            return new ConfigException(safe(key, where() + ": " + key + " " + problem));
+        }
+
+        /**
+         * A message about {@code key} with no value from the environment in it: the key's own value,
+         * if it came from there, becomes "the value of ${env:NAME}" (quoted or not, however short);
+         * any other value from the environment is masked; URLs are redacted.
+         */
+        String safe(String key, String message) {
+            String m = message;
+            String v = fromEnvironment.get(key);
+            if (v != null && !v.isEmpty()) {
+                String said = "the value of " + Redactor.url(properties.getProperty(key).trim());
+                m = m.replace("'" + v + "'", said).replace("\"" + v + "\"", said);
+                m = Pattern.compile("(?<![\\w.\\-])" + Pattern.quote(v) + "(?![\\w\\-])").matcher(m)
+                        .replaceAll(Matcher.quoteReplacement(said));
+            }
+            return Redactor.text(m, envValues);
         }
 
         /** "is 100000", or for a value that refers to a variable, "is what ${env:X} holds" (never the value itself). */
@@ -352,6 +391,7 @@ public final class ConfigLoader {
             }
             Matcher m = REFERENCE.matcher(raw.trim());
             StringBuilder out = new StringBuilder();
+            boolean anyFromEnv = false;
             while (m.find()) {
                 boolean fromEnv = m.group(1) != null;
                 String name = m.group(2);
@@ -363,10 +403,17 @@ public final class ConfigLoader {
                             : "refers to the system property " + name + ", which is not set: pass -D" + name
                               + "=... in ANTREST_OPTS, or write the value in the file");
                 }
+                if (fromEnv) {
+                    anyFromEnv = true;
+                    envValues.add(v);
+                }
                 m.appendReplacement(out, Matcher.quoteReplacement(v));
             }
             m.appendTail(out);
             String v = out.toString().trim();
+            if (anyFromEnv) {
+                fromEnvironment.put(key, v);
+            }
             return v.isEmpty() ? Optional.empty() : Optional.of(v);
         }
 
@@ -504,10 +551,11 @@ public final class ConfigLoader {
                     () -> gs.connectTimeout(in.duration(key("connect-timeout"), v))));
             value("request-timeout").ifPresent(v -> in.apply(key("request-timeout"),
                     () -> gs.requestTimeout(in.duration(key("request-timeout"), v))));
-            value("proxy").ifPresent(v -> {
+            value("proxy").ifPresent(given -> {
+                String v = proxyHostPort(given);
                 int colon = v.lastIndexOf(':');
                 if (colon <= 0 || colon == v.length() - 1) {
-                    throw in.error(key("proxy"), "is '" + v + "'; write host:port, e.g. proxy.example.com:3128");
+                    throw in.error(key("proxy"), "is '" + given + "'; write host:port, e.g. proxy.example.com:3128");
                 }
                 int port = in.integer(key("proxy"), v.substring(colon + 1));
                 Optional<String> user = value("proxy-user");
@@ -519,6 +567,29 @@ public final class ConfigLoader {
             });
             in.apply(key("exchange"), () -> gs.exchange(ex.build()));
             return new GatewayConfig(name, exchange, gs.build());
+        }
+
+        /**
+         * The proxy's {@code host:port}, also when written as {@code http://host:port/}. A proxy
+         * with {@code user:password@} is refused, its password unprinted: they have their own
+         * settings, where the password can come from the environment.
+         */
+        private String proxyHostPort(String given) {
+            String v = given.trim();
+            if (v.contains("@")) {
+                throw in.error(key("proxy"), "holds a user name and password ('user:password@' before the host), which"
+                        + " is not printed here: write only host:port in " + key("proxy") + ", e.g."
+                        + " proxy.example.com:3128, and give them as " + key("proxy-user") + " and "
+                        + key("proxy-password") + " (best as ${env:NAME})");
+            }
+            if (v.regionMatches(true, 0, "http://", 0, "http://".length())) {
+                v = v.substring("http://".length());
+                v = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+            } else if (v.contains("://")) {
+                throw in.error(key("proxy"), "is '" + given + "'; antrest talks to HTTP proxies only: write host:port,"
+                        + " e.g. proxy.example.com:3128");
+            }
+            return v;
         }
 
         private Optional<Credentials> credentials(List<String> secretsInFile, List<String> warnings) {

@@ -1,5 +1,7 @@
 package io.antrest.gateway.spi;
 
+import io.antrest.core.Redactor;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -142,20 +144,28 @@ public final class ExchangeSettings {
         /**
          * Uses any base URL (the simulator, a proxy).
          *
-         * @throws GatewaySettingsException when it is not an http(s) URL with a host, and a port from 1 to 65535 if any
+         * @throws GatewaySettingsException when it is not an http(s) URL with a host, and a port from 1 to 65535 if any,
+         *                                  or holds a user name and password ({@code http://user:password@host}),
+         *                                  which no exchange reads: keys go in {@link Credentials}
          */
         public Builder url(String url) {
             requireNonNull(url, "url is null");
             String u = url.trim();
+            String shown = Redactor.url(u);
+            String example = "; give one like https://testnet.binance.vision or http://127.0.0.1:8080";
             if (!(u.startsWith("http://") || u.startsWith("https://")) || u.length() <= "https://".length()) {
-                throw new GatewaySettingsException("base URL \"" + url + "\" is not an http(s) URL; give one like "
-                        + "https://testnet.binance.vision or http://127.0.0.1:8080");
+                throw new GatewaySettingsException("base URL \"" + shown + "\" is not an http(s) URL" + example);
             }
             try {
                 java.net.URI uri = new java.net.URI(u);
+                if (uri.getRawUserInfo() != null || !shown.equals(u)) {
+                    throw new GatewaySettingsException("base URL \"" + shown + "\" holds a user name or password before"
+                            + " the host, which antrest never sends (exchanges authenticate each request with the API"
+                            + " key and secret): remove the 'user:password@' part, and give a proxy's credentials as"
+                            + " its own user and password");
+                }
                 if (uri.getHost() == null) {
-                    throw new GatewaySettingsException("base URL \"" + url + "\" has no host name; give one like "
-                            + "https://testnet.binance.vision or http://127.0.0.1:8080");
+                    throw new GatewaySettingsException("base URL \"" + shown + "\" has no host name" + example);
                 }
                 if (uri.getPort() != -1 && (uri.getPort() < MIN_PORT || uri.getPort() > MAX_PORT)) {
                     throw new GatewaySettingsException("base URL " + uri.getScheme() + "://" + uri.getHost() + ":"
@@ -163,8 +173,8 @@ public final class ExchangeSettings {
                             + "; give the exchange's port, or none for the scheme's own (80 for http, 443 for https)");
                 }
             } catch (java.net.URISyntaxException e) {
-                throw new GatewaySettingsException("base URL \"" + url + "\" is not a URL (" + e.getReason() + " at index "
-                        + e.getIndex() + "); give one like https://testnet.binance.vision or http://127.0.0.1:8080");
+                throw new GatewaySettingsException("base URL \"" + shown + "\" is not a URL (" + e.getReason() + " at index "
+                        + e.getIndex() + ")" + example);
             }
             this.environment = Environment.CUSTOM;
             this.url = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
