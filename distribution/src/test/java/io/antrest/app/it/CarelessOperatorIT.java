@@ -219,10 +219,7 @@ class CarelessOperatorIT {
             all.add("gateway.a.url=http://127.0.0.1:9");
         }
         all.addAll(List.of(lines));
-        Path conf = dir.resolve("antrest.properties");
-        Files.write(conf, all);
-        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
-        return conf;
+        return Installation.privateSettings(dir.resolve("antrest.properties"), all);
     }
 
     /** {@code bin/antrest sign binance} with the secret read from {@code file}. */

@@ -10,9 +10,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -40,10 +39,7 @@ class HangsIT {
     }
 
     private Path settings(String... lines) throws IOException {
-        Path conf = dir.resolve("antrest.properties");
-        Files.writeString(conf, String.join("\n", lines) + "\n");
-        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
-        return conf;
+        return Installation.privateSettings(dir.resolve("antrest.properties"), List.of(lines));
     }
 
     @Test

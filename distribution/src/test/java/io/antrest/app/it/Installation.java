@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,28 @@ final class Installation {
 
     Path plugins() {
         return home.resolve("plugins");
+    }
+
+    /** Writes a settings file only its owner may read (so {@code run} draws no warning about it). */
+    static Path privateSettings(Path file, List<String> lines) throws IOException {
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    /** Everything the installation logged: all files under {@code logs/}, or "" when there are none. */
+    String logs() throws IOException {
+        Path logs = home.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return "";
+        }
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     /** What a run printed and how it ended. */

@@ -8,13 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,26 +36,8 @@ class SecretsInUrlsIT {
         antrest = Installation.copyInto(dir);
     }
 
-    /** Everything the installation logged, all files of {@code logs/}. */
-    private String logs() throws IOException {
-        Path logs = antrest.home().resolve("logs");
-        if (!Files.isDirectory(logs)) {
-            return "";
-        }
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(logs)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)).append('\n');
-            }
-        }
-        return all.toString();
-    }
-
     private Path settings(String... lines) throws IOException {
-        Path conf = dir.resolve("antrest.properties");
-        Files.writeString(conf, String.join("\n", lines) + "\n");
-        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
-        return conf;
+        return Installation.privateSettings(dir.resolve("antrest.properties"), List.of(lines));
     }
 
     @Test
@@ -79,7 +58,7 @@ class SecretsInUrlsIT {
                 run.destroyForcibly();
             }
             assertThat(printed).contains("gateway 'spot' (binance) is UP", ";USER=sa;PASSWORD=****", "stopped cleanly");
-            assertThat(printed + logs()).doesNotContain(DB_PASSWORD);
+            assertThat(printed + antrest.logs()).doesNotContain(DB_PASSWORD);
         }
     }
 
@@ -92,7 +71,7 @@ class SecretsInUrlsIT {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("gateway.spot.url", "http://trader:****@127.0.0.1:9", "remove the 'user:password@' part");
-        assertThat(r.all() + logs()).doesNotContain(URL_PASSWORD);
+        assertThat(r.all() + antrest.logs()).doesNotContain(URL_PASSWORD);
     }
 
     @Test
@@ -101,7 +80,7 @@ class SecretsInUrlsIT {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--url", "http://trader:****@127.0.0.1:9");
-        assertThat(r.all() + logs()).doesNotContain(URL_PASSWORD);
+        assertThat(r.all() + antrest.logs()).doesNotContain(URL_PASSWORD);
     }
 
     @Test
@@ -117,7 +96,7 @@ class SecretsInUrlsIT {
             assertThat(h2.exit()).isZero();
             assertThat(h2.out()).contains(";USER=sa;PASSWORD=****", "INITIALISED");
 
-            assertThat(mysql.all() + h2.all() + logs()).doesNotContain(DB_PASSWORD);
+            assertThat(mysql.all() + h2.all() + antrest.logs()).doesNotContain(DB_PASSWORD);
         }
     }
 
@@ -134,7 +113,7 @@ class SecretsInUrlsIT {
             assertThat(r.exit()).as(proxy).isEqualTo(2);
             assertThat(r.err()).as(proxy).contains("gateway.spot.proxy", "host:port", "gateway.spot.proxy-user",
                     "gateway.spot.proxy-password");
-            assertThat(r.all() + logs()).as(proxy).doesNotContain(PROXY_PASSWORD);
+            assertThat(r.all() + antrest.logs()).as(proxy).doesNotContain(PROXY_PASSWORD);
         }
     }
 
@@ -148,7 +127,7 @@ class SecretsInUrlsIT {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("gateway.spot.sessions", "the value of ${env:SPOT_SESSIONS}", "whole number");
-        assertThat(r.all() + logs()).doesNotContain(SESSIONS_VALUE);
+        assertThat(r.all() + antrest.logs()).doesNotContain(SESSIONS_VALUE);
     }
 
     @Test
@@ -165,7 +144,7 @@ class SecretsInUrlsIT {
 
                     assertThat(r.exit()).as(answer.body()).isNotZero();
                     assertThat(r.err()).as(answer.body()).contains("\\u001b[2J", "INFO fake log line");
-                    String all = r.all() + logs();
+                    String all = r.all() + antrest.logs();
                     assertThat(all).as(answer.body()).doesNotContain("\u001b").doesNotContain("\nINFO fake log line")
                             .doesNotContain("\r");
                 }
