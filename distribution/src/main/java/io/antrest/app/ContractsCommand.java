@@ -94,7 +94,7 @@ public final class ContractsCommand implements Callable<Integer> {
         }
         String problem = JdbcUrls.problem(jdbcUrl).orElse(null);
         if (problem != null) {
-            err.println((db != null ? "--db " : "the default contract store ") + problem);
+            err.println((db != null ? "--db " + Redactor.url(jdbcUrl) + " " : "the default contract store ") + problem);
             return 2;
         }
         ContractStore store = new ContractStore(jdbcUrl);

@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import io.antrest.app.config.AppConfig;
 import io.antrest.core.Request;
 import io.antrest.core.RequestDroppedException;
+import io.antrest.core.Redactor;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.ContractPolicy;
 import io.antrest.gateway.ContractStore;
@@ -77,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         String db = jdbcUrl != null ? jdbcUrl : demoStore();
         String problem = jdbcUrl != null ? JdbcUrls.problem(jdbcUrl).orElse(null) : null;
         if (problem != null) {
-            err.println("--db " + problem);
+            err.println("--db " + Redactor.url(jdbcUrl) + " " + problem);
             return 2;
         }
         AppConfig config = new AppConfig(Optional.empty(), db, RestClientConfig.defaults(),
