@@ -3,6 +3,7 @@ package io.antrest.gateway;
 import io.antrest.core.Request;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.spi.Credentials;
+import io.antrest.gateway.spi.ExchangeException;
 import io.antrest.gateway.spi.ExchangeSettings;
 import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.monitor.GatewayState;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -92,6 +94,18 @@ class GatewayHangsTest {
         await("the gateway is UP again after the cap", g::isUp);
         // a call that waited for the buckets' pause would wait until 2058
         assertThat(g.submit(Request.get("/ping").build()).get(SAFETY_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallRefusedWithTheLargestRetryAfterEndsWithTheExchangesErrorNotAnOverflow() throws Exception {
+        Gateway g = connect(RestClientConfig.defaults(), GatewaySettings.builder());
+        server.fail("/contracts", 429, "{\"code\":-1003,\"msg\":\"too many requests\"}",
+                Map.of("Retry-After", Long.toString(Long.MAX_VALUE)), 1);
+
+        assertThatThrownBy(() -> g.contracts().get(SAFETY_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ExchangeException.class)
+                .hasMessageContaining("RATE_LIMITED").hasMessageContaining("retry after " + Long.MAX_VALUE + " s");
     }
 
     @Test

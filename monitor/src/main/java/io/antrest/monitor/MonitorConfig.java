@@ -5,8 +5,6 @@ import io.antrest.core.DurationBound;
 
 import java.time.Duration;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * The thresholds and intervals of a {@link MonitorEngine}, immutable, with sane defaults:
  * 3 consecutive failures make a gateway DOWN, more than half of the last 20 calls failing
@@ -159,14 +157,6 @@ public final class MonitorConfig {
         /** Builds the configuration. */
         public MonitorConfig build() {
             return new MonitorConfig(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            requireNonNull(d, name + " is null");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * when the time is up, wherever the attempt is blocked, and the transport reports a time-out.
  */
 final class AttemptDeadline {
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
     private final ScheduledExecutorService timer;
 
     /** Alarms on {@code timer} (the client's scheduler: an alarm only closes a socket). */
@@ -27,7 +29,9 @@ final class AttemptDeadline {
     Alarm arm(Duration timeout) {
         Alarm alarm = new Alarm(timeout);
         try {
-            alarm.future = timer.schedule(alarm::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            // a Request's timeout is unbounded: one beyond ~292 years cannot be counted in nanoseconds
+            long nanos = timeout.compareTo(LONGEST) < 0 ? timeout.toNanos() : Long.MAX_VALUE;
+            alarm.future = timer.schedule(alarm::fire, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             // the client is stopping: its transport is aborted with everything in flight anyway
         }

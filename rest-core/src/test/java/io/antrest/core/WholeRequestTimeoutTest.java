@@ -86,6 +86,17 @@ class WholeRequestTimeoutTest {
     }
 
     @Test
+    void aTimeoutTooLongToCountInNanosecondsStillLetsTheRequestThroughEitherTransport() throws Exception {
+        // about 1000 years: more than a long counts in nanoseconds, less than it counts in milliseconds
+        Request longWait = Request.get("/ok").timeout(Duration.ofDays(365L * 1000)).maxAttempts(1).build();
+        DripServer server = drip(false);
+        assertThat(client(server.url(), null).submit(longWait).get(SAFETY_SECONDS, TimeUnit.SECONDS).status())
+                .isEqualTo(200);
+        RestClient proxied = client("http://exchange.invalid", new ProxyConfig("127.0.0.1", server.port(), null, null));
+        assertThat(proxied.submit(longWait).get(SAFETY_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
     void anOrderCutOffByItsTimeoutIsOutcomeUnknownAndItsCallerHearsOnce() throws Exception {
         DripServer server = drip(false);
         RestClient client = client(server.url(), null);

@@ -46,6 +46,9 @@ public record Contract(String exchange, String symbol, String baseAsset, String 
     public static final int MAX_SCALE = 30;
     /** The most digits a number may be written with, trailing zeros included (Binance writes {@code 0.01000000}). */
     public static final int MAX_DIGITS_WRITTEN = 100;
+    /** The rule a refused number breaks, for the message (a constant: every contract's six numbers are checked). */
+    private static final String BOUND = "a number must have at most " + MAX_INTEGER_DIGITS + " digits before the decimal"
+            + " point and " + MAX_SCALE + " after it (from 1E-" + MAX_SCALE + " to below 1E+" + MAX_INTEGER_DIGITS + ")";
 
     /**
      * Checks the arguments and strips trailing zeros so that 0.01000000 equals 0.01.
@@ -108,22 +111,20 @@ public record Contract(String exchange, String symbol, String baseAsset, String 
      * number such as {@code 1E+2147483647}.
      */
     private static BigDecimal bounded(String exchange, String symbol, String field, BigDecimal d) {
-        String bound = "a number must have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and "
-                + MAX_SCALE + " after it (from 1E-" + MAX_SCALE + " to below 1E+" + MAX_INTEGER_DIGITS + ")";
         if (d.signum() == 0) {
             return BigDecimal.ZERO;
         }
         if (d.precision() > MAX_DIGITS_WRITTEN) {
             throw new InvalidContractException(exchange, symbol, field, shown(d), "is written with " + d.precision()
-                    + " digits, more than the " + MAX_DIGITS_WRITTEN + " accepted; " + bound);
+                    + " digits, more than the " + MAX_DIGITS_WRITTEN + " accepted; " + BOUND);
         }
         // Trailing zeros change precision and scale alike: the digits before the point stay.
         if ((long) d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidContractException(exchange, symbol, field, shown(d), "is too large; " + bound);
+            throw new InvalidContractException(exchange, symbol, field, shown(d), "is too large; " + BOUND);
         }
         BigDecimal s = d.stripTrailingZeros();
         if (s.scale() > MAX_SCALE) {
-            throw new InvalidContractException(exchange, symbol, field, shown(d), "is too fine; " + bound);
+            throw new InvalidContractException(exchange, symbol, field, shown(d), "is too fine; " + BOUND);
         }
         return s.scale() < 0 ? s.setScale(0) : s;
     }

@@ -3,6 +3,8 @@ package io.antrest.gateway.spi;
 import io.antrest.core.Printable;
 import io.antrest.core.RestException;
 
+import java.time.Duration;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,9 +19,18 @@ public class ExchangeException extends RestException {
     public ExchangeException(String exchange, String what, ExchangeError error) {
         super(exchange + " refused " + what + ": " + error.kind() + " (HTTP " + error.httpStatus()
                 + (error.code().isEmpty() ? "" : ", code " + Printable.of(error.code(), 40)) + "): " + Printable.of(error.message(), 500)
-                + error.retryAfter().map(d -> "; retry after " + d.toMillis() + " ms").orElse(""));
+                + error.retryAfter().map(ExchangeException::retryAfter).orElse(""));
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.error = error;
+    }
+
+    /**
+     * {@code "; retry after 1500 ms"}; in seconds when the wait is too long to count in milliseconds:
+     * a plugin passes on whatever {@code Retry-After} the exchange sent, {@code 9223372036854775807} too.
+     */
+    private static String retryAfter(Duration wait) {
+        long s = wait.getSeconds();
+        return "; retry after " + (s < Long.MAX_VALUE / 1000 && s > Long.MIN_VALUE / 1000 ? wait.toMillis() + " ms" : s + " s");
     }
 
     /** The exchange's name. */
