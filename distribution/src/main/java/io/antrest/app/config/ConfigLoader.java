@@ -68,11 +68,11 @@ public final class ConfigLoader {
             "antrest.contracts.policy", "strict or sync, for gateways that name none",
             "antrest.monitor.heartbeat-interval", "a duration such as 10s",
             "antrest.monitor.heartbeat-timeout", "a duration from 100ms to 5m, such as 2s",
-            "antrest.monitor.failures-to-down", "a whole number, at least 1",
-            "antrest.monitor.error-window", "a whole number, at least 1",
+            "antrest.monitor.failures-to-down", "a whole number",
+            "antrest.monitor.error-window", "a whole number",
             "antrest.monitor.error-ratio", "a number between 0 and 1",
-            "antrest.client.queue-capacity", "a whole number, at least 1",
-            "antrest.client.droppable-soft-limit", "a whole number, at least 1",
+            "antrest.client.queue-capacity", "a whole number",
+            "antrest.client.droppable-soft-limit", "a whole number",
             "antrest.client.max-response-bytes", "a whole number of bytes",
             "antrest.client.connect-timeout", "a duration such as 5s",
             "antrest.client.retry-after-cap", "a duration from 1s to 24h, such as 5m");
@@ -419,14 +419,14 @@ public final class ConfigLoader {
 
         /** A whole number within the setting's bound ({@link SettingBounds}). */
         int integer(String key, String v) {
+            CountBound bound = SettingBounds.count(key);
             long n;
             try {
                 n = Long.parseLong(v.trim());
             } catch (NumberFormatException e) {
                 throw error(key, "is '" + v + "', not a whole number" + (v.trim().matches("-?\\d+") ? " antrest can"
-                        + " hold" : "") + "; write " + describe(key));
+                        + " hold" : "") + "; write a whole number from " + bound.range());
             }
-            CountBound bound = SettingBounds.count(key);
             if (!bound.contains(n)) {
                 throw error(key, shown(key, Long.toString(n)) + ", outside " + bound.range() + ": it is " + bound.meaning()
                         + "; write a whole number from " + bound.range());
