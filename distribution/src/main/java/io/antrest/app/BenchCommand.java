@@ -4,9 +4,10 @@ import io.antrest.app.bench.BenchResult;
 import io.antrest.app.bench.PipelineBench;
 import io.antrest.app.bench.RawBench;
 import io.antrest.app.bench.Target;
+import io.antrest.core.CountBound;
+import io.antrest.core.Redactor;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
-import io.antrest.core.Redactor;
 import io.antrest.sim.SimExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,21 +78,22 @@ public final class BenchCommand implements Callable<Integer> {
     /** The most requests (or warm-up requests) one run sends: a hundred million. */
     static final int MAX_REQUESTS = 100_000_000;
 
-    /** "--sessions must be from 1 to 256, was 0", or empty when within the bound. */
-    private static Optional<String> outside(String option, long value, long min, long max) {
-        return value >= min && value <= max ? Optional.empty()
-                : Optional.of(option + " must be from " + min + " to " + max + ", was " + value);
-    }
+    private static final CountBound SESSIONS = new CountBound("--sessions", RestClient.SESSIONS.min(),
+            RestClient.SESSIONS.max(), "how many workers send the requests at once");
+    private static final CountBound REQUESTS = new CountBound("--requests", 1, MAX_REQUESTS, "how many requests are timed");
+    private static final CountBound WARMUP = new CountBound("--warmup", 0, MAX_REQUESTS,
+            "how many requests are sent before timing starts");
+    private static final CountBound MEMORY = new CountBound("--memory", 1, RestClientConfig.QUEUE_CAPACITY.max(),
+            "how many requests are queued at once to measure memory");
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String problem = outside("--sessions", sessions, RestClient.SESSIONS.min(), RestClient.SESSIONS.max())
-                .or(() -> outside("--requests", requests, 1, MAX_REQUESTS))
-                .or(() -> outside("--warmup", warmup, 0, MAX_REQUESTS))
-                .or(() -> memory == null ? Optional.empty()
-                        : outside("--memory", memory, 1, RestClientConfig.QUEUE_CAPACITY.max()))
+        String problem = SESSIONS.problem(sessions)
+                .or(() -> REQUESTS.problem(requests))
+                .or(() -> WARMUP.problem(warmup))
+                .or(() -> memory == null ? Optional.empty() : MEMORY.problem(memory))
                 .orElse(raw && compare ? "give --raw or --compare, not both" : null);
         if (problem != null) {
             err.println(problem);

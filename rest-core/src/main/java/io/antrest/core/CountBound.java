@@ -1,5 +1,7 @@
 package io.antrest.core;
 
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -50,10 +52,16 @@ public record CountBound(String setting, long min, long max, String meaning) {
      * @throws IllegalArgumentException naming the setting, the value and the range
      */
     public long check(long value) {
-        if (!contains(value)) {
-            throw new IllegalArgumentException(setting + " must be from " + range() + ", was " + value + ": it is "
-                    + meaning);
+        Optional<String> problem = problem(value);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         return value;
+    }
+
+    /** What is wrong with the value ("sessions must be from 1 to 256, was 0: it is ..."), or empty when it lies in the range. */
+    public Optional<String> problem(long value) {
+        return contains(value) ? Optional.empty()
+                : Optional.of(setting + " must be from " + range() + ", was " + value + ": it is " + meaning);
     }
 }
