@@ -158,12 +158,16 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
      */
     public static FaultScenario slowerThanTimeout(FaultVenue venue) {
         return new FaultScenario("answers slower than the time-out", venue, (sim, n) -> {
-            List<String> paths = new ArrayList<>(venue.getPaths());
-            paths.add(venue.orderPath());
             Duration slow = FaultRun.REQUEST_TIMEOUT.multipliedBy(5).dividedBy(2);
-            paths.forEach(p -> sim.faults().path(p).latency(slow));
+            // The order path first, and the rest only once an order has reached the simulator under
+            // that latency: slowing every path at once let the gateway fall DOWN (and drop orders)
+            // before any order was sent into the slow stretch, about one run in fifteen.
+            sim.faults().path(venue.orderPath()).latency(slow);
+            awaitOrdersReceived(sim, venue, sim.received(venue.orderPath()) + 2);
+            venue.getPaths().forEach(p -> sim.faults().path(p).latency(slow));
             Thread.sleep(slowStretch(n).toMillis());
-            paths.forEach(p -> sim.faults().path(p).latency(Duration.ZERO));
+            venue.getPaths().forEach(p -> sim.faults().path(p).latency(Duration.ZERO));
+            sim.faults().path(venue.orderPath()).latency(Duration.ZERO);
         }, FAILING);
     }
 
@@ -201,6 +205,17 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
     /** How many faults a burst puts on each path: 2% of the load, at least 10. */
     static int burst(int requests) {
         return Math.max(10, requests / 50);
+    }
+
+    /** Waits (at most 30 s) until the simulator has received {@code count} requests on the order path. */
+    private static void awaitOrdersReceived(SimExchange sim, FaultVenue venue, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sim.received(venue.orderPath()) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no order reached the simulator in 30 s (" + venue.orderPath() + ")");
+            }
+            Thread.sleep(1);
+        }
     }
 
     private static Duration slowStretch(int requests) {
