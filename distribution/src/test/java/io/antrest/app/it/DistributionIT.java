@@ -3,9 +3,7 @@ package io.antrest.app.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antrest.core.Json;
 import io.antrest.sim.SimExchange;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real distribution: {@code bin/antrest} of the unpacked tree, run as a user runs it. */
-class DistributionIT {
-    @TempDir
-    Path dir;
-
-    private Installation antrest;
-
-    @BeforeEach
-    void install() throws Exception {
-        antrest = Installation.copyInto(dir);
-    }
-
+class DistributionIT extends InstalledCopy {
     @Test
     void theTreeHoldsTheLauncherSettingsLibrariesPluginsAndData() {
         Path home = antrest.home();

@@ -2,16 +2,13 @@ package io.antrest.app.it;
 
 import io.antrest.sim.Faults;
 import io.antrest.sim.SimExchange;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -24,23 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * set, the gateway is reported DOWN, and UP again when the exchange thaws; a heart-beat timeout
  * out of bounds is a settings mistake, exit code 2, naming the setting and the bounds.
  */
-class HangsIT {
+class HangsIT extends InstalledCopy {
     /** Only a hang takes this long: the gateway is DOWN after about three heart-beats of 300 ms. */
     private static final int SAFETY_SECONDS = 30;
-
-    @TempDir
-    Path dir;
-
-    private Installation antrest;
-
-    @BeforeEach
-    void install() throws Exception {
-        antrest = Installation.copyInto(dir);
-    }
-
-    private Path settings(String... lines) throws IOException {
-        return Installation.privateSettings(dir.resolve("antrest.properties"), List.of(lines));
-    }
 
     @Test
     void runReportsAFrozenExchangeDownAfterTheGatewaysHeartBeatTimeoutAndUpWhenItThaws() throws Exception {

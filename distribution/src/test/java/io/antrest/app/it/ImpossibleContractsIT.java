@@ -3,10 +3,8 @@ package io.antrest.app.it;
 import io.antrest.app.roundtrip.BinanceListingServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,16 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12, points 9 and 10, on the real distribution: {@code bin/antrest contracts binance --url …}
  * against a loopback exchange that lists tick sizes finer than 18 decimals, or impossible ones.
  */
-class ImpossibleContractsIT {
-    @TempDir
-    Path dir;
-
-    private Installation antrest;
+class ImpossibleContractsIT extends InstalledCopy {
     private String db;
 
     @BeforeEach
-    void install() throws Exception {
-        antrest = Installation.copyInto(dir);
+    void database() {
         db = "jdbc:h2:file:" + dir.resolve("contracts");
     }
 

@@ -3,9 +3,7 @@ package io.antrest.app.it;
 import io.antrest.app.secrets.SecretScan;
 import io.antrest.app.secrets.TraceLogConfig;
 import io.antrest.sim.SimExchange;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,20 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (64 digits: Binance, BitMEX) or Base64 (44 characters: OKX), and none may appear, nor any
  * {@code signature=} or key, signature or passphrase header with a value.
  */
-class SecretsAtTraceIT {
+class SecretsAtTraceIT extends InstalledCopy {
     private static final List<String> DEMO_SECRETS = List.of(SimExchange.DEMO_BINANCE_API_KEY, SimExchange.DEMO_BINANCE_SECRET,
             SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_BITMEX_SECRET, SimExchange.DEMO_OKX_API_KEY,
             SimExchange.DEMO_OKX_SECRET, SimExchange.DEMO_OKX_PASSPHRASE);
-
-    @TempDir
-    Path dir;
-
-    private Installation antrest;
-
-    @BeforeEach
-    void install() throws Exception {
-        antrest = Installation.copyInto(dir);
-    }
 
     @Test
     void theDemoAtTraceWithTheShippedConfigurationPrintsNoKeySecretOrSignature() throws Exception {

@@ -2,11 +2,8 @@ package io.antrest.app.it;
 
 import io.antrest.app.secrets.HostileFront;
 import io.antrest.sim.SimExchange;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,25 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exchange's hostile error text, through the real {@code bin/antrest}: no password is printed on
  * standard output or error or written to the log files, and no exchange text reaches them raw.
  */
-class SecretsInUrlsIT {
+class SecretsInUrlsIT extends InstalledCopy {
     private static final String URL_PASSWORD = "Url-Pass-7c1x9q";
     private static final String DB_PASSWORD = "Db-Pass-4k2m8z";
     private static final String PROXY_PASSWORD = "Proxy-Pass-3j6w0v";
     private static final String SESSIONS_VALUE = "sessions-from-env-5t8y2u";
-
-    @TempDir
-    Path dir;
-
-    private Installation antrest;
-
-    @BeforeEach
-    void install() throws Exception {
-        antrest = Installation.copyInto(dir);
-    }
-
-    private Path settings(String... lines) throws IOException {
-        return Installation.privateSettings(dir.resolve("antrest.properties"), List.of(lines));
-    }
 
     @Test
     void runPrintsTheDatabaseUrlWithItsPasswordMasked() throws Exception {
