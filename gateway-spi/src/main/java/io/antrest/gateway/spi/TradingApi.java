@@ -3,6 +3,7 @@ package io.antrest.gateway.spi;
 import io.antrest.core.Request;
 import io.antrest.core.Response;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,4 +49,17 @@ public interface TradingApi {
 
     /** Reads the order from the answer to {@link #queryOrder}. */
     Order parseQuery(OrderRef ref, Response response);
+
+    /**
+     * How long after an order request is signed the exchange may still accept it: a copy of the
+     * request that reaches the exchange later is refused, whatever became of the connection that
+     * carried it (Binance: {@code recvWindow} from the signed {@code timestamp}; BitMEX: the
+     * signed {@code api-expires}; OKX: the {@code expTime} header). The runtime uses it to tell an
+     * order whose answer was lost and that is not found once this window has passed as certainly
+     * not placed. Empty (the default) when the exchange sets no such bound: such an order is then
+     * never called not placed, only found or still unknown.
+     */
+    default Optional<Duration> orderAcceptanceWindow() {
+        return Optional.empty();
+    }
 }
