@@ -6,22 +6,27 @@ import io.antrest.monitor.GatewayMetrics;
 import java.util.Collection;
 import java.util.Locale;
 
-/** The monitor's table as the commands print it: one line per gateway. */
+/**
+ * The monitor's table as the commands print it: one line per gateway. {@code IN_DOUBT} counts the
+ * orders whose answer was lost, as the gateway settled them: found placed / certainly not placed /
+ * still unknown (told to their callers).
+ */
 final class StatusTable {
-    private static final String FORMAT = "%-10s %-14s %9s %8s %7s %6s %8s %7s %7s %12s %9s%n";
+    private static final String FORMAT = "%-10s %-14s %9s %8s %7s %6s %8s %7s %7s %12s %9s %10s%n";
 
     private StatusTable() {
     }
 
     static String render(Collection<GatewayMetrics> gateways) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, FORMAT, "GATEWAY", "STATE", "SUBMITTED",
-                "SUCCESS", "FAILED", "ERROR", "DROPPED", "P50_MS", "P99_MS", "BUDGET_USED", "CLOCK_MS"));
+                "SUCCESS", "FAILED", "ERROR", "DROPPED", "P50_MS", "P99_MS", "BUDGET_USED", "CLOCK_MS", "IN_DOUBT"));
         for (GatewayMetrics m : gateways) {
             ClientMetrics c = m.client();
             out.append(String.format(Locale.ROOT, FORMAT, m.gateway(), m.state(), c.submitted(), c.success(), c.failed(),
                     c.error(), c.dropped(), String.format(Locale.ROOT, "%.1f", c.p50Millis()),
                     String.format(Locale.ROOT, "%.1f", c.p99Millis()), m.budgetUsed() + "/" + m.budgetLimit(),
-                    m.clockOffset().toMillis()));
+                    m.clockOffset().toMillis(), m.resolutions().placed() + "/" + m.resolutions().notPlaced() + "/"
+                            + m.resolutions().stillUnknown()));
         }
         return out.toString();
     }

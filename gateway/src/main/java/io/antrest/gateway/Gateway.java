@@ -2,6 +2,7 @@ package io.antrest.gateway;
 
 import io.antrest.core.MalformedResponseException;
 import io.antrest.core.OutcomeUnknownException;
+import io.antrest.core.Printable;
 import io.antrest.core.Request;
 import io.antrest.core.RequestFailedException;
 import io.antrest.core.Response;
@@ -48,9 +49,10 @@ import static java.util.Objects.requireNonNull;
  * carries an error (any non-2xx, and a 2xx whose body says so) fails the future with an
  * {@link ExchangeException} of the plugin's {@link ErrorKind}. A "timestamp out of window" answer makes the gateway measure the
  * exchange's clock again and send the call once more, signed afresh. Other failures are
- * rest-core's ({@code TransportException}, {@code OutcomeUnknownException}, a drop…); an order
- * whose answer was lost fails with {@link OrderOutcomeUnknownException}, naming its client
- * order id.
+ * rest-core's ({@code TransportException}, {@code OutcomeUnknownException}, a drop…). An order
+ * or a cancel whose answer was lost is settled by looking it up ({@link #placeOrder(OrderRequest,
+ * IfNotPlaced)}); only when that cannot tell in time does it fail with
+ * {@link OrderOutcomeUnknownException}, naming its client order id and what was tried.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -67,9 +69,12 @@ public final class Gateway implements AutoCloseable {
     private final ExchangeBudget budget;
     private final ExchangeAnswers answers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Settles lost order answers; null when {@code resolve-unknown} is off. */
+    private final OrderResolver resolver;
+    private final IfNotPlaced ifNotPlaced;
 
     Gateway(String name, Exchange exchange, RestClient client, OffsetClock clock, MonitorEngine monitor, Runnable onClose,
-            Duration requestTimeout, ExchangeBudget budget, ExchangeAnswers answers) {
+            Duration requestTimeout, ExchangeBudget budget, ExchangeAnswers answers, GatewaySettings settings) {
         this.name = requireNonNull(name, "name is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.client = requireNonNull(client, "client is null");
@@ -79,6 +84,24 @@ public final class Gateway implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         this.budget = requireNonNull(budget, "budget is null");
         this.answers = requireNonNull(answers, "answers is null");
+        this.ifNotPlaced = settings.ifNotPlaced();
+        if (settings.resolveUnknown()) {
+            this.resolver = new OrderResolver(name, monitor, settings.resolveWithin(), exchange.trading().orderAcceptanceWindow(),
+                    this::queryOrder, closed::get);
+            Optional<Duration> window = exchange.trading().orderAcceptanceWindow();
+            if (window.isEmpty()) {
+                LOG.info("gateway '{}': the {} plugin states no acceptance window for orders, so an order whose answer is"
+                        + " lost can be found but never proven not placed", name, exchange.name());
+            } else if (!resolver.canProveNotPlaced()) {
+                LOG.warn("gateway '{}': an order whose answer is lost can be found at {} but never proven not placed within"
+                        + " {} s (gateway.{}.resolve-within): the exchange accepts an order request up to {} ms after it was"
+                        + " signed (plus {} ms for clock error); shorten that window in the plugin's options or lengthen"
+                        + " resolve-within", name, exchange.name(), settings.resolveWithin().toSeconds(), name,
+                        window.get().toMillis(), OrderResolver.CLOCK_MARGIN.toMillis());
+            }
+        } else {
+            this.resolver = null;
+        }
     }
 
     /** The gateway's name (its client's and the monitor's name for it). */
@@ -231,11 +254,33 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Places an order. Without a client order id it gets one from the plugin first, so that an
-     * order whose answer is lost ({@link OrderOutcomeUnknownException}) can be looked up.
+     * Places an order; an order found certainly not placed after its answer was lost is handled
+     * as the gateway's settings say ({@code gateway.NAME.if-not-placed}, default
+     * {@link IfNotPlaced#REPORT}). See {@link #placeOrder(OrderRequest, IfNotPlaced)}.
      */
     public CompletableFuture<Order> placeOrder(OrderRequest order) {
+        return placeOrder(order, ifNotPlaced);
+    }
+
+    /**
+     * Places an order. Without a client order id it gets one from the plugin first, so that an
+     * order whose answer is lost can be looked up.
+     *
+     * <p>When the answer is lost (the connection broke after sending, a 5xx, the time-out, or a
+     * 2xx that cannot be read), the gateway settles it itself unless {@code resolve-unknown} is
+     * off: it looks the order up by its client order id with a growing pause; found, the future
+     * completes with the order as the exchange has it; not found once the exchange's acceptance
+     * window has passed, the order was certainly not placed, and is sent again with the same
+     * client order id ({@link IfNotPlaced#RESEND}) or reported with {@link OrderNotPlacedException}
+     * ({@link IfNotPlaced#REPORT}); still unknown after {@code resolve-within} (30 s), the future
+     * fails with {@link OrderOutcomeUnknownException}, saying what was tried.
+     *
+     * @param order       the order
+     * @param ifNotPlaced what to do with an order found certainly not placed
+     */
+    public CompletableFuture<Order> placeOrder(OrderRequest order, IfNotPlaced ifNotPlaced) {
         requireNonNull(order, "order is null");
+        requireNonNull(ifNotPlaced, "ifNotPlaced is null");
         OrderRequest withId = order.clientOrderId().isPresent() ? order
                 : order.withClientOrderId(exchange.trading().newClientOrderId());
         Request request;
@@ -244,24 +289,69 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<Order> placed = placeOnce(withId, request);
+        if (resolver == null) {
+            return placed;
+        }
+        return placed.exceptionallyCompose(e -> unwrap(e) instanceof OrderOutcomeUnknownException lost
+                ? resolver.placement(withId, lost, ifNotPlaced, again -> placeOnce(again, request))
+                : CompletableFuture.failedFuture(unwrap(e)));
+    }
+
+    /** Sends the order once; a lost or unreadable answer fails it with {@link OrderOutcomeUnknownException}. */
+    private CompletableFuture<Order> placeOnce(OrderRequest withId, Request request) {
         OrderRef ref = OrderRef.byClientOrderId(withId.symbol(), withId.clientOrderId().orElseThrow());
-        return typed(request, response -> exchange.trading().parseNewOrder(withId, response)).exceptionallyCompose(e -> {
+        return mayHaveActed(() -> request, response -> exchange.trading().parseNewOrder(withId, response), ref);
+    }
+
+    /**
+     * Cancels an order and returns it as cancelled (or as it ended, when it filled first). Where
+     * the exchange acknowledges a cancel with ids only (OKX), the order is then looked up, so the
+     * caller still gets all of it. A cancel whose answer was lost is settled like an order's (see
+     * {@link #placeOrder(OrderRequest, IfNotPlaced)}): the order is looked up, and the cancel sent
+     * again while the order is still open (repeating a cancel is harmless).
+     */
+    public CompletableFuture<Order> cancelOrder(OrderRef ref) {
+        requireNonNull(ref, "ref is null");
+        CompletableFuture<Order> cancelled = cancelOnce(ref);
+        if (resolver == null) {
+            return cancelled;
+        }
+        return cancelled.exceptionallyCompose(e -> unwrap(e) instanceof OrderOutcomeUnknownException lost
+                ? resolver.cancel(ref, lost, this::cancelOnce)
+                : CompletableFuture.failedFuture(unwrap(e)));
+    }
+
+    private CompletableFuture<Order> cancelOnce(OrderRef ref) {
+        return mayHaveActed(() -> exchange.trading().cancelOrder(ref), response -> exchange.trading().parseCancel(ref, response), ref)
+                .thenCompose(order -> order.map(CompletableFuture::completedFuture).orElseGet(() -> queryOrder(ref)));
+    }
+
+    /**
+     * A call that acts on the exchange (a placement, a cancel): an answer lost, or a 2xx the
+     * plugin cannot read, fails it with {@link OrderOutcomeUnknownException}, never a plain error
+     * that reads as "not done". An exchange's refusal stays what it is.
+     */
+    private <T> CompletableFuture<T> mayHaveActed(java.util.function.Supplier<Request> request, Function<Response, T> parse,
+                                                  OrderRef ref) {
+        return typed(request, response -> {
+            try {
+                return parse.apply(response);
+            } catch (ExchangeException refused) {
+                throw refused;
+            } catch (RuntimeException unreadable) {
+                throw new OrderOutcomeUnknownException(ref, "gateway '" + name + "': the answer (HTTP " + response.status()
+                        + ") to " + OrderOutcomeUnknownException.describe(ref) + " cannot be read by the " + exchange.name()
+                        + " plugin (" + Printable.of(String.valueOf(unreadable.getMessage()), 300) + "): the exchange may or may not have"
+                        + " acted on it", unreadable);
+            }
+        }).exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
             if (cause instanceof OutcomeUnknownException unknown && !(cause instanceof OrderOutcomeUnknownException)) {
                 return CompletableFuture.failedFuture(new OrderOutcomeUnknownException(ref, unknown));
             }
             return CompletableFuture.failedFuture(cause);
         });
-    }
-
-    /**
-     * Cancels an order and returns it as cancelled. Where the exchange acknowledges a cancel with
-     * ids only (OKX), the order is then looked up, so the caller still gets all of it.
-     */
-    public CompletableFuture<Order> cancelOrder(OrderRef ref) {
-        requireNonNull(ref, "ref is null");
-        return typed(() -> exchange.trading().cancelOrder(ref), response -> exchange.trading().parseCancel(ref, response))
-                .thenCompose(order -> order.map(CompletableFuture::completedFuture).orElseGet(() -> queryOrder(ref)));
     }
 
     /** Looks an order up. */

@@ -110,7 +110,7 @@ public final class GatewayManager implements AutoCloseable {
             throw new GatewaySettingsException("exchange '" + provider.name() + "': " + Redactor.url(e.getMessage()), e);
         }
         Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name),
-                settings.requestTimeout().orElse(null), budget, answers);
+                settings.requestTimeout().orElse(null), budget, answers, settings);
         if (gateways.putIfAbsent(name, gateway) != null) {
             throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
                     + " the new one another name");

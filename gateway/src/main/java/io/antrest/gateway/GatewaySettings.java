@@ -19,7 +19,8 @@ import static java.util.Objects.requireNonNull;
  * How to connect one gateway (the seed's {@code setting} dict): its name, how many requests go
  * at once ({@code session_number}, default 3), an optional HTTP proxy, the contract policy
  * (default {@link ContractPolicy#STRICT}), the heart-beat interval and time-out, how long connecting may take,
- * and the exchange plugin's own settings (server, credentials, options). Immutable; never prints
+ * how an order whose answer was lost is settled (looked up for at most 30 s by default, and
+ * reported when certainly not placed: {@link IfNotPlaced#REPORT}), and the exchange plugin's own settings (server, credentials, options). Immutable; never prints
  * credentials or the proxy password.
  */
 public final class GatewaySettings {
@@ -42,6 +43,13 @@ public final class GatewaySettings {
             "requestTimeout (gateway.NAME.request-timeout)", Duration.ofMillis(1), Duration.ofHours(1),
             "how long a typed call waits for each answer, e.g. 5s; leave it unset for 10s");
 
+    /** The bound of {@link Builder#resolveWithin(Duration)}: 1 s to 10 minutes. */
+    public static final DurationBound RESOLVE_WITHIN = new DurationBound(
+            "resolveWithin (gateway.NAME.resolve-within)", Duration.ofSeconds(1), Duration.ofMinutes(10),
+            "how long the gateway may spend looking up an order whose answer was lost, e.g. 30s (the default)");
+    /** How long an order whose answer was lost is looked up by default. */
+    public static final Duration DEFAULT_RESOLVE_WITHIN = Duration.ofSeconds(30);
+
     private final String name;
     private final int sessions;
     private final ProxyConfig proxy;
@@ -50,6 +58,9 @@ public final class GatewaySettings {
     private final Duration heartBeatTimeout;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final boolean resolveUnknown;
+    private final Duration resolveWithin;
+    private final IfNotPlaced ifNotPlaced;
     private final ExchangeSettings exchange;
 
     private GatewaySettings(Builder b) {
@@ -61,6 +72,9 @@ public final class GatewaySettings {
         this.heartBeatTimeout = b.heartBeatTimeout;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.resolveUnknown = b.resolveUnknown;
+        this.resolveWithin = b.resolveWithin;
+        this.ifNotPlaced = b.ifNotPlaced;
         this.exchange = b.exchange;
     }
 
@@ -120,6 +134,24 @@ public final class GatewaySettings {
         return Optional.ofNullable(requestTimeout);
     }
 
+    /**
+     * Whether an order or cancel whose answer was lost is settled by looking the order up (true,
+     * the default) or its caller told at once that its outcome is unknown.
+     */
+    public boolean resolveUnknown() {
+        return resolveUnknown;
+    }
+
+    /** How long the gateway may spend settling one lost answer before it tells the caller the outcome is unknown. */
+    public Duration resolveWithin() {
+        return resolveWithin;
+    }
+
+    /** What a placement does with an order found certainly not placed, when the caller does not say. */
+    public IfNotPlaced ifNotPlaced() {
+        return ifNotPlaced;
+    }
+
     /** The exchange plugin's settings. */
     public ExchangeSettings exchange() {
         return exchange;
@@ -130,7 +162,9 @@ public final class GatewaySettings {
         return "GatewaySettings{" + (name == null ? "" : "name=" + name + ", ") + "sessions=" + sessions
                 + (proxy == null ? "" : ", proxy=" + proxy) + ", contractPolicy=" + contractPolicy
                 + (heartBeatInterval == null ? "" : ", heartBeatInterval=" + heartBeatInterval)
-                + (heartBeatTimeout == null ? "" : ", heartBeatTimeout=" + heartBeatTimeout) + ", " + exchange + "}";
+                + (heartBeatTimeout == null ? "" : ", heartBeatTimeout=" + heartBeatTimeout)
+                + (resolveUnknown ? ", resolveWithin=" + resolveWithin + ", ifNotPlaced=" + ifNotPlaced : ", resolveUnknown=false")
+                + ", " + exchange + "}";
     }
 
     /** Builds {@link GatewaySettings}; every setter checks its argument at once and says what is wrong. */
@@ -143,6 +177,9 @@ public final class GatewaySettings {
         private Duration heartBeatTimeout;
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Duration requestTimeout;
+        private boolean resolveUnknown = true;
+        private Duration resolveWithin = DEFAULT_RESOLVE_WITHIN;
+        private IfNotPlaced ifNotPlaced = IfNotPlaced.REPORT;
         private ExchangeSettings exchange = ExchangeSettings.builder().build();
 
         private Builder() {
@@ -210,6 +247,27 @@ public final class GatewaySettings {
         /** Sets how long each typed call waits for its answer, within {@link #REQUEST_TIMEOUT}. */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = checked(() -> REQUEST_TIMEOUT.check(timeout));
+            return this;
+        }
+
+        /**
+         * Whether an order or cancel whose answer was lost is settled by looking it up (default
+         * true); false hands the caller an {@link OrderOutcomeUnknownException} at once.
+         */
+        public Builder resolveUnknown(boolean resolve) {
+            this.resolveUnknown = resolve;
+            return this;
+        }
+
+        /** Sets how long settling one lost answer may take, within {@link #RESOLVE_WITHIN} (default 30 s). */
+        public Builder resolveWithin(Duration within) {
+            this.resolveWithin = checked(() -> RESOLVE_WITHIN.check(within));
+            return this;
+        }
+
+        /** Sets what a placement does with an order found certainly not placed (default {@link IfNotPlaced#REPORT}). */
+        public Builder ifNotPlaced(IfNotPlaced ifNotPlaced) {
+            this.ifNotPlaced = requireNonNull(ifNotPlaced, "ifNotPlaced is null");
             return this;
         }
 

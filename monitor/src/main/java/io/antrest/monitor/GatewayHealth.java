@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,7 @@ final class GatewayHealth {
     private ScheduledFuture<?> heartBeatTask;
     private ScheduledFuture<?> expiryTask;
     final AtomicBoolean beating = new AtomicBoolean();
+    private final AtomicLongArray resolutions = new AtomicLongArray(Resolution.values().length);
 
     GatewayHealth(String name, MonitorConfig config, Clock clock, List<GatewayStateListener> listeners) {
         this.name = name;
@@ -64,6 +66,16 @@ final class GatewayHealth {
 
     String name() {
         return name;
+    }
+
+    void resolved(Resolution resolution) {
+        resolutions.incrementAndGet(resolution.ordinal());
+    }
+
+    Resolutions resolutions() {
+        return new Resolutions(resolutions.get(Resolution.PLACED.ordinal()), resolutions.get(Resolution.NOT_PLACED.ordinal()),
+                resolutions.get(Resolution.STILL_UNKNOWN.ordinal()), resolutions.get(Resolution.CANCEL_SETTLED.ordinal()),
+                resolutions.get(Resolution.CANCEL_STILL_UNKNOWN.ordinal()));
     }
 
     synchronized GatewayState state() {

@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  * A snapshot of one gateway for dashboards and the {@code antrest status} command: its client's
  * counters (submitted, queued, in flight, success, failed, error, dropped, p50 and p99 latency),
  * how much of its rate-limit budget the current window has used, its clock offset from the
- * exchange, and its state.
+ * exchange, its state, and how many lost order answers it settled by looking the order up.
  *
  * @param gateway     the gateway's name
  * @param state       its state
@@ -21,9 +21,11 @@ import static java.util.Objects.requireNonNull;
  * @param budgetLimit the units that bucket allows per window
  * @param clockOffset the exchange's clock minus ours (positive: the exchange is ahead)
  * @param buckets     every rate-limit bucket of the gateway (request weight, orders, per endpoint, per instrument)
+ * @param resolutions orders and cancels whose answer was lost, as the gateway settled them
  */
 public record GatewayMetrics(String gateway, GatewayState state, ClientMetrics client, long budgetUsed,
-                             long budgetLimit, Duration clockOffset, List<BucketUsage> buckets) {
+                             long budgetLimit, Duration clockOffset, List<BucketUsage> buckets,
+                             Resolutions resolutions) {
     /** Checks the arguments. */
     public GatewayMetrics {
         requireNonNull(gateway, "gateway is null");
@@ -31,5 +33,6 @@ public record GatewayMetrics(String gateway, GatewayState state, ClientMetrics c
         requireNonNull(client, "client is null");
         requireNonNull(clockOffset, "clockOffset is null");
         buckets = List.copyOf(requireNonNull(buckets, "buckets is null"));
+        requireNonNull(resolutions, "resolutions is null");
     }
 }

@@ -222,12 +222,24 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         RestClient client = h.client();
         if (client == null) {
             return new GatewayMetrics(gateway, h.state(), new ClientMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                    0, 0, h.clockOffset(), List.of());
+                    0, 0, h.clockOffset(), List.of(), h.resolutions());
         }
         List<BucketUsage> buckets = client.budget().usage();
         BucketUsage general = buckets.isEmpty() ? null : buckets.get(0);
         return new GatewayMetrics(gateway, h.state(), client.metrics(), general == null ? 0 : general.used(),
-                general == null ? 0 : general.limit(), h.clockOffset(), buckets);
+                general == null ? 0 : general.limit(), h.clockOffset(), buckets, h.resolutions());
+    }
+
+    /**
+     * Counts how the runtime settled an order or cancel whose answer was lost; shown in
+     * {@link #metrics}. A gateway never heard of is ignored.
+     */
+    public void resolved(String gateway, Resolution resolution) {
+        requireNonNull(resolution, "resolution is null");
+        GatewayHealth h = gateways.get(requireNonNull(gateway, "gateway is null"));
+        if (h != null) {
+            h.resolved(resolution);
+        }
     }
 
     /** Adds a listener of every transition. */

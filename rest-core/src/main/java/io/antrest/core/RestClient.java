@@ -572,8 +572,9 @@ public class RestClient implements AutoCloseable {
             try {
                 json = response.json();
             } catch (MalformedResponseException e) {
-                finish(call, RequestStatus.ERROR, null, new MalformedResponseException(
-                        request.method() + " " + request.path() + ": " + e.getMessage() + notJsonHint(response), e));
+                finish(call, RequestStatus.ERROR, null, request.idempotent() ? new MalformedResponseException(
+                        request.method() + " " + request.path() + ": " + e.getMessage() + notJsonHint(response), e)
+                        : unreadable(request, e.getMessage(), e));
                 return;
             }
             finish(call, RequestStatus.SUCCESS, json, null);
@@ -611,6 +612,17 @@ public class RestClient implements AutoCloseable {
         schedule(call, backoff.toNanos());
     }
 
+    /**
+     * A request that is not idempotent (an order) was answered but the answer cannot be read (not
+     * JSON, cut short, over the size limit): the exchange got it and may well have acted on it, so
+     * its outcome is unknown, never a plain error that reads as "not done".
+     */
+    private static OutcomeUnknownException unreadable(Request request, String problem, Throwable cause) {
+        return new OutcomeUnknownException(request.method() + " " + request.path() + " was answered but the answer cannot"
+                + " be read (" + problem + "): the exchange may or may not have acted on it, so it was not sent again."
+                + " Look it up (by its client order id) before sending it again", cause);
+    }
+
     /** What a 2xx answer that is not JSON looked like, and the usual reason for one. */
     private String notJsonHint(Response response) {
         String start = Printable.of(response.bodyText().strip().replaceAll("\\s+", " "), 100);
@@ -623,7 +635,8 @@ public class RestClient implements AutoCloseable {
         Request request = call.request();
         String what = request.method() + " " + request.path();
         if (error instanceof ResponseTooLargeException) {
-            finish(call, RequestStatus.ERROR, null, new MalformedResponseException(error.getMessage(), error));
+            finish(call, RequestStatus.ERROR, null, request.idempotent() ? new MalformedResponseException(error.getMessage(), error)
+                    : unreadable(request, error.getMessage(), error));
             return;
         }
         if (Classifier.tlsRefused(error)) {

@@ -6,6 +6,7 @@ import io.antrest.core.Redactor;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.ContractPolicy;
 import io.antrest.gateway.GatewaySettings;
+import io.antrest.gateway.IfNotPlaced;
 import io.antrest.gateway.JdbcUrls;
 import io.antrest.gateway.ProviderInfo;
 import io.antrest.gateway.ProviderLookupException;
@@ -94,6 +95,9 @@ public final class ConfigLoader {
             "heartbeat-timeout", "a duration from 100ms to 5m, such as 2s",
             "connect-timeout", "a duration such as 30s",
             "request-timeout", "a duration such as 5s",
+            "resolve-unknown", "true (an order whose answer was lost is looked up) or false",
+            "resolve-within", "a duration from 1s to 10m, such as 30s",
+            "if-not-placed", "report or resend",
             "option.NAME", "an exchange-specific option, e.g. option.recv_window=5000");
 
     private final Path home;
@@ -551,6 +555,15 @@ public final class ConfigLoader {
                     () -> gs.connectTimeout(in.duration(key("connect-timeout"), v))));
             value("request-timeout").ifPresent(v -> in.apply(key("request-timeout"),
                     () -> gs.requestTimeout(in.duration(key("request-timeout"), v))));
+            gs.resolveUnknown(bool("resolve-unknown", true));
+            value("resolve-within").ifPresent(v -> in.apply(key("resolve-within"),
+                    () -> gs.resolveWithin(in.duration(key("resolve-within"), v))));
+            value("if-not-placed").ifPresent(v -> gs.ifNotPlaced(switch (v.trim().toLowerCase(Locale.ROOT)) {
+                case "report" -> IfNotPlaced.REPORT;
+                case "resend" -> IfNotPlaced.RESEND;
+                default -> throw in.error(key("if-not-placed"), "is '" + v + "'; write report (an order found certainly not"
+                        + " placed fails with OrderNotPlacedException) or resend (it is sent again with the same client order id)");
+            }));
             value("proxy").ifPresent(given -> {
                 String v = proxyHostPort(given);
                 int colon = v.lastIndexOf(':');

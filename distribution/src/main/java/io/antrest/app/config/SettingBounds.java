@@ -47,7 +47,8 @@ final class SettingBounds {
             "heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT,
             "heartbeat-interval", GatewaySettings.HEART_BEAT_INTERVAL,
             "connect-timeout", GatewaySettings.CONNECT_TIMEOUT,
-            "request-timeout", GatewaySettings.REQUEST_TIMEOUT);
+            "request-timeout", GatewaySettings.REQUEST_TIMEOUT,
+            "resolve-within", GatewaySettings.RESOLVE_WITHIN);
 
     private SettingBounds() {
     }
