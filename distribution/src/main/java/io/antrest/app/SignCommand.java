@@ -97,7 +97,7 @@ public final class SignCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--option", paramLabel = "k=v",
-            description = "an exchange option, e.g. recv_window=5000 (binance), expires_window_seconds=60 (bitmex), simulated=true (okx)")
+            description = "an exchange option, e.g. recv_window=5000 (binance), expires_window_seconds=5 (bitmex), simulated=true (okx)")
     Map<String, String> options = Map.of();
 
     @Override

@@ -97,10 +97,10 @@ class DistributionIT extends InstalledCopy {
 
     @Test
     void signPrintsTheBitmexDocumentationExample() throws Exception {
-        // BitMEX signs api-expires = time + the expiry window (60 s by default): 1518064176 + 60 = 1518064236.
+        // BitMEX signs api-expires = time + the expiry window (5 s by default): 1518064231 + 5 = 1518064236.
         Installation.Run r = antrest.run("sign", "bitmex", "--api-key", "LAqUlngMIQkIUjXMUreyu3qn",
                 "--secret", "chNOOS4KvNXR_Xq4k4c9qsfoKWvnDecLATCRlcBwyKDYnWgO", "--method", "GET",
-                "--path", "/api/v1/instrument", "--time-ms", "1518064176000");
+                "--path", "/api/v1/instrument", "--time-ms", "1518064231000");
 
         assertThat(r.exit()).as(r.all()).isZero();
         JsonNode json = Json.mapper().readTree(r.out());

@@ -58,7 +58,7 @@ final class BinanceExchange implements Exchange {
 
     private final String baseUrl;
     private final BinanceSigner signer;
-    private final BinanceTrading trading = new BinanceTrading();
+    private final BinanceTrading trading;
     private final OptionalInt weightOverride;
     private final OptionalInt ordersOverride;
     private final List<RateLimitRule> rules;
@@ -74,6 +74,7 @@ final class BinanceExchange implements Exchange {
     BinanceExchange(String baseUrl, BinanceSigner signer, OptionalInt weightPerMinute, OptionalInt ordersPer10Seconds) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
         this.signer = requireNonNull(signer, "signer is null");
+        this.trading = new BinanceTrading(Duration.ofMillis(signer.recvWindow()));
         this.weightOverride = positive(requireNonNull(weightPerMinute, "weightPerMinute is null"), "weightPerMinute");
         this.ordersOverride = positive(requireNonNull(ordersPer10Seconds, "ordersPer10Seconds is null"), "ordersPer10Seconds");
         this.rules = List.of(

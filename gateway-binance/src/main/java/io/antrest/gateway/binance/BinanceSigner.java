@@ -55,6 +55,11 @@ final class BinanceSigner implements RequestSigner {
         }
     }
 
+    /** The {@code recvWindow} in milliseconds put on every signed request that carries none of its own. */
+    long recvWindow() {
+        return recvWindow;
+    }
+
     @Override
     public Request sign(Request request, SigningContext context) {
         // A request carrying the marker header counts as signed, so a public one has nothing to remove: no copy.

@@ -9,6 +9,7 @@ import io.antrest.gateway.spi.OrderRequest;
 import io.antrest.gateway.spi.OrderType;
 import io.antrest.gateway.spi.TradingApi;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,24 @@ import static java.util.Objects.requireNonNull;
  * {@code signature} on every attempt.
  */
 final class BinanceTrading implements TradingApi {
+    private final Duration acceptanceWindow;
+
+    /** With the {@code recvWindow} the signer puts on every order request. */
+    BinanceTrading(Duration recvWindow) {
+        this.acceptanceWindow = requireNonNull(recvWindow, "recvWindow is null");
+    }
+
+    /**
+     * The {@code recvWindow} signed with every order request (option {@code recv_window}): Binance
+     * rejects a request whose {@code serverTime - timestamp} exceeds it, at receipt and again just
+     * before it is forwarded to the matching engine (rest-api.md, "Timing security"; CHANGELOG
+     * 2025-05-22), answering -1021 "Timestamp for this request is outside of the recvWindow.". That
+     * check "does not cover potential delays inside the Matching Engine itself" (CHANGELOG).
+     */
+    @Override
+    public Optional<Duration> orderAcceptanceWindow() {
+        return Optional.of(acceptanceWindow);
+    }
 
     @Override
     public String newClientOrderId() {

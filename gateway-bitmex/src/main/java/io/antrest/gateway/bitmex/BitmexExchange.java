@@ -52,7 +52,7 @@ final class BitmexExchange implements Exchange {
     private final BitmexSigner signer;
     private final boolean authenticated;
     private final List<RateLimitRule> rules;
-    private final BitmexTrading trading = new BitmexTrading();
+    private final BitmexTrading trading;
 
     /**
      * One exchange for these settings.
@@ -63,6 +63,7 @@ final class BitmexExchange implements Exchange {
     BitmexExchange(String baseUrl, BitmexSigner signer, boolean authenticated) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
         this.signer = requireNonNull(signer, "signer is null");
+        this.trading = new BitmexTrading(signer.expiresWindowSeconds());
         this.authenticated = authenticated;
         this.rules = authenticated ? AUTHENTICATED_RULES : UNAUTHENTICATED_RULES;
     }

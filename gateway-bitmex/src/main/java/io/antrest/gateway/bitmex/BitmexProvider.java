@@ -17,7 +17,11 @@ import static java.util.Objects.requireNonNull;
  * <p>Settings: live ({@code https://www.bitmex.com/api/v1}), testnet
  * ({@code https://testnet.bitmex.com/api/v1}) or any URL (including its {@code /api/v1} path,
  * which is part of what BitMEX signs); HMAC credentials; option {@code expires_window_seconds},
- * how far ahead {@code api-expires} is set, 1 to 3600 (default 60).
+ * how far ahead of the signing second {@code api-expires} is set, 1 to 3600 (default 5, as BitMEX's
+ * reference market maker: "5s grace period in case of clock skew"). A signed order that reaches
+ * BitMEX later than that (and the second api-expires names) is refused, so an order whose answer
+ * was lost and that is not found after that window was not placed
+ * ({@link io.antrest.gateway.spi.TradingApi#orderAcceptanceWindow()}: the option plus one second).
  *
  * <p>Which requests need the key: those swagger.json does not mark public ({@code /order},
  * {@code /user}, {@code /position}, {@code /execution}, {@code /apiKey}, {@code /address}…), and
@@ -29,8 +33,13 @@ public final class BitmexProvider implements ExchangeProvider {
     public static final String NAME = "bitmex";
     /** Put this header (any value) on a request that must be signed although its path is not known as private; it is not sent. */
     public static final String SIGNED_MARKER_HEADER = "X-Antrest-Signed";
-    /** How far ahead {@code api-expires} is set when the settings say nothing, in seconds. */
-    public static final long DEFAULT_EXPIRES_WINDOW_SECONDS = 60;
+    /**
+     * How far ahead {@code api-expires} is set when the settings say nothing, in seconds: BitMEX's
+     * reference market maker's 5 (sample-market-maker, APIKeyAuthWithExpires), short enough that a
+     * lost order is known not placed well within the runtime's resolution time, long enough for the
+     * clock error left after the gateway measures the exchange's clock.
+     */
+    public static final long DEFAULT_EXPIRES_WINDOW_SECONDS = 5;
 
     /** The options this plugin reads; any other is refused by the runtime. */
     private static final Set<String> OPTIONS = Set.of("expires_window_seconds");
@@ -65,7 +74,9 @@ public final class BitmexProvider implements ExchangeProvider {
         long window = settings.longOption("expires_window_seconds", DEFAULT_EXPIRES_WINDOW_SECONDS);
         if (window < 1 || window > 3600) {
             throw new GatewaySettingsException("bitmex setting 'expires_window_seconds' must be 1 to 3600 seconds, was "
-                    + window + "; leave it unset for the default 60");
+                    + window + "; leave it unset for the default " + DEFAULT_EXPIRES_WINDOW_SECONDS
+                    + " (a signed order is refused once that time has passed, so a shorter window lets a lost order"
+                    + " be known not placed sooner)");
         }
         settings.credentials().ifPresent(c -> {
             if (c.type() != KeyType.HMAC) {

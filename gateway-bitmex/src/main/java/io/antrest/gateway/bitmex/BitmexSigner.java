@@ -64,6 +64,11 @@ final class BitmexSigner implements RequestSigner {
         }
     }
 
+    /** How far ahead of the signing second {@code api-expires} is set, in seconds. */
+    long expiresWindowSeconds() {
+        return expiresWindowSeconds;
+    }
+
     @Override
     public Request sign(Request toSign, SigningContext context) {
         Request request = toSign;

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,30 @@ import static java.util.Objects.requireNonNull;
  * order in its {@code filter} query parameter (GET /order: {@code in: query}).
  */
 final class BitmexTrading implements TradingApi {
+    private final Duration acceptanceWindow;
+
+    /** With how far ahead, in seconds, the signer sets {@code api-expires}. */
+    BitmexTrading(long expiresWindowSeconds) {
+        if (expiresWindowSeconds < 1) {
+            throw new IllegalArgumentException("expiresWindowSeconds must be at least 1, was " + expiresWindowSeconds);
+        }
+        // the second api-expires names is counted in: see orderAcceptanceWindow()
+        this.acceptanceWindow = Duration.ofSeconds(expiresWindowSeconds + 1);
+    }
+
+    /**
+     * The option {@code expires_window_seconds} plus one second. api-expires is "A UNIX timestamp
+     * after which the request is no longer valid [...] compared against our system time before
+     * reaching the trading engine" (API Keys Usage), in whole seconds: the signer sets it to the
+     * signing second plus the option, and BitMEX, which reads its own time in whole seconds too
+     * ("`expires` is in the past. Current time: N"), may still take the request during the second
+     * it names. BitMEX adds that the check "cannot be used as a mechanism to cancel submission of an
+     * order that is waiting in queue to be processed".
+     */
+    @Override
+    public Optional<Duration> orderAcceptanceWindow() {
+        return Optional.of(acceptanceWindow);
+    }
 
     @Override
     public String newClientOrderId() {

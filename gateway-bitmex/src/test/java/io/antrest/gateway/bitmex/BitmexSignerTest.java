@@ -35,9 +35,10 @@ class BitmexSignerTest {
         return exchange(ExchangeSettings.builder().credentials(Credentials.hmac(DOC_API_KEY, DOC_SECRET)));
     }
 
-    /** A context whose clock makes api-expires = {@code expires} with the default 60 s window. */
+    /** A context whose clock makes api-expires = {@code expires} with the default window. */
     private static SigningContext expiringAt(String baseUrl, long expires) {
-        return new SigningContext(baseUrl, 1, Clock.fixed(Instant.ofEpochSecond(expires - 60), ZoneOffset.UTC));
+        return new SigningContext(baseUrl, 1, Clock.fixed(Instant.ofEpochSecond(expires
+                - BitmexProvider.DEFAULT_EXPIRES_WINDOW_SECONDS), ZoneOffset.UTC));
     }
 
     @Test
@@ -78,7 +79,7 @@ class BitmexSignerTest {
     @Test
     void theBaseUrlPathAndQueryAreSigned() {
         Exchange bitmex = doc();
-        Instant t = Instant.ofEpochSecond(1518064176L);
+        Instant t = Instant.ofEpochSecond(1518064236L - BitmexProvider.DEFAULT_EXPIRES_WINDOW_SECONDS);
         Request r = Request.get("/instrument").param("symbol", "XBTUSD").build();
 
         String viaApiV1 = bitmex.signer().sign(r, new SigningContext("https://x.test/api/v1", 1, Clock.fixed(t, ZoneOffset.UTC)))

@@ -24,6 +24,9 @@ final class OkxEndpoints {
     static final String BALANCE = "/api/v5/account/balance";
     static final String ORDER = "/api/v5/trade/order";
     static final String CANCEL_ORDER = "/api/v5/trade/cancel-order";
+    static final String BATCH_ORDERS = "/api/v5/trade/batch-orders";
+    static final String AMEND_ORDER = "/api/v5/trade/amend-order";
+    static final String AMEND_BATCH_ORDERS = "/api/v5/trade/amend-batch-orders";
 
     private static final Duration WINDOW = Duration.ofSeconds(2);
 
@@ -79,6 +82,19 @@ final class OkxEndpoints {
     /** Whether OKX answers this path only to a signed request: all but public data and market data. */
     static boolean isPrivate(String path) {
         return !(path.startsWith("/api/v5/public/") || path.startsWith("/api/v5/market/"));
+    }
+
+    /**
+     * Whether the request takes the {@code expTime} header: Overview &gt; Transaction Timeouts &gt;
+     * REST API lists Place order, Place multiple orders, Amend order and Amend multiple orders (not
+     * Cancel order).
+     */
+    static boolean takesExpTime(Request request) {
+        if (request.method() != Method.POST) {
+            return false;
+        }
+        String path = request.path();
+        return path.equals(ORDER) || path.equals(BATCH_ORDERS) || path.equals(AMEND_ORDER) || path.equals(AMEND_BATCH_ORDERS);
     }
 
     /** Whether the request places an order. */

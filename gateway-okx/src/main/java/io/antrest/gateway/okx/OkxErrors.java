@@ -35,9 +35,12 @@ final class OkxErrors {
             "50035");
     /**
      * 50102 "Timestamp request expired.": Overview &gt; REST Authentication &gt; Making Requests names
-     * it as the answer to a timestamp more than 30 seconds from the server's time.
+     * it as the answer to a timestamp more than 30 seconds from the server's time. 50036 "The expTime
+     * can't be earlier than the current system time. Please adjust the expTime and try again." (Error
+     * Code, General Class, HTTP 200): an order that reached OKX after its {@code expTime} (Overview &gt;
+     * Transaction Timeouts: "the request will not be processed"), refused like a late timestamp.
      */
-    private static final Set<String> TIMESTAMP = Set.of("50102");
+    private static final Set<String> TIMESTAMP = Set.of("50102", "50036");
     /** 50011 "Rate limit reached" / "Too Many Requests", 50061 the sub-account order rate limit, 50040 "Too frequent operations". */
     private static final Set<String> RATE_LIMITED = Set.of("50011", "50061", "50040");
     /**

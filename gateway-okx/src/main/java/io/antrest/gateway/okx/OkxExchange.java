@@ -24,7 +24,7 @@ final class OkxExchange implements Exchange {
 
     private final String baseUrl;
     private final OkxSigner signer;
-    private final OkxTrading trading = new OkxTrading();
+    private final OkxTrading trading;
     private final int limitScale;
     private final List<RateLimitRule> rules;
 
@@ -34,6 +34,7 @@ final class OkxExchange implements Exchange {
     OkxExchange(String baseUrl, OkxSigner signer, int limitScale) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
         this.signer = requireNonNull(signer, "signer is null");
+        this.trading = new OkxTrading(signer.orderExpTime());
         this.limitScale = limitScale;
         this.rules = OkxEndpoints.rules(limitScale);
     }

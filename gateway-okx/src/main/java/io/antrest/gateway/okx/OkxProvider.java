@@ -9,6 +9,7 @@ import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.KeyType;
 import io.antrest.gateway.spi.Spi;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,7 +26,12 @@ import static java.util.Objects.requireNonNull;
  * ({@code gateway.NAME.passphrase}). Option {@code limit_scale}, a whole number from 1 to
  * {@value #MAX_LIMIT_SCALE} (default 1), multiplies every client-side rate limit (OKX's documented
  * numbers: 10 balance requests per 2 s, 60 orders per 2 s per instrument…) for an account or a
- * simulator allowed more ({@code antrest sim --okx-limit-scale}). No other option is known; an
+ * simulator allowed more ({@code antrest sim --okx-limit-scale}). Option {@code order_exp_time_ms},
+ * {@value #MIN_ORDER_EXP_TIME_MS} to {@value #MAX_ORDER_EXP_TIME_MS} (default
+ * {@value #DEFAULT_ORDER_EXP_TIME_MS}): every order placement carries {@code expTime} = signing time
+ * plus this, and OKX does not process it after that (Overview &gt; Transaction Timeouts), so an order
+ * whose answer was lost and that is not found once it has passed was not placed
+ * ({@link io.antrest.gateway.spi.TradingApi#orderAcceptanceWindow()}). No other option is known; an
  * unknown one is refused.
  *
  * <p>Which requests are signed: everything outside {@code /api/v5/public/} and
@@ -43,7 +49,21 @@ public final class OkxProvider implements ExchangeProvider {
      * keeps the largest scaled limit (1000 orders per 2 s per sub-account) within an int.
      */
     public static final int MAX_LIMIT_SCALE = 1_000_000;
-    private static final Set<String> OPTIONS = Set.of(OPTION_SIMULATED, OPTION_LIMIT_SCALE);
+    /**
+     * Option: how long after signing an order placement OKX may still process it, in milliseconds
+     * ({@code expTime} = signing time + this).
+     */
+    public static final String OPTION_ORDER_EXP_TIME_MS = "order_exp_time_ms";
+    /** The {@code order_exp_time_ms} when unset: Binance's default recvWindow, ample for a sound network and clock. */
+    public static final long DEFAULT_ORDER_EXP_TIME_MS = 5000;
+    /** The smallest {@code order_exp_time_ms}: below it network time and clock error alone would refuse most orders. */
+    public static final long MIN_ORDER_EXP_TIME_MS = 100;
+    /**
+     * The largest {@code order_exp_time_ms}: OKX refuses a request whose OK-ACCESS-TIMESTAMP is more
+     * than 30 seconds from its time (50102, Overview &gt; REST Authentication) whatever its expTime.
+     */
+    public static final long MAX_ORDER_EXP_TIME_MS = 30_000;
+    private static final Set<String> OPTIONS = Set.of(OPTION_SIMULATED, OPTION_LIMIT_SCALE, OPTION_ORDER_EXP_TIME_MS);
 
     /** Made by {@link java.util.ServiceLoader}; does nothing. */
     public OkxProvider() {
@@ -80,6 +100,7 @@ public final class OkxProvider implements ExchangeProvider {
         }
         boolean simulated = simulated(settings);
         int limitScale = limitScale(settings);
+        Duration orderExpTime = orderExpTime(settings);
         Credentials credentials = settings.credentials().orElse(null);
         String passphrase = null;
         if (credentials != null) {
@@ -90,7 +111,7 @@ public final class OkxProvider implements ExchangeProvider {
             passphrase = credentials.requirePassphrase(NAME);
         }
         String url = settings.resolveUrl(OkxExchange.LIVE_URL, OkxExchange.TESTNET_URL);
-        return new OkxExchange(url, new OkxSigner(settings, passphrase, simulated), limitScale);
+        return new OkxExchange(url, new OkxSigner(settings, passphrase, simulated, orderExpTime), limitScale);
     }
 
     /** Option {@code limit_scale}: 1 when unset, else a whole number from 1 to {@link #MAX_LIMIT_SCALE}. */
@@ -99,12 +120,7 @@ public final class OkxProvider implements ExchangeProvider {
         if (raw == null) {
             return 1;
         }
-        long scale;
-        try {
-            scale = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            scale = 0;
-        }
+        long scale = wholeNumber(raw);
         if (scale < 1 || scale > MAX_LIMIT_SCALE) {
             throw new GatewaySettingsException("okx setting gateway.NAME.option." + OPTION_LIMIT_SCALE + " must be a whole"
                     + " number from 1 to " + MAX_LIMIT_SCALE + ", was \"" + Printable.of(raw, 40) + "\"; it multiplies every"
@@ -112,6 +128,35 @@ public final class OkxProvider implements ExchangeProvider {
                     + " factor your account or simulator (antrest sim --okx-limit-scale) allows");
         }
         return (int) scale;
+    }
+
+    /**
+     * Option {@code order_exp_time_ms}: {@link #DEFAULT_ORDER_EXP_TIME_MS} when unset, else a whole
+     * number of milliseconds from {@link #MIN_ORDER_EXP_TIME_MS} to {@link #MAX_ORDER_EXP_TIME_MS}.
+     */
+    private static Duration orderExpTime(ExchangeSettings settings) {
+        String raw = settings.option(OPTION_ORDER_EXP_TIME_MS).orElse(null);
+        if (raw == null) {
+            return Duration.ofMillis(DEFAULT_ORDER_EXP_TIME_MS);
+        }
+        long millis = wholeNumber(raw);
+        if (millis < MIN_ORDER_EXP_TIME_MS || millis > MAX_ORDER_EXP_TIME_MS) {
+            throw new GatewaySettingsException("okx setting gateway.NAME.option." + OPTION_ORDER_EXP_TIME_MS + " must be a"
+                    + " whole number of milliseconds from " + MIN_ORDER_EXP_TIME_MS + " to " + MAX_ORDER_EXP_TIME_MS + ", was \""
+                    + Printable.of(raw, 40) + "\"; it is how long after signing OKX may still take an order (its expTime):"
+                    + " leave it unset for " + DEFAULT_ORDER_EXP_TIME_MS + ", or write e.g. 2000 for a shorter wait before a lost"
+                    + " order is known not placed (OKX refuses any request over 30 s old)");
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    /** A whole number as written, or {@link Long#MIN_VALUE} when it is none. */
+    private static long wholeNumber(String raw) {
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** Demo trading: the testnet environment, or option {@code simulated=true}. */

@@ -10,6 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,10 @@ import static java.util.Objects.requireNonNull;
  * = Base64(HMAC-SHA256(secret, timestamp + METHOD + requestPath + body)), where requestPath is the
  * path with its query string (a GET's parameters count as requestPath, not body) and body is the
  * exact JSON sent. Private requests only; public ones ({@code /api/v5/public/}, {@code /api/v5/market/})
- * pass unsigned. In demo trading every request also carries {@code x-simulated-trading: 1}.
+ * pass unsigned. In demo trading every request also carries {@code x-simulated-trading: 1}. An
+ * order placement or amendment also carries {@code expTime}, the signing time plus the option
+ * {@code order_exp_time_ms} in Unix milliseconds (Overview &gt; Transaction Timeouts), which OKX does
+ * not sign: after it OKX will not process the request.
  * Without credentials a private request fails with the settings to set. Thread-safe: one
  * {@link Mac}, keyed once, per thread.
  */
@@ -35,6 +39,8 @@ final class OkxSigner implements RequestSigner {
     static final String ACCESS_TIMESTAMP = "OK-ACCESS-TIMESTAMP";
     static final String ACCESS_PASSPHRASE = "OK-ACCESS-PASSPHRASE";
     static final String SIMULATED_TRADING = "x-simulated-trading";
+    /** Overview &gt; Transaction Timeouts &gt; REST API: "Request effective deadline. Unix timestamp in milliseconds". */
+    static final String EXP_TIME = "expTime";
     private static final Set<String> SECRETS = Set.of(ACCESS_KEY, ACCESS_SIGN, ACCESS_PASSPHRASE);
     private static final String ALGORITHM = "HmacSHA256";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -46,13 +52,19 @@ final class OkxSigner implements RequestSigner {
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> mac;
     private final boolean simulated;
+    private final Duration orderExpTime;
 
     /**
      * A signer for these settings' credentials (if any) with their passphrase, checked by the
-     * provider; {@code simulated} adds the demo-trading header to every request.
+     * provider; {@code simulated} adds the demo-trading header to every request; every order
+     * placement and amendment gets {@code expTime} = signing time + {@code orderExpTime}.
      */
-    OkxSigner(ExchangeSettings settings, String passphrase, boolean simulated) {
+    OkxSigner(ExchangeSettings settings, String passphrase, boolean simulated, Duration orderExpTime) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.orderExpTime = requireNonNull(orderExpTime, "orderExpTime is null");
+        if (orderExpTime.isNegative() || orderExpTime.isZero()) {
+            throw new IllegalArgumentException("orderExpTime must be positive, was " + orderExpTime);
+        }
         Credentials c = settings.credentials().orElse(null);
         if (c != null) {
             requireNonNull(passphrase, "passphrase is null");
@@ -82,6 +94,11 @@ final class OkxSigner implements RequestSigner {
         return simulated;
     }
 
+    /** How long after signing an order placement or amendment its {@code expTime} falls. */
+    Duration orderExpTime() {
+        return orderExpTime;
+    }
+
     /** OKX's timestamp form, e.g. {@code 2020-12-08T09:08:57.715Z}: always three fraction digits. */
     static String timestamp(long epochMillis) {
         return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
@@ -102,8 +119,13 @@ final class OkxSigner implements RequestSigner {
             settings.requireCredentials(OkxProvider.NAME);
             return request;
         }
+        long now = context.nowMillis();
+        if (OkxEndpoints.takesExpTime(request)) {
+            // a deadline from the same clock as the signature, new on every attempt, so that a late copy is refused
+            b.removeHeader(EXP_TIME).header(EXP_TIME, Long.toString(now + orderExpTime.toMillis()));
+        }
         Request unsigned = b.build();
-        String timestamp = timestamp(context.nowMillis());
+        String timestamp = timestamp(now);
         String prehash = timestamp + unsigned.method().name() + unsigned.pathWithQuery() + unsigned.bodyText();
         String signature = Base64.getEncoder().encodeToString(mac.get().doFinal(prehash.getBytes(StandardCharsets.UTF_8)));
         return unsigned.toBuilder()

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,23 @@ import static java.util.Objects.requireNonNull;
  * currency).
  */
 final class OkxTrading implements TradingApi {
+    private final Duration acceptanceWindow;
+
+    /** With the time the signer gives every order placement and amendment ({@code expTime} = signing time + it). */
+    OkxTrading(Duration orderExpTime) {
+        this.acceptanceWindow = requireNonNull(orderExpTime, "orderExpTime is null");
+    }
+
+    /**
+     * The option {@code order_exp_time_ms}: the signer sets {@code expTime} to the signing time plus
+     * it on every order placement, and OKX does not process a request that arrives after its
+     * {@code expTime} (Overview &gt; Transaction Timeouts: "the request will not be processed if the
+     * current system time of the server is after the expTime"), answering 50036.
+     */
+    @Override
+    public Optional<Duration> orderAcceptanceWindow() {
+        return Optional.of(acceptanceWindow);
+    }
 
     @Override
     public String newClientOrderId() {
