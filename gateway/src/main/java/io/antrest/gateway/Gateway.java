@@ -322,8 +322,15 @@ public final class Gateway implements AutoCloseable {
                 : CompletableFuture.failedFuture(unwrap(e)));
     }
 
+    /**
+     * Sends the cancel once. While lost answers are settled, the engine does not repeat it blind
+     * (a repeat of a cancel that took effect is answered "unknown order"): a lost answer goes to
+     * the resolver, which looks first.
+     */
     private CompletableFuture<Order> cancelOnce(OrderRef ref) {
-        return mayHaveActed(() -> exchange.trading().cancelOrder(ref), response -> exchange.trading().parseCancel(ref, response), ref)
+        return mayHaveActed(() -> resolver == null ? exchange.trading().cancelOrder(ref)
+                        : exchange.trading().cancelOrder(ref).toBuilder().idempotent(false).build(),
+                response -> exchange.trading().parseCancel(ref, response), ref)
                 .thenCompose(order -> order.map(CompletableFuture::completedFuture).orElseGet(() -> queryOrder(ref)));
     }
 

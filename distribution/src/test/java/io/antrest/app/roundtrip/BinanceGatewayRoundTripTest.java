@@ -175,7 +175,10 @@ class BinanceGatewayRoundTripTest {
 
     @Test
     void anOrderWhoseAnswerIsLostIsNeverPlacedTwiceAndCanBeLookedUp() throws Exception {
-        Gateway g = connect();
+        // resolve-unknown off: the caller hears the loss at once (OrderResolutionRoundTripTest covers it on)
+        Gateway g = manager.connect("binance", GatewaySettings.builder().sessions(4).resolveUnknown(false)
+                .exchange(ExchangeSettings.builder().url(sim.binanceUrl()).credentials(Credentials.hmac(KEY, SECRET)).build())
+                .build());
         sim.faults().on("POST", "/api/v3/order").resetAfterProcessing(1);
 
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> get(g.placeOrder(
@@ -192,6 +195,7 @@ class BinanceGatewayRoundTripTest {
     @Test
     void theGatewaysRequestTimeoutBoundsItsTypedCallsAndASlowOrderIsNeverSentTwice() throws Exception {
         Gateway g = manager.connect("binance", GatewaySettings.builder().sessions(2).requestTimeout(Duration.ofMillis(300))
+                .resolveUnknown(false)
                 .exchange(ExchangeSettings.builder().url(sim.binanceUrl()).credentials(Credentials.hmac(KEY, SECRET)).build())
                 .build());
         sim.faults().on("POST", "/api/v3/order").latency(Duration.ofSeconds(2));
