@@ -1,6 +1,7 @@
 package io.antrest.app.config;
 
 import io.antrest.gateway.ContractPolicy;
+import io.antrest.gateway.IfNotPlaced;
 import io.antrest.gateway.spi.KeyType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,10 @@ class ConfigLoaderTest {
                 gateway.main.option.recv_window = 3000
                 gateway.main.proxy = proxy.local:3128
                 gateway.main.request-timeout = 4s
+                gateway.main.resolve-within = 45s
+                gateway.main.if-not-placed = resend
                 gateway.test.exchange = bitmex
+                gateway.test.resolve-unknown = false
                 gateway.test.url = testnet
                 gateway.test.contract-policy = strict
                 gateway.off.exchange = binance
@@ -65,6 +69,12 @@ class ConfigLoaderTest {
         assertThat(main.settings().proxy()).isPresent();
         assertThat(main.settings().requestTimeout()).contains(Duration.ofSeconds(4));
         assertThat(c.gateway("test").orElseThrow().settings().requestTimeout()).isEmpty();
+        assertThat(main.settings().resolveUnknown()).as("on by default").isTrue();
+        assertThat(main.settings().resolveWithin()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(main.settings().ifNotPlaced()).isEqualTo(IfNotPlaced.RESEND);
+        assertThat(c.gateway("test").orElseThrow().settings().resolveUnknown()).isFalse();
+        assertThat(c.gateway("test").orElseThrow().settings().resolveWithin()).as("the default").isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.gateway("test").orElseThrow().settings().ifNotPlaced()).as("the default").isEqualTo(IfNotPlaced.REPORT);
         assertThat(main.settings().exchange().url()).contains("http://127.0.0.1:8080");
         assertThat(main.settings().exchange().option("recv_window")).contains("3000");
         assertThat(main.settings().exchange().credentials()).hasValueSatisfying(cr -> {
@@ -179,6 +189,9 @@ class ConfigLoaderTest {
         assertError("gateway.a.exchange=binance\ngateway.a.heartbeat-interval=soon\n", "gateway.a.heartbeat-interval", "10s");
         assertError("gateway.a.exchange=binance\ngateway.a.request-timeout=0s\n", "gateway.a.request-timeout", "outside 1ms to 1h");
         assertError("gateway.a.exchange=binance\ngateway.a.contract-policy=maybe\n", "gateway.a.contract-policy", "strict");
+        assertError("gateway.a.exchange=binance\ngateway.a.resolve-unknown=sometimes\n", "gateway.a.resolve-unknown", "true or false");
+        assertError("gateway.a.exchange=binance\ngateway.a.resolve-within=0s\n", "gateway.a.resolve-within", "outside 1s to 10m");
+        assertError("gateway.a.exchange=binance\ngateway.a.if-not-placed=retry\n", "gateway.a.if-not-placed", "report", "resend");
         assertError("gateway.a.exchange=binance\ngateway.a.proxy=nohost\n", "gateway.a.proxy", "host:port");
         assertError("antrest.contracts.jdbc-url=/tmp/x\n", "antrest.contracts.jdbc-url", "JDBC URL");
         assertError("antrest.moniter.heartbeat-interval=1s\n", "antrest.moniter.heartbeat-interval", "antrest.monitor.heartbeat-interval");

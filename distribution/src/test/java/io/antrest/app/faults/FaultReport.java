@@ -13,11 +13,14 @@ import java.util.Locale;
 /**
  * The fault suite's report: one row per exchange and scenario, as a Markdown table that reads as
  * plain text too, so that it can be pasted into the README as it is, and a line of totals per
- * exchange under it.
+ * exchange under it. "lost: found placed" and "lost: not placed" are the orders whose answer was
+ * lost and that the gateway settled by looking them up (its monitor's counts); "still unknown" the
+ * orders whose caller was told the outcome is unknown.
  */
 public final class FaultReport {
     private static final String[] HEADER = {"exchange", "scenario", "requests", "success", "failed", "error", "dropped", "cancelled",
-        "orders sent", "orders at sim", "orders placed", "duplicates", "states seen", "seconds"};
+        "orders sent", "orders at sim", "orders placed", "duplicates", "lost: found placed", "lost: not placed", "still unknown",
+        "states seen", "seconds"};
 
     private final List<ScenarioResult> results = new ArrayList<>();
 
@@ -47,6 +50,7 @@ public final class FaultReport {
         for (ScenarioResult r : byExchange.values().stream().flatMap(List::stream).toList()) {
             rows.add(new String[] {r.exchange(), r.scenario(), n(r.requests()), n(r.success()), n(r.failed()), n(r.error()), n(r.dropped()),
                 n(r.cancelled()), n(r.ordersSent()), n(r.ordersReached()), n(r.ordersPlaced()), n(r.duplicates()),
+                n(r.resolutions().placed()), n(r.resolutions().notPlaced()), n(r.ordersUnknown()),
                 r.statesLine(), String.format(Locale.ROOT, "%.1f", r.seconds())});
         }
         int[] width = new int[HEADER.length];

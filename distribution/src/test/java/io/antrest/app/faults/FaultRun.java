@@ -2,6 +2,9 @@ package io.antrest.app.faults;
 
 import io.antrest.core.ClientMetrics;
 import io.antrest.core.Outcome;
+import io.antrest.core.OutcomeUnknownException;
+import io.antrest.core.RequestCancelledException;
+import io.antrest.core.RequestDroppedException;
 import io.antrest.core.OutcomeListener;
 import io.antrest.core.Request;
 import io.antrest.core.RequestStatus;
@@ -16,10 +19,12 @@ import io.antrest.gateway.GatewaySettings;
 import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeSettings;
+import io.antrest.gateway.spi.Order;
 import io.antrest.monitor.GatewayState;
 import io.antrest.monitor.GatewayStateListener;
 import io.antrest.monitor.MonitorConfig;
 import io.antrest.monitor.MonitorEngine;
+import io.antrest.monitor.Resolutions;
 import io.antrest.sim.SimExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +117,7 @@ public final class FaultRun {
             venue.options().forEach(exchange::option);
             Gateway gateway = manager.connect(venue.exchange(), GatewaySettings.builder().name(name).sessions(SESSIONS)
                     .contractPolicy(ContractPolicy.SYNC).heartBeatInterval(HEART_BEAT).heartBeatTimeout(HEART_BEAT_TIMEOUT)
-                    .connectTimeout(Duration.ofSeconds(20))
+                    .connectTimeout(Duration.ofSeconds(20)).requestTimeout(REQUEST_TIMEOUT)
                     .exchange(exchange.build())
                     .build());
 
@@ -127,6 +132,7 @@ public final class FaultRun {
             long heapBefore = heapAfterFullGc();
             LOG.debug("{}: heap measured", name);
             states.add(monitor.status(name).state());
+            Resolutions resolvedBefore = monitor.metrics(name).resolutions();
             recording.set(true);
 
             long start = System.nanoTime();
@@ -146,6 +152,11 @@ public final class FaultRun {
             LOG.debug("{}: heap measured", name);
             int alive = (int) workers.stream().filter(Thread::isAlive).count();
             List<String> violations = load.violations(sim);
+            Resolutions resolvedAfter = monitor.metrics(name).resolutions();
+            Resolutions resolved = new Resolutions(resolvedAfter.placed() - resolvedBefore.placed(),
+                    resolvedAfter.notPlaced() - resolvedBefore.notPlaced(), resolvedAfter.stillUnknown() - resolvedBefore.stillUnknown(),
+                    resolvedAfter.cancelsSettled() - resolvedBefore.cancelsSettled(),
+                    resolvedAfter.cancelsStillUnknown() - resolvedBefore.cancelsStillUnknown());
             if (disturber.isAlive()) {
                 violations.add("the disturbance was still running after " + DEADLINE.toSeconds() + " s");
             }
@@ -153,7 +164,7 @@ public final class FaultRun {
             LOG.debug("{}: gateway closed", name);
             ClientMetrics totals = gateway.client().metrics();
             monitor.removeListener(stateListener);
-            return load.result(venue.exchange(), scenario.name(), unended, sim, states, end, seconds,
+            return load.result(venue.exchange(), scenario.name(), unended, sim, resolved, states, end, seconds,
                     (System.nanoTime() - runStart) / 1e9, heapBefore, heapAfter,
                     workers.size(), alive, totals, violations);
         }
@@ -281,6 +292,20 @@ public final class FaultRun {
                     LOG.debug("{}: sending request {}", id, i);
                 }
                 int index = i;
+                if (kind(i) == ORDER) {
+                    // through the gateway's typed call, which settles a lost answer by looking the order up
+                    gateway.placeOrder(venue.order(orderIds[i])).whenComplete((order, error) -> {
+                        RequestStatus s = statusOf(order, error);
+                        if (error == null) {
+                            answeredOk.set(index, 1);
+                        }
+                        status.set(index, s.ordinal());
+                        outcomes.incrementAndGet(index);
+                        heard.incrementAndGet(index);
+                        window.release();
+                    });
+                    continue;
+                }
                 CompletableFuture<Response> answer = gateway.submit(request(i));
                 answer.whenComplete((response, error) -> {
                     if (error == null) {
@@ -291,6 +316,29 @@ public final class FaultRun {
                 });
             }
             return disturber;
+        }
+
+        /**
+         * How an order placement ended, in the engine's words: placed (SUCCESS); outcome still
+         * unknown after the gateway looked (ERROR); dropped or cancelled before it was sent; and
+         * every other failure (a refusal, certainly not placed, never sent) FAILED: the order is not
+         * at the exchange, which {@link #violations} checks.
+         */
+        private static RequestStatus statusOf(Order order, Throwable error) {
+            if (error == null) {
+                return RequestStatus.SUCCESS;
+            }
+            Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (e instanceof OutcomeUnknownException) {
+                return RequestStatus.ERROR;
+            }
+            if (e instanceof RequestDroppedException) {
+                return RequestStatus.DROPPED;
+            }
+            if (e instanceof RequestCancelledException) {
+                return RequestStatus.CANCELLED;
+            }
+            return RequestStatus.FAILED;
         }
 
         /** Waits until every caller has heard; returns how many had not by the deadline. */
@@ -365,7 +413,8 @@ public final class FaultRun {
             return "request " + i + " (" + r.method() + " " + r.path() + ")";
         }
 
-        ScenarioResult result(String exchange, String scenario, int unended, SimExchange sim, List<GatewayState> states, GatewayState end,
+        ScenarioResult result(String exchange, String scenario, int unended, SimExchange sim, Resolutions resolved,
+                              List<GatewayState> states, GatewayState end,
                               double seconds, double runSeconds, long heapBefore, long heapAfter, int workers, int alive, ClientMetrics totals,
                               List<String> violations) {
             long[] byStatus = new long[RequestStatus.values().length];
@@ -374,6 +423,7 @@ public final class FaultRun {
             int reached = 0;
             int placed = 0;
             int duplicates = 0;
+            int unknown = 0;
             for (int i = 0; i < n; i++) {
                 if (outcomes.get(i) > 0) {
                     byStatus[status.get(i)]++;
@@ -386,12 +436,13 @@ public final class FaultRun {
                     reached += r > 0 ? 1 : 0;
                     placed += p > 0 ? 1 : 0;
                     duplicates += r > 1 || p > 1 ? 1 : 0;
+                    unknown += outcomes.get(i) > 0 && status.get(i) == RequestStatus.ERROR.ordinal() ? 1 : 0;
                 }
             }
             return new ScenarioResult(exchange, scenario, n, unended, byStatus[RequestStatus.SUCCESS.ordinal()],
                     byStatus[RequestStatus.FAILED.ordinal()], byStatus[RequestStatus.ERROR.ordinal()],
                     byStatus[RequestStatus.DROPPED.ordinal()], byStatus[RequestStatus.CANCELLED.ordinal()], sent, succeeded, reached,
-                    placed, duplicates, states, end, seconds, runSeconds, heapBefore, heapAfter, workers, alive, totals, violations);
+                    placed, duplicates, unknown, resolved, states, end, seconds, runSeconds, heapBefore, heapAfter, workers, alive, totals, violations);
         }
 
         @Override

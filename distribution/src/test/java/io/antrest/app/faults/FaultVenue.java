@@ -24,7 +24,7 @@ public enum FaultVenue {
             "faultSuiteApiKey7Qm2VxR9pLwZc4Tn8YbHs3Jd6Kf1Ge5Ua0Ni", "faultSuiteSecret3Hq8WzL1xCv7Bn4Mk9Rt2Yp6Fs0Dj5Ga8Ue", null,
             b -> b.binanceWeightLimit(100_000_000).binanceOrderLimits(1_000_000, 10_000_000),
             SimExchange::binanceUrl,
-            Map.of("weight_limit", "100000000", "order_limit", "1000000"),
+            Map.of("weight_limit", "100000000", "order_limit", "1000000", "recv_window", Long.toString(FaultVenue.ORDER_WINDOW_MS)),
             List.of("/api/v3/ping", "/api/v3/time", "/api/v3/account"), "/api/v3/order",
             OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.0002"), new BigDecimal("50000.00")),
             "/api/v3/ticker/price", Map.of("symbol", "BTCUSDT"), true, "429 with Retry-After"),
@@ -38,10 +38,19 @@ public enum FaultVenue {
             "3f1c9a7e-antrest-fault-suite-okx-key-7Qm2", "FAULTSUITEOKXSECRET3HQ8WZL1XCV7B", "faultSuitePass7Qm2Vx",
             b -> b.okxRateLimitScale(FaultVenue.OKX_LIMIT_SCALE),
             SimExchange::okxUrl,
-            Map.of("limit_scale", Integer.toString(FaultVenue.OKX_LIMIT_SCALE)),
+            Map.of("limit_scale", Integer.toString(FaultVenue.OKX_LIMIT_SCALE),
+                    "order_exp_time_ms", Long.toString(FaultVenue.ORDER_WINDOW_MS)),
             List.of("/api/v5/public/time", "/api/v5/account/balance"), "/api/v5/trade/order",
             OrderRequest.limit("BTC-USDT", Side.BUY, new BigDecimal("0.0002"), new BigDecimal("50000.0")),
             "/api/v5/public/instruments", Map.of("instType", "SPOT"), false, "429 (code 50011, no Retry-After)");
+
+    /**
+     * How long an order request stays acceptable after signing, in the loads (Binance's
+     * {@code recvWindow}, OKX's {@code expTime}): short, so that an order lost before the exchange
+     * acted is proven not placed 3 s after its loss rather than 6, and longer than the slow
+     * scenario's latency, so that an order slowed past its sender's time-out is still placed.
+     */
+    static final long ORDER_WINDOW_MS = 2_000;
 
     /** What OKX's limits are multiplied by, at the simulator and in the plugin alike. */
     static final int OKX_LIMIT_SCALE = 100_000;

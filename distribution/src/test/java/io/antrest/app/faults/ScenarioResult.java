@@ -2,6 +2,7 @@ package io.antrest.app.faults;
 
 import io.antrest.core.ClientMetrics;
 import io.antrest.monitor.GatewayState;
+import io.antrest.monitor.Resolutions;
 
 import java.util.List;
 
@@ -24,6 +25,8 @@ import java.util.List;
  * @param ordersReached order ids the simulator received at least once
  * @param ordersPlaced  order ids the simulator placed
  * @param duplicates    order ids the simulator received or placed more than once
+ * @param ordersUnknown orders whose caller was told their outcome is unknown (the gateway could not settle them)
+ * @param resolutions   lost order answers as the gateway's monitor counted their settling over the load
  * @param states        the gateway's state when the load began, then every state it moved to
  * @param endState      its state at the end, after waiting for the scenario to be over
  * @param seconds       from the first request of the load to the gateway's return to UP
@@ -38,7 +41,7 @@ import java.util.List;
  */
 public record ScenarioResult(String exchange, String scenario, int requests, int unended, long success, long failed, long error,
                              long dropped, long cancelled, int ordersSent, int ordersSucceeded, int ordersReached, int ordersPlaced,
-                             int duplicates, List<GatewayState> states, GatewayState endState, double seconds, double runSeconds,
+                             int duplicates, int ordersUnknown, Resolutions resolutions, List<GatewayState> states, GatewayState endState, double seconds, double runSeconds,
                              long heapBefore, long heapAfter, int workers, int workersAlive, ClientMetrics totals,
                              List<String> violations) {
 
