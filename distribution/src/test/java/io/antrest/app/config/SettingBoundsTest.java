@@ -116,7 +116,7 @@ class SettingBoundsTest {
                 .hasMessageContaining("order_limit, recv_window, weight_limit");
         for (String okx : List.of("gateway.b.exchange=okx\ngateway.b.option.limit_scal=2\n")) {
             assertThatThrownBy(() -> ConfigLoader.checkPlugins(load(okx), ProviderRegistry.discover()))
-                    .hasMessageContaining("limit_scale, simulated");
+                    .hasMessageContaining("limit_scale, order_exp_time_ms, simulated");
         }
         assertThatThrownBy(() -> ConfigLoader.checkPlugins(load("gateway.c.exchange=bitmex\ngateway.c.option.expires=1\n"),
                 ProviderRegistry.discover())).hasMessageContaining("its options are expires_window_seconds");

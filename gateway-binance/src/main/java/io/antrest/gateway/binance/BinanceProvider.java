@@ -16,7 +16,10 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Settings: live ({@code https://api.binance.com}), testnet ({@code https://testnet.binance.vision})
  * or any URL; credentials of type HMAC (secret), ED25519 or RSA (PKCS#8 PEM private key); option
- * {@code recv_window} in milliseconds, 1 to 60000 (default 5000). The client-side rate limits are
+ * {@code recv_window} in milliseconds, 1 to 60000 (default 5000), signed with every SIGNED request:
+ * Binance refuses one that reaches its matching engine later than that after its {@code timestamp},
+ * so an order whose answer was lost and that is not found after it was not placed
+ * ({@link io.antrest.gateway.spi.TradingApi#orderAcceptanceWindow()}). The client-side rate limits are
  * the ones the exchange states in exchangeInfo's {@code rateLimits}, read at connect (request
  * weight per minute, orders per 10 seconds and per day, raw requests per 5 minutes; before that,
  * Binance's 6000, 100, 200 000 and 300 000); option {@code weight_limit}, when set, is the

@@ -1,7 +1,6 @@
 package io.antrest.gateway.binance;
 
 import io.antrest.core.Request;
-import io.antrest.core.RequestFailedException;
 import io.antrest.core.Response;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
@@ -27,8 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,20 +76,6 @@ class BinanceAcceptanceWindowTest {
                 new BigDecimal("60000")).withClientOrderId(clientOrderId));
     }
 
-    /** The answer, 2xx or not (a bare client fails a non-2xx one with the response attached). */
-    private static Response answer(RestClient client, Request request) {
-        try {
-            return client.submit(request).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RequestFailedException f) {
-                return f.response();
-            }
-            throw new AssertionError("expected an answer, got " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void theWindowIsTheRecvWindowSignedDefault5000Ms() {
         assertThat(exchange(null).trading().orderAcceptanceWindow()).contains(Duration.ofMillis(5000));
@@ -125,7 +108,7 @@ class BinanceAcceptanceWindowTest {
         Duration window = binance.trading().orderAcceptanceWindow().orElseThrow();
         sim.faults().on("POST", "/api/v3/order").latency(window.plusMillis(700));
 
-        Response r = answer(client(binance), order(binance, "late-order"));
+        Response r = Read.answer(client(binance), order(binance, "late-order"));
 
         ExchangeError error = binance.readError(Request.post("/api/v3/order").build(), r).orElseThrow();
         assertThat(error.code()).isEqualTo("-1021");
@@ -141,7 +124,7 @@ class BinanceAcceptanceWindowTest {
         Duration window = binance.trading().orderAcceptanceWindow().orElseThrow();
         sim.faults().on("POST", "/api/v3/order").latency(window.dividedBy(20));
 
-        Response r = answer(client(binance), order(binance, "slow-order"));
+        Response r = Read.answer(client(binance), order(binance, "slow-order"));
 
         assertThat(binance.readError(Request.post("/api/v3/order").build(), r)).isEmpty();
         assertThat(Read.order(binance, r).status()).isEqualTo(OrderStatus.NEW);

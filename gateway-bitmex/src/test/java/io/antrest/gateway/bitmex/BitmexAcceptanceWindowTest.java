@@ -1,7 +1,6 @@
 package io.antrest.gateway.bitmex;
 
 import io.antrest.core.Request;
-import io.antrest.core.RequestFailedException;
 import io.antrest.core.Response;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
@@ -26,8 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,26 +75,6 @@ class BitmexAcceptanceWindowTest {
                 .withClientOrderId(clOrdId));
     }
 
-    /** The answer, 2xx or not (a bare client fails a non-2xx one with the response attached). */
-    private static Response answer(RestClient client, Request request) {
-        try {
-            return client.submit(request).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RequestFailedException f) {
-                return f.response();
-            }
-            throw new AssertionError("expected an answer, got " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /**
-     * api-expires is floor(signing seconds) + the option, and BitMEX counts whole seconds ("Current
-     * time: N"): a request may still be taken during the second api-expires names, up to the option
-     * plus one second after signing. The default is 5 s, as BitMEX's reference market maker
-     * (sample-market-maker, APIKeyAuthWithExpires: "5s grace period in case of clock skew").
-     */
     @Test
     void theWindowIsTheExpiresAheadTimePlusTheSecondItNamesDefault5s() {
         assertThat(BitmexProvider.DEFAULT_EXPIRES_WINDOW_SECONDS).isEqualTo(5);
@@ -130,7 +107,7 @@ class BitmexAcceptanceWindowTest {
         Duration window = bitmex.trading().orderAcceptanceWindow().orElseThrow();
         sim.faults().on("POST", "/api/v1/order").latency(window.plusMillis(500));
 
-        Response r = answer(client(bitmex), order(bitmex, "late-order"));
+        Response r = Read.answer(client(bitmex), order(bitmex, "late-order"));
 
         assertThat(r.status()).isEqualTo(400);
         ExchangeError error = Read.error(bitmex, r);
@@ -146,7 +123,7 @@ class BitmexAcceptanceWindowTest {
         Duration window = bitmex.trading().orderAcceptanceWindow().orElseThrow();
         sim.faults().on("POST", "/api/v1/order").latency(window.dividedBy(20));
 
-        Response r = answer(client(bitmex), order(bitmex, "slow-order"));
+        Response r = Read.answer(client(bitmex), order(bitmex, "slow-order"));
 
         assertThat(bitmex.readError(Request.post("/order").build(), r)).isEmpty();
         assertThat(Read.order(bitmex, r).status()).isEqualTo(OrderStatus.NEW);

@@ -1,14 +1,19 @@
 package io.antrest.gateway.bitmex;
 
 import io.antrest.core.Request;
+import io.antrest.core.RequestFailedException;
 import io.antrest.core.Response;
+import io.antrest.core.RestClient;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeError;
 import io.antrest.gateway.spi.Order;
 import io.antrest.gateway.spi.OrderRef;
 import io.antrest.gateway.spi.RateLimitCost;
 
-/** Test shorthands over the plugin's SPI: the error an answer carries, the order in it, a request's weight. */
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Test shorthands over the plugin's SPI: the error an answer carries, the order in it, a request's weight, an answer. */
 final class Read {
     private Read() {
     }
@@ -28,5 +33,19 @@ final class Read {
     static int weight(Exchange exchange, Request request) {
         return exchange.costOf(request).stream().filter(c -> c.rule().equals("REQUESTS")).mapToInt(RateLimitCost::units)
                 .findFirst().orElseThrow();
+    }
+
+    /** The answer to a request, 2xx or not: a bare client fails a non-2xx one with the response attached. */
+    static Response answer(RestClient client, Request request) {
+        try {
+            return client.submit(request).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RequestFailedException f) {
+                return f.response();
+            }
+            throw new AssertionError("expected an answer, got " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

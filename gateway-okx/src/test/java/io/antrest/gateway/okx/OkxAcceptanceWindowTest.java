@@ -1,7 +1,6 @@
 package io.antrest.gateway.okx;
 
 import io.antrest.core.Request;
-import io.antrest.core.RequestFailedException;
 import io.antrest.core.Response;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
@@ -27,8 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,20 +82,6 @@ class OkxAcceptanceWindowTest {
     private static Request order(Exchange okx, String clOrdId) {
         return okx.trading().newOrder(OrderRequest.limit("BTC-USDT", Side.BUY, new BigDecimal("0.001"), new BigDecimal("30000"))
                 .withClientOrderId(clOrdId));
-    }
-
-    /** The answer, 2xx or not (a bare client fails a non-2xx one with the response attached). */
-    private static Response answer(RestClient client, Request request) {
-        try {
-            return client.submit(request).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RequestFailedException f) {
-                return f.response();
-            }
-            throw new AssertionError("expected an answer, got " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
@@ -161,7 +144,7 @@ class OkxAcceptanceWindowTest {
         sim.faults().on("POST", "/api/v5/trade/order").latency(window.plusMillis(700));
         Request place = order(okx, "lateorder");
 
-        Response r = answer(client(okx), place);
+        Response r = OkxSimRoundTripTest.answer(client(okx), place);
 
         assertThat(r.status()).isEqualTo(200);
         ExchangeError error = okx.readError(place, r).orElseThrow();
@@ -181,7 +164,7 @@ class OkxAcceptanceWindowTest {
         sim.faults().on("POST", "/api/v5/trade/order").latency(window.dividedBy(20));
         Request place = order(okx, "sloworder");
 
-        Response r = answer(client(okx), place);
+        Response r = OkxSimRoundTripTest.answer(client(okx), place);
 
         assertThat(okx.readError(place, r)).isEmpty();
         assertThat(r.json().path("data").path(0).path("sCode").asText()).isEqualTo("0");

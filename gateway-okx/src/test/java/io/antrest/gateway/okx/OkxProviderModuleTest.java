@@ -76,7 +76,7 @@ class OkxProviderModuleTest {
     void unknownOrBadOptionsAreRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> new OkxProvider().create(ExchangeSettings.builder().option("recv_window", "5000").build()))
                 .isInstanceOf(GatewaySettingsException.class)
-                .hasMessageContaining("'recv_window'").hasMessageContaining("[limit_scale, simulated]");
+                .hasMessageContaining("'recv_window'").hasMessageContaining("[limit_scale, order_exp_time_ms, simulated]");
         assertThatThrownBy(() -> new OkxProvider().create(ExchangeSettings.builder().option("simulated", "yes").build()))
                 .isInstanceOf(GatewaySettingsException.class).hasMessageContaining("true or false");
         assertThatThrownBy(() -> new OkxProvider().create(ExchangeSettings.builder().testnet().option("simulated", "false")

@@ -89,7 +89,7 @@ class OkxSimRoundTripTest {
         }
     }
 
-    private static Response answer(RestClient client, Request request) {
+    static Response answer(RestClient client, Request request) {
         return answer(client.submit(request));
     }
 
