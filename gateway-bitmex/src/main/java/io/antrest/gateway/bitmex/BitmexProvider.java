@@ -1,6 +1,5 @@
 package io.antrest.gateway.bitmex;
 
-import io.antrest.core.Printable;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeProvider;
 import io.antrest.gateway.spi.ExchangeSettings;
@@ -37,12 +36,9 @@ public final class BitmexProvider implements ExchangeProvider {
     public static final long DEFAULT_EXPIRES_WINDOW_SECONDS = 60;
 
     /** Option: a whole number that multiplies every client-side rate limit (default 1, BitMEX's documented limits). */
-    public static final String OPTION_LIMIT_SCALE = "limit_scale";
-    /**
-     * The largest {@code limit_scale}: a million times BitMEX's limits is far beyond any account's
-     * and keeps the largest scaled limit (120 million requests per minute) within an int.
-     */
-    public static final int MAX_LIMIT_SCALE = 1_000_000;
+    public static final String OPTION_LIMIT_SCALE = ExchangeSettings.LIMIT_SCALE;
+    /** The largest {@code limit_scale}: it keeps the largest scaled limit (120 million requests per minute) within an int. */
+    public static final int MAX_LIMIT_SCALE = ExchangeSettings.MAX_LIMIT_SCALE;
 
     /** The options this plugin reads; any other is refused by the runtime. */
     private static final Set<String> OPTIONS = Set.of("expires_window_seconds", OPTION_LIMIT_SCALE);
@@ -87,28 +83,7 @@ public final class BitmexProvider implements ExchangeProvider {
         });
         String url = settings.resolveUrl(BitmexExchange.LIVE_URL, BitmexExchange.TESTNET_URL);
         return new BitmexExchange(url, new BitmexSigner(settings, window), settings.credentials().isPresent(),
-                limitScale(settings));
-    }
-
-    /** Option {@code limit_scale}: 1 when unset, else a whole number from 1 to {@link #MAX_LIMIT_SCALE}. */
-    private static int limitScale(ExchangeSettings settings) {
-        String raw = settings.option(OPTION_LIMIT_SCALE).orElse(null);
-        if (raw == null) {
-            return 1;
-        }
-        long scale;
-        try {
-            scale = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            scale = 0;
-        }
-        if (scale < 1 || scale > MAX_LIMIT_SCALE) {
-            throw new GatewaySettingsException("bitmex setting gateway.NAME.option." + OPTION_LIMIT_SCALE + " must be a"
-                    + " whole number from 1 to " + MAX_LIMIT_SCALE + ", was \"" + Printable.of(raw, 40) + "\"; it multiplies"
-                    + " every BitMEX rate limit the client holds itself to: leave it unset for BitMEX's documented limits,"
-                    + " or set the factor your account or simulator allows");
-        }
-        return (int) scale;
+                settings.limitScale(NAME));
     }
 
     @Override

@@ -88,7 +88,7 @@ class BitmexLimitScaleTest {
                     .hasMessageContaining("gateway.NAME.option.limit_scale")
                     .hasMessageContaining("from 1 to 1000000")
                     .hasMessageContaining("was \"" + bad + "\"")
-                    .hasMessageContaining("leave it unset for BitMEX's documented limits");
+                    .hasMessageContaining("leave it unset for bitmex's documented limits");
         }
     }
 
