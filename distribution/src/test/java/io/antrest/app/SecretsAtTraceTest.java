@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 7's security test in this JVM: the demo (Binance, BitMEX and OKX gateways) and a shorter
- * run of every fault scenario on every exchange of the fault suite (Binance, OKX) with
+ * run of every fault scenario on every exchange of the fault suite (Binance, OKX, BitMEX) with
  * every logger at TRACE (the shipped {@code conf/logback.xml}, levels raised, header and wire
  * logs included), everything written to standard output, standard error and the log file
  * captured, and searched for the API keys, the secrets, OKX's passphrases and every signature the
@@ -79,7 +79,7 @@ class SecretsAtTraceTest {
         String logFile = TraceCapture.logFiles(home);
         String everything = console + demoOut + demoErr + logFile;
 
-        assertThat(results).extracting(ScenarioResult::exchange).contains("binance", "okx");
+        assertThat(results).extracting(ScenarioResult::exchange).contains("binance", "okx", "bitmex");
         assertThat(results).allSatisfy(r -> {
             assertThat(r.unended()).as("%s %s: requests never ended", r.exchange(), r.scenario()).isZero();
             assertThat(r.violations()).as("%s %s: broken promises", r.exchange(), r.scenario()).isEmpty();
@@ -89,6 +89,7 @@ class SecretsAtTraceTest {
         assertThat(sent).as("signatures and keys the signers sent").hasSizeGreaterThan(results.size() * REQUESTS / 10);
         assertThat(sent).as("the keys and OKX passphrases the signers sent")
                 .contains(FaultVenue.BINANCE.apiKey(), FaultVenue.OKX.apiKey(), FaultVenue.OKX.passphrase(),
+                        FaultVenue.BITMEX.apiKey(),
                         SimExchange.DEMO_BINANCE_API_KEY, SimExchange.DEMO_BITMEX_API_KEY, SimExchange.DEMO_OKX_API_KEY,
                         SimExchange.DEMO_OKX_PASSPHRASE);
         assertThat(sent.stream().filter(SecretsAtTraceTest::isOkxSignature).count())

@@ -89,7 +89,7 @@ public final class FaultRun {
     public ScenarioResult run(FaultScenario scenario, int requests) throws Exception {
         long runStart = System.nanoTime();
         FaultVenue venue = scenario.venue();
-        String name = "f" + venue.exchange().charAt(0) + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
+        String name = "f" + venue.letter() + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
         try (SimExchange sim = venue.simulator().build().start();
              MonitorEngine monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(HEART_BEAT)
                      .heartBeatTimeout(REQUEST_TIMEOUT).defaultRateLimitPause(Duration.ofSeconds(1)).build(),
