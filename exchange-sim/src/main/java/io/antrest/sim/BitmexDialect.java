@@ -92,10 +92,14 @@ final class BitmexDialect implements Dialect {
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicLong nextAccount = new AtomicLong(392_001L);
 
-    BitmexDialect(Clock clock, Counters counters, int requestsPerMinute) {
+    /**
+     * @param requestsPerMinute the key's requests per minute (BitMEX's 120)
+     * @param limitScale        what every request limit is multiplied by (1: BitMEX's own)
+     */
+    BitmexDialect(Clock clock, Counters counters, int requestsPerMinute, int limitScale) {
         this.clock = clock;
         this.counters = counters;
-        this.limiter = new BitmexRateLimiter(clock, requestsPerMinute);
+        this.limiter = new BitmexRateLimiter(clock, requestsPerMinute, limitScale);
     }
 
     void addKey(String apiKey, String secret) {

@@ -71,11 +71,25 @@ final class BitmexRateLimiter {
 
     private final Clock clock;
     private final int perKeyPerMinute;
+    private final int publicPerMinute;
+    private final int orderRoutesPerSecond;
     private final ConcurrentHashMap<String, Caller> callers = new ConcurrentHashMap<>();
 
-    BitmexRateLimiter(Clock clock, int perKeyPerMinute) {
+    /**
+     * @param perKeyPerMinute requests per minute per key (BitMEX's 120)
+     * @param scale           what every limit is multiplied by, the per-key one above, the address's
+     *                        30 and the order routes' 10 (1: BitMEX's own); a product beyond an int is
+     *                        held at {@link Integer#MAX_VALUE}
+     */
+    BitmexRateLimiter(Clock clock, int perKeyPerMinute, int scale) {
         this.clock = clock;
-        this.perKeyPerMinute = perKeyPerMinute;
+        this.perKeyPerMinute = scaled(perKeyPerMinute, scale);
+        this.publicPerMinute = scaled(PUBLIC_PER_MINUTE, scale);
+        this.orderRoutesPerSecond = scaled(ORDER_ROUTES_PER_SECOND, scale);
+    }
+
+    private static int scaled(int limit, int scale) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) limit * scale);
     }
 
     /**
@@ -87,7 +101,7 @@ final class BitmexRateLimiter {
      */
     Verdict charge(String who, boolean keyed, boolean orderRoute) {
         long now = clock.millis();
-        int perMinute = keyed ? perKeyPerMinute : PUBLIC_PER_MINUTE;
+        int perMinute = keyed ? perKeyPerMinute : publicPerMinute;
         Caller caller = callers.computeIfAbsent((keyed ? "key:" : "ip:") + who,
                 w -> new Caller(new Bucket(perMinute, 60_000, now)));
         synchronized (caller) {
@@ -96,7 +110,7 @@ final class BitmexRateLimiter {
             Bucket second = null;
             if (orderRoute) {
                 if (caller.second == null) {
-                    caller.second = new Bucket(ORDER_ROUTES_PER_SECOND, 1_000, now);
+                    caller.second = new Bucket(orderRoutesPerSecond, 1_000, now);
                 }
                 second = caller.second;
                 second.refill(now);

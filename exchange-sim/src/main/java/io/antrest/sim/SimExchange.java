@@ -81,7 +81,7 @@ public final class SimExchange implements AutoCloseable {
         this.requestedPort = builder.port;
         this.binance = new BinanceDialect(builder.clock, counters, builder.binanceWeightLimit,
                 builder.banDuration.toMillis(), builder.binanceOrderLimit10s, builder.binanceOrderLimitDay);
-        this.bitmex = new BitmexDialect(builder.clock, counters, builder.bitmexRateLimit);
+        this.bitmex = new BitmexDialect(builder.clock, counters, builder.bitmexRateLimit, builder.bitmexRateLimitScale);
         this.okx = new OkxDialect(builder.clock, counters, builder.okxRateLimitScale);
         this.handler = new SimHandler(new Dialect[] {binance, bitmex, okx}, faults, counters,
                 new AdminEndpoint(faults, counters), currentConnection);
@@ -370,6 +370,7 @@ public final class SimExchange implements AutoCloseable {
         private int binanceOrderLimit10s = 100;
         private int binanceOrderLimitDay = 200_000;
         private int bitmexRateLimit = 120;
+        private int bitmexRateLimitScale = 1;
         private int okxRateLimitScale = 1;
         private boolean demoKeys = true;
 
@@ -417,6 +418,17 @@ public final class SimExchange implements AutoCloseable {
         /** BitMEX requests per minute per key (default 120, BitMEX's own). */
         public Builder bitmexRateLimit(int requestsPerMinute) {
             this.bitmexRateLimit = positive(requestsPerMinute, "bitmexRateLimit");
+            return this;
+        }
+
+        /**
+         * Multiplies every BitMEX request limit by this factor: the key's requests per minute (as
+         * {@link #bitmexRateLimit} sets it), the 30 per minute of an address without a key and the
+         * order routes' 10 per second; for benchmarks and the fault suite (a product beyond an
+         * int is held at {@link Integer#MAX_VALUE}). Default 1, BitMEX's own limits.
+         */
+        public Builder bitmexRateLimitScale(int factor) {
+            this.bitmexRateLimitScale = positive(factor, "bitmexRateLimitScale");
             return this;
         }
 

@@ -48,9 +48,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs one {@link FaultScenario}: a fresh simulator, monitor, H2 contract store and gateway of
- * the scenario's exchange ({@link FaultVenue}: Binance or OKX, all real, over loopback HTTP), a
+ * the scenario's exchange ({@link FaultVenue}: Binance, BitMEX or OKX, all real, over loopback HTTP), a
  * warm-up, then a load of requests (a fixed mix of pings, server-time and account look-ups,
- * droppable market-data polls and order placements with client order ids) through {@link Gateway#submit} with at most {@link #IN_FLIGHT} outstanding,
+ * droppable market-data polls through {@link Gateway#submit}, and order placements with client
+ * order ids through {@link Gateway#placeOrder}, which settles a lost answer by looking the order
+ * up) with at most {@link #IN_FLIGHT} outstanding,
  * the scenario's disturbance started on its own thread when two fifths of the load are sent,
  * and the checks of issue 7 gathered into a {@link ScenarioResult}. Time-outs, back-offs and
  * heart-beats are short so that a scenario of 10 000 requests takes seconds.
@@ -83,7 +85,7 @@ public final class FaultRun {
 
     /**
      * @param dir      where the scenarios' H2 contract stores go
-     * @param registry the exchange plugins (must hold those of the scenarios' exchanges: {@code binance}, {@code okx})
+     * @param registry the exchange plugins (must hold those of the scenarios' exchanges: {@code binance}, {@code bitmex}, {@code okx})
      */
     public FaultRun(Path dir, ProviderRegistry registry) {
         this.dir = requireNonNull(dir, "dir is null");
@@ -94,7 +96,7 @@ public final class FaultRun {
     public ScenarioResult run(FaultScenario scenario, int requests) throws Exception {
         long runStart = System.nanoTime();
         FaultVenue venue = scenario.venue();
-        String name = "f" + venue.exchange().charAt(0) + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
+        String name = "f" + venue.letter() + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
         try (SimExchange sim = venue.simulator().build().start();
              MonitorEngine monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(HEART_BEAT)
                      .heartBeatTimeout(REQUEST_TIMEOUT).defaultRateLimitPause(Duration.ofSeconds(1)).build(),

@@ -39,7 +39,8 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
 
     /**
      * Every scenario for the exchange, in the order of the issue (malformed and truncated JSON as
-     * two); the 418 ban only where the exchange bans with 418 (Binance; OKX documents no ban status).
+     * two); the 418 ban only where the exchange bans with 418 (Binance; OKX documents no ban status,
+     * BitMEX bans with 403).
      */
     public static List<FaultScenario> all(FaultVenue venue) {
         List<FaultScenario> all = new ArrayList<>(List.of(bursts503(venue), tooManyRequests429(venue)));
@@ -115,7 +116,10 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
         }, FAILING);
     }
 
-    /** 429 on every path: Binance sends {@code Retry-After: 1}, OKX code 50011 and no Retry-After. */
+    /**
+     * 429 on every path: Binance sends {@code Retry-After: 1}, OKX code 50011 and no Retry-After,
+     * BitMEX {@code Retry-After: 1} and {@code RateLimitError}.
+     */
     public static FaultScenario tooManyRequests429(FaultVenue venue) {
         return new FaultScenario(venue.tooManyRequestsName(), venue, (sim, n) -> refuseAll(venue, sim, 429), LIMITED);
     }

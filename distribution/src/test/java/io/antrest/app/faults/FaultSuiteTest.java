@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Issue 7's fault suite, on each exchange ({@link FaultVenue}): each fault, injected through the
  * simulator in the middle of a load through a real gateway (10 000 requests for Binance, 5 000 for
- * OKX: {@link FaultVenue#suiteRequests()}), must leave every request ended
+ * OKX and BitMEX: {@link FaultVenue#suiteRequests()}), must leave every request ended
  * exactly once with the totals adding up, no order received or placed twice, the monitor through
  * the states the fault calls for and UP again, every worker alive, and the heap back near its
  * level. OKX runs every scenario but the 418 ban (OKX documents no ban status); its 429 carries
- * code 50011 and no Retry-After. The report (one row per exchange and scenario) is printed and
+ * code 50011 and no Retry-After. BitMEX runs every scenario but the 418 ban too (it bans with
+ * 403); its 429 carries Retry-After and the error name RateLimitError. The report (one row per exchange and scenario) is printed and
  * written to {@code target/fault-report.txt}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,7 +80,10 @@ class FaultSuiteTest {
         assertThat(r.failed()).as("orders refused with 429 (not re-sent)").isPositive();
     }
 
-    /** Binance only: OKX documents no ban status, so there is no 418 scenario for it (see the next test). */
+    /**
+     * Binance only: OKX documents no ban status and BitMEX bans with 403, so there is no 418
+     * scenario for them (see the next test).
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = FaultVenue.class, names = "BINANCE")
     @Order(3)
@@ -88,13 +92,22 @@ class FaultSuiteTest {
         assertThat(r.failed()).as("orders refused with 418 (not re-sent)").isPositive();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = FaultVenue.class, names = {"OKX", "BITMEX"})
+    @Order(3)
+    void okxAndBitmexRunEveryScenarioButTheBanTheyDoNotHave(FaultVenue venue) {
+        assertThat(FaultScenario.all(venue)).extracting(FaultScenario::name)
+                .doesNotContain("418 ban").hasSize(FaultScenario.all(FaultVenue.BINANCE).size() - 1);
+        assertThatThrownBy(() -> FaultScenario.ban418(venue)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(venue.exchange() + " does not ban with 418");
+    }
+
+    /** Each venue's gateways are named apart (Binance and BitMEX share their first letter). */
     @Test
     @Order(3)
-    void okxRunsEveryScenarioButTheBanItDoesNotHave() {
-        assertThat(FaultScenario.all(FaultVenue.OKX)).extracting(FaultScenario::name)
-                .doesNotContain("418 ban").hasSize(FaultScenario.all(FaultVenue.BINANCE).size() - 1);
-        assertThatThrownBy(() -> FaultScenario.ban418(FaultVenue.OKX)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("okx does not ban with 418");
+    void everyVenueHasItsOwnLetterInTheGatewayNames() {
+        assertThat(java.util.Arrays.stream(FaultVenue.values()).map(FaultVenue::letter).distinct().count())
+                .isEqualTo(FaultVenue.values().length);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -42,11 +42,31 @@ public enum FaultVenue {
                     "order_exp_time_ms", Long.toString(FaultVenue.ORDER_WINDOW_MS)),
             List.of("/api/v5/public/time", "/api/v5/account/balance"), "/api/v5/trade/order",
             OrderRequest.limit("BTC-USDT", Side.BUY, new BigDecimal("0.0002"), new BigDecimal("50000.0")),
-            "/api/v5/public/instruments", Map.of("instType", "SPOT"), false, "429 (code 50011, no Retry-After)");
+            "/api/v5/public/instruments", Map.of("instType", "SPOT"), false, "429 (code 50011, no Retry-After)"),
+    /**
+     * BitMEX under {@code /api/v1}: HMAC key and secret, every limit (120 requests per minute per
+     * key, 30 per address without one, 10 per second on the order routes) multiplied by
+     * {@value #BITMEX_LIMIT_SCALE} at the simulator and in the plugin ({@code limit_scale}). Ping
+     * and server time are both {@code GET /instrument} (the time unsigned, read from the answer's
+     * {@code Date}: BitMEX has no clock endpoint); the order is XBTUSD in whole contracts (lot 100)
+     * at a price on its 0.5 tick. BitMEX bans with 403, not 418 (support.bitmex.com, "Why Am I
+     * Getting Error 403 Forbidden": rate-limit bans), so there is no 418 scenario; its 429 carries
+     * {@code Retry-After} and the error name {@code RateLimitError}.
+     */
+    BITMEX("bitmex", 5_000,
+            "faultSuiteBitmexKey7Qm2V", "faultSuiteBitmexSecret3Hq8WzL1xCv7Bn4Mk9Rt2Yp6Fs0Dj", null,
+            b -> b.bitmexRateLimitScale(FaultVenue.BITMEX_LIMIT_SCALE),
+            SimExchange::bitmexUrl,
+            Map.of("limit_scale", Integer.toString(FaultVenue.BITMEX_LIMIT_SCALE),
+                    "expires_window_seconds", Long.toString(FaultVenue.ORDER_WINDOW_MS / 1000)),
+            List.of("/api/v1/instrument", "/api/v1/user/margin"), "/api/v1/order",
+            OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("100"), new BigDecimal("50000.5")),
+            "/instrument/active", Map.of(), false, "429 with Retry-After (RateLimitError)");
 
     /**
      * How long an order request stays acceptable after signing, in the loads (Binance's
-     * {@code recvWindow}, OKX's {@code expTime}): short, so that an order lost before the exchange
+     * {@code recvWindow}, OKX's {@code expTime}, BitMEX's {@code api-expires} ahead-time, in whole
+     * seconds, to which BitMEX's own window adds the second it names): short, so that an order lost before the exchange
      * acted is proven not placed 3 s after its loss rather than 6, and longer than the slow
      * scenario's latency, so that an order slowed past its sender's time-out is still placed.
      */
@@ -54,6 +74,8 @@ public enum FaultVenue {
 
     /** What OKX's limits are multiplied by, at the simulator and in the plugin alike. */
     static final int OKX_LIMIT_SCALE = 100_000;
+    /** What BitMEX's limits are multiplied by, at the simulator and in the plugin alike. */
+    static final int BITMEX_LIMIT_SCALE = 10_000;
 
     private final String exchange;
     private final int requests;
@@ -98,8 +120,8 @@ public enum FaultVenue {
     }
 
     /**
-     * How many requests the fault suite sends per scenario: 10 000 for Binance; 5 000 for OKX, to
-     * keep the suite's time down (OKX's eight scenarios then take about two thirds of Binance's
+     * How many requests the fault suite sends per scenario: 10 000 for Binance; 5 000 for OKX and
+     * BitMEX, to keep the suite's time down (OKX's eight scenarios then take about two thirds of Binance's
      * nine: a scenario's fixed stretches, the slow answers, the outage and the rate-limit pauses,
      * weigh the same at either size).
      */
@@ -138,8 +160,18 @@ public enum FaultVenue {
         switch (this) {
             case BINANCE -> sim.addBinanceKey(apiKey, secret);
             case OKX -> sim.addOkxKey(apiKey, secret, passphrase);
+            case BITMEX -> sim.addBitmexKey(apiKey, secret);
             default -> throw new IllegalStateException("no key registration for " + this);
         }
+    }
+
+    /** One letter naming the exchange in the scenarios' gateway names, unlike every other venue's. */
+    public char letter() {
+        return switch (this) {
+            case BINANCE -> 'b';
+            case OKX -> 'o';
+            case BITMEX -> 'm';
+        };
     }
 
     /** The simulator's base URL for this dialect. */
@@ -152,7 +184,11 @@ public enum FaultVenue {
         return options;
     }
 
-    /** The public and signed GET paths of the load (pings, server time, account), which the faults strike. */
+    /**
+     * The public and signed GET paths of the load (pings, server time, account), which the faults
+     * strike, as the simulator sees them (each once: a path shared by two kinds of request is
+     * listed once, or its faults would be put on it twice).
+     */
     public List<String> getPaths() {
         return getPaths;
     }
@@ -167,14 +203,14 @@ public enum FaultVenue {
         return order.withClientOrderId(clientOrderId);
     }
 
-    /** A droppable market-data poll (the faults leave its path alone). */
+    /** A droppable market-data poll (the faults leave its path alone), its path under the venue's base URL. */
     public Request droppable() {
         Request.Builder b = Request.get(droppablePath).droppable(true);
         droppableParams.forEach(b::param);
         return b.build();
     }
 
-    /** Whether the exchange bans with HTTP 418 (Binance does; OKX documents no such status). */
+    /** Whether the exchange bans with HTTP 418 (Binance does; OKX documents no such status; BitMEX bans with 403). */
     public boolean bans() {
         return bans;
     }

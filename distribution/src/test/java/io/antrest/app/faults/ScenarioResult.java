@@ -11,7 +11,7 @@ import java.util.List;
  * the scenario's own requests), what became of the orders at the simulator, the monitor's states,
  * the workers and the heap, and every broken promise found along the way.
  *
- * @param exchange      the exchange the scenario ran on ({@code binance}, {@code okx})
+ * @param exchange      the exchange the scenario ran on ({@code binance}, {@code bitmex}, {@code okx})
  * @param scenario      the scenario's name
  * @param requests      how many requests the load sent
  * @param unended       requests whose caller heard nothing before the deadline

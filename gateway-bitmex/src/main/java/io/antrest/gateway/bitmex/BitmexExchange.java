@@ -38,12 +38,6 @@ final class BitmexExchange implements Exchange {
     static final String REQUESTS = "REQUESTS";
     /** The rule of order-route requests per second (x-ratelimit-remaining-1s). */
     static final String ORDER_ROUTES = "ORDER_ROUTES";
-    private static final List<RateLimitRule> AUTHENTICATED_RULES = List.of(
-            keptTo(REQUESTS, RateLimitRule.Scope.ACCOUNT, REQUESTS_PER_MINUTE, Duration.ofMinutes(1)),
-            keptTo(ORDER_ROUTES, RateLimitRule.Scope.ENDPOINT, ORDER_ROUTES_PER_SECOND, Duration.ofSeconds(1)));
-    private static final List<RateLimitRule> UNAUTHENTICATED_RULES = List.of(
-            keptTo(REQUESTS, RateLimitRule.Scope.IP, UNAUTHENTICATED_REQUESTS_PER_MINUTE, Duration.ofMinutes(1)),
-            AUTHENTICATED_RULES.get(1));
     private static final List<RateLimitCost> REQUEST = List.of(new RateLimitCost(REQUESTS, "", 1));
     private static final List<RateLimitCost> ORDER_ROUTE = List.of(new RateLimitCost(REQUESTS, "", 1),
             new RateLimitCost(ORDER_ROUTES, "", 1));
@@ -52,20 +46,40 @@ final class BitmexExchange implements Exchange {
     private final BitmexSigner signer;
     private final boolean authenticated;
     private final List<RateLimitRule> rules;
+    private final int limitScale;
     private final BitmexTrading trading;
+
+    /**
+     * One exchange for these settings, with BitMEX's own limits.
+     *
+     * @param authenticated whether the settings hold credentials (every request is then signed and
+     *                      counted against the key's limit, else against the address's)
+     */
+    BitmexExchange(String baseUrl, BitmexSigner signer, boolean authenticated) {
+        this(baseUrl, signer, authenticated, 1);
+    }
 
     /**
      * One exchange for these settings.
      *
      * @param authenticated whether the settings hold credentials (every request is then signed and
      *                      counted against the key's limit, else against the address's)
+     * @param limitScale    what every documented limit is multiplied by (1: BitMEX's own; option
+     *                      {@code limit_scale})
      */
-    BitmexExchange(String baseUrl, BitmexSigner signer, boolean authenticated) {
+    BitmexExchange(String baseUrl, BitmexSigner signer, boolean authenticated, int limitScale) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
         this.signer = requireNonNull(signer, "signer is null");
         this.trading = new BitmexTrading(signer.expiresWindowSeconds());
         this.authenticated = authenticated;
-        this.rules = authenticated ? AUTHENTICATED_RULES : UNAUTHENTICATED_RULES;
+        this.limitScale = limitScale;
+        RateLimitRule orderRoutes = keptTo(ORDER_ROUTES, RateLimitRule.Scope.ENDPOINT, ORDER_ROUTES_PER_SECOND * limitScale,
+                Duration.ofSeconds(1));
+        this.rules = authenticated
+                ? List.of(keptTo(REQUESTS, RateLimitRule.Scope.ACCOUNT, REQUESTS_PER_MINUTE * limitScale, Duration.ofMinutes(1)),
+                        orderRoutes)
+                : List.of(keptTo(REQUESTS, RateLimitRule.Scope.IP, UNAUTHENTICATED_REQUESTS_PER_MINUTE * limitScale,
+                        Duration.ofMinutes(1)), orderRoutes);
     }
 
     /**
@@ -171,7 +185,8 @@ final class BitmexExchange implements Exchange {
             return List.of();
         }
         OptionalLong limit = longHeader(response, "x-ratelimit-limit");
-        boolean addressBucket = limit.isPresent() && limit.getAsLong() == UNAUTHENTICATED_REQUESTS_PER_MINUTE;
+        boolean addressBucket = limit.isPresent()
+                && limit.getAsLong() == (long) UNAUTHENTICATED_REQUESTS_PER_MINUTE * limitScale;
         List<RateLimitReading> out = new ArrayList<>(2);
         if (remaining.isPresent() && !(authenticated && addressBucket)) {
             OptionalLong reset = longHeader(response, "x-ratelimit-reset");
@@ -197,7 +212,8 @@ final class BitmexExchange implements Exchange {
     /**
      * Requests per minute (per key with credentials, else per address), and the order routes'
      * requests per second, each as the fixed-window rule that keeps to BitMEX's token bucket:
-     * 60 per 30 s with a key (15 per 30 s without) and 5 per 500 ms on the order routes.
+     * 60 per 30 s with a key (15 per 30 s without) and 5 per 500 ms on the order routes, each
+     * multiplied by option {@code limit_scale}.
      */
     @Override
     public List<RateLimitRule> rateLimits() {
@@ -217,6 +233,6 @@ final class BitmexExchange implements Exchange {
 
     @Override
     public String toString() {
-        return "BitmexExchange{" + baseUrl + ", " + signer + "}";
+        return "BitmexExchange{" + baseUrl + ", " + signer + (limitScale == 1 ? "" : ", limits x" + limitScale) + "}";
     }
 }

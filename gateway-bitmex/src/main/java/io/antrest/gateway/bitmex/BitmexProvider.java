@@ -22,6 +22,9 @@ import static java.util.Objects.requireNonNull;
  * BitMEX later than that (and the second api-expires names) is refused, so an order whose answer
  * was lost and that is not found after that window was not placed
  * ({@link io.antrest.gateway.spi.TradingApi#orderAcceptanceWindow()}: the option plus one second).
+ * Option {@code limit_scale}, a whole number from 1 to {@value #MAX_LIMIT_SCALE} (default 1),
+ * multiplies every client-side rate limit (BitMEX's documented 120 requests per minute per key, 30
+ * without one, 10 per second on the order routes) for an account or a simulator allowed more.
  *
  * <p>Which requests need the key: those swagger.json does not mark public ({@code /order},
  * {@code /user}, {@code /position}, {@code /execution}, {@code /apiKey}, {@code /address}…), and
@@ -41,8 +44,13 @@ public final class BitmexProvider implements ExchangeProvider {
      */
     public static final long DEFAULT_EXPIRES_WINDOW_SECONDS = 5;
 
+    /** Option: a whole number that multiplies every client-side rate limit (default 1, BitMEX's documented limits). */
+    public static final String OPTION_LIMIT_SCALE = ExchangeSettings.LIMIT_SCALE;
+    /** The largest {@code limit_scale}: it keeps the largest scaled limit (120 million requests per minute) within an int. */
+    public static final int MAX_LIMIT_SCALE = ExchangeSettings.MAX_LIMIT_SCALE;
+
     /** The options this plugin reads; any other is refused by the runtime. */
-    private static final Set<String> OPTIONS = Set.of("expires_window_seconds");
+    private static final Set<String> OPTIONS = Set.of("expires_window_seconds", OPTION_LIMIT_SCALE);
 
     /** Made by {@link java.util.ServiceLoader}; does nothing. */
     public BitmexProvider() {
@@ -85,7 +93,8 @@ public final class BitmexProvider implements ExchangeProvider {
             }
         });
         String url = settings.resolveUrl(BitmexExchange.LIVE_URL, BitmexExchange.TESTNET_URL);
-        return new BitmexExchange(url, new BitmexSigner(settings, window), settings.credentials().isPresent());
+        return new BitmexExchange(url, new BitmexSigner(settings, window), settings.credentials().isPresent(),
+                settings.limitScale(NAME));
     }
 
     @Override

@@ -43,12 +43,12 @@ public final class OkxProvider implements ExchangeProvider {
     /** Option: {@code true} to send every request as demo trading ({@code x-simulated-trading: 1}). */
     public static final String OPTION_SIMULATED = "simulated";
     /** Option: a whole number that multiplies every client-side rate limit (default 1, OKX's documented limits). */
-    public static final String OPTION_LIMIT_SCALE = "limit_scale";
+    public static final String OPTION_LIMIT_SCALE = ExchangeSettings.LIMIT_SCALE;
     /**
      * The largest {@code limit_scale}: a million times OKX's limits is far beyond any account's and
      * keeps the largest scaled limit (1000 orders per 2 s per sub-account) within an int.
      */
-    public static final int MAX_LIMIT_SCALE = 1_000_000;
+    public static final int MAX_LIMIT_SCALE = ExchangeSettings.MAX_LIMIT_SCALE;
     /**
      * Option: how long after signing an order placement OKX may still process it, in milliseconds
      * ({@code expTime} = signing time + this).
@@ -99,7 +99,7 @@ public final class OkxProvider implements ExchangeProvider {
             }
         }
         boolean simulated = simulated(settings);
-        int limitScale = limitScale(settings);
+        int limitScale = settings.limitScale(NAME);
         Duration orderExpTime = orderExpTime(settings);
         Credentials credentials = settings.credentials().orElse(null);
         String passphrase = null;
@@ -112,22 +112,6 @@ public final class OkxProvider implements ExchangeProvider {
         }
         String url = settings.resolveUrl(OkxExchange.LIVE_URL, OkxExchange.TESTNET_URL);
         return new OkxExchange(url, new OkxSigner(settings, passphrase, simulated, orderExpTime), limitScale);
-    }
-
-    /** Option {@code limit_scale}: 1 when unset, else a whole number from 1 to {@link #MAX_LIMIT_SCALE}. */
-    private static int limitScale(ExchangeSettings settings) {
-        String raw = settings.option(OPTION_LIMIT_SCALE).orElse(null);
-        if (raw == null) {
-            return 1;
-        }
-        long scale = wholeNumber(raw);
-        if (scale < 1 || scale > MAX_LIMIT_SCALE) {
-            throw new GatewaySettingsException("okx setting gateway.NAME.option." + OPTION_LIMIT_SCALE + " must be a whole"
-                    + " number from 1 to " + MAX_LIMIT_SCALE + ", was \"" + Printable.of(raw, 40) + "\"; it multiplies every"
-                    + " OKX rate limit the client holds itself to: leave it unset for OKX's documented limits, or set the"
-                    + " factor your account or simulator (antrest sim --okx-limit-scale) allows");
-        }
-        return (int) scale;
     }
 
     /**

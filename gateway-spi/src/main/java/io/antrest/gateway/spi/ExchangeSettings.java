@@ -1,5 +1,6 @@
 package io.antrest.gateway.spi;
 
+import io.antrest.core.Printable;
 import io.antrest.core.Redactor;
 
 import java.util.Map;
@@ -23,6 +24,14 @@ public final class ExchangeSettings {
         /** The URL given with {@link Builder#url(String)}: the simulator, a proxy, a mirror. */
         CUSTOM
     }
+
+    /** The option that multiplies a plugin's client-side rate limits ({@link #limitScale}). */
+    public static final String LIMIT_SCALE = "limit_scale";
+    /**
+     * The largest {@link #LIMIT_SCALE}: a million times an exchange's limits is far beyond any
+     * account's, and keeps the plugins' largest scaled limits within an int.
+     */
+    public static final int MAX_LIMIT_SCALE = 1_000_000;
 
     private static final int MIN_PORT = 1;
     private static final int MAX_PORT = 65_535;
@@ -95,6 +104,35 @@ public final class ExchangeSettings {
             throw new GatewaySettingsException("setting '" + name + "' must be a whole number, was \"" + v
                     + "\"; write digits only (e.g. 5000), or leave it unset for the default " + defaultValue);
         }
+    }
+
+    /**
+     * Option {@value #LIMIT_SCALE}, which a plugin may offer: a whole number from 1 to
+     * {@value #MAX_LIMIT_SCALE} that multiplies every client-side rate limit it holds itself to,
+     * for an account or a simulator allowed more than the exchange's documented limits.
+     *
+     * @param exchange the plugin's name, for the message
+     * @return 1 when unset
+     * @throws GatewaySettingsException when it is set to anything else than such a number
+     */
+    public int limitScale(String exchange) {
+        String raw = options.get(LIMIT_SCALE);
+        if (raw == null) {
+            return 1;
+        }
+        long scale;
+        try {
+            scale = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            scale = 0;
+        }
+        if (scale < 1 || scale > MAX_LIMIT_SCALE) {
+            throw new GatewaySettingsException(exchange + " setting gateway.NAME.option." + LIMIT_SCALE + " must be a whole"
+                    + " number from 1 to " + MAX_LIMIT_SCALE + ", was \"" + Printable.of(raw, 40) + "\"; it multiplies every "
+                    + exchange + " rate limit the client holds itself to: leave it unset for " + exchange + "'s documented"
+                    + " limits, or set the factor your account or simulator allows");
+        }
+        return (int) scale;
     }
 
     /** All options (credentials are not among them). */
