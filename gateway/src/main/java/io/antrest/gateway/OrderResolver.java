@@ -109,6 +109,15 @@ final class OrderResolver {
         return new Cancel(ref, lost, cancel).start();
     }
 
+    /** The call's future; one that fails when the call throws instead of returning one. */
+    private static <A> CompletableFuture<Order> call(Function<A, CompletableFuture<Order>> call, A argument) {
+        try {
+            return call.apply(argument);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private static long now() {
         return System.nanoTime();
     }
@@ -161,13 +170,7 @@ final class OrderResolver {
                 return;
             }
             lookUps++;
-            CompletableFuture<Order> found;
-            try {
-                found = lookUp.apply(ref);
-            } catch (RuntimeException e) {
-                found = CompletableFuture.failedFuture(e);
-            }
-            found.whenComplete((order, e) -> {
+            call(lookUp, ref).whenComplete((order, e) -> {
                 try {
                     if (e == null) {
                         lastFinding = "found it " + order.status();
@@ -278,13 +281,7 @@ final class OrderResolver {
         }
 
         private void sendAgain() {
-            CompletableFuture<Order> placed;
-            try {
-                placed = resend.apply(order);
-            } catch (RuntimeException e) {
-                placed = CompletableFuture.failedFuture(e);
-            }
-            placed.whenComplete((o, e) -> {
+            call(resend, order).whenComplete((o, e) -> {
                 if (e == null) {
                     result.complete(o);
                     return;
@@ -339,13 +336,7 @@ final class OrderResolver {
             resends++;
             LOG.info("gateway '{}': order {} is still {} after its cancel's answer was lost; sending the cancel again", gateway,
                     OrderOutcomeUnknownException.describe(ref), order.status());
-            CompletableFuture<Order> sent;
-            try {
-                sent = cancel.apply(ref);
-            } catch (RuntimeException e) {
-                sent = CompletableFuture.failedFuture(e);
-            }
-            sent.whenComplete((o, e) -> {
+            call(cancel, ref).whenComplete((o, e) -> {
                 if (e == null) {
                     settled(o);
                     return;
