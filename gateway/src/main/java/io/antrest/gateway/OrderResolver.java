@@ -223,8 +223,6 @@ final class OrderResolver {
         private final Function<OrderRequest, CompletableFuture<Order>> resend;
         /** When the (latest) loss was reported: after the last signing of the request. */
         private long lostAt;
-        /** Since when a look-up that finds nothing proves the order was not placed. */
-        private long certainFrom;
 
         Placement(OrderRequest order, OrderOutcomeUnknownException lost, IfNotPlaced then,
                   Function<OrderRequest, CompletableFuture<Order>> resend) {
@@ -232,12 +230,12 @@ final class OrderResolver {
             this.order = order;
             this.then = then;
             this.resend = resend;
-            lostAt(start);
+            this.lostAt = start;
         }
 
-        private void lostAt(long at) {
-            lostAt = at;
-            certainFrom = window.map(w -> at + w.plus(CLOCK_MARGIN).toNanos()).orElse(Long.MAX_VALUE);
+        /** Nanoseconds from {@code at} until a look-up that finds nothing proves the order not placed (the window must be present). */
+        private long untilCertain(long at) {
+            return lostAt + window.orElseThrow().plus(CLOCK_MARGIN).toNanos() - at;
         }
 
         @Override
@@ -250,11 +248,11 @@ final class OrderResolver {
 
         @Override
         void notFoundBy(long sentAt, Throwable notFound) {
-            if (window.isEmpty() || sentAt - certainFrom < 0) {
+            if (window.isEmpty() || untilCertain(sentAt) > 0) {
                 // still inside the window: a copy of the request may yet arrive; look again, at its end at the latest
                 long pause = pauseMs();
                 if (window.isPresent()) {
-                    pause = Math.max(0, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(certainFrom - now()) + 1));
+                    pause = Math.max(0, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(untilCertain(now())) + 1));
                 }
                 lookUpAfter(pause);
                 return;
@@ -290,7 +288,7 @@ final class OrderResolver {
                 if (cause instanceof OrderOutcomeUnknownException again) {
                     // lost once more: the window starts over from now
                     lost = again;
-                    lostAt(now());
+                    lostAt = now();
                     lookUpAfter(0);
                 } else {
                     result.completeExceptionally(cause);
@@ -303,7 +301,7 @@ final class OrderResolver {
             monitor.resolved(gateway, Resolution.STILL_UNKNOWN);
             String windowNote = window.isEmpty() ? "; the exchange states no acceptance window, so not finding it never proves"
                     + " it was not placed"
-                    : now() - certainFrom < 0 ? "; the exchange's acceptance window (" + window.get().toMillis() + " ms plus "
+                    : untilCertain(now()) > 0 ? "; the exchange's acceptance window (" + window.get().toMillis() + " ms plus "
                     + CLOCK_MARGIN.toMillis() + " ms) had not passed" : "";
             LOG.warn("gateway '{}': order {} is still in doubt: {} after {}{}", gateway, OrderOutcomeUnknownException.describe(ref),
                     why, tried(), windowNote);

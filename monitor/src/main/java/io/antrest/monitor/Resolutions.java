@@ -18,4 +18,10 @@ public record Resolutions(long placed, long notPlaced, long stillUnknown, long c
     public long orders() {
         return placed + notPlaced + stillUnknown;
     }
+
+    /** What was counted since {@code earlier}, a snapshot of the same gateway taken before this one. */
+    public Resolutions since(Resolutions earlier) {
+        return new Resolutions(placed - earlier.placed, notPlaced - earlier.notPlaced, stillUnknown - earlier.stillUnknown,
+                cancelsSettled - earlier.cancelsSettled, cancelsStillUnknown - earlier.cancelsStillUnknown);
+    }
 }

@@ -154,11 +154,7 @@ public final class FaultRun {
             LOG.debug("{}: heap measured", name);
             int alive = (int) workers.stream().filter(Thread::isAlive).count();
             List<String> violations = load.violations(sim);
-            Resolutions resolvedAfter = monitor.metrics(name).resolutions();
-            Resolutions resolved = new Resolutions(resolvedAfter.placed() - resolvedBefore.placed(),
-                    resolvedAfter.notPlaced() - resolvedBefore.notPlaced(), resolvedAfter.stillUnknown() - resolvedBefore.stillUnknown(),
-                    resolvedAfter.cancelsSettled() - resolvedBefore.cancelsSettled(),
-                    resolvedAfter.cancelsStillUnknown() - resolvedBefore.cancelsStillUnknown());
+            Resolutions resolved = monitor.metrics(name).resolutions().since(resolvedBefore);
             if (disturber.isAlive()) {
                 violations.add("the disturbance was still running after " + DEADLINE.toSeconds() + " s");
             }
