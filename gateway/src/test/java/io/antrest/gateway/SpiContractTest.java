@@ -186,10 +186,12 @@ class SpiContractTest {
     @Test
     void ordersOnOneInstrumentWaitForItsBucketWhileOtherInstrumentsAndCallsGoAtOnce() throws Exception {
         Gateway g = connect();
-        // start early in a second of the exchange's clock, so that the per-second window does not turn mid-test;
-        // the budget's own windows turn 50 ms after the exchange's (RateLimitBudget's guard), so start after that
+        // start 300 ms into a second of the exchange's clock, so that the per-second window does not turn mid-test:
+        // the budget's own windows turn 50 ms after the exchange's (RateLimitBudget's guard), and the measured
+        // clock offset may be some tens of ms off, so +70 ms could still fall before the budget's turn (a fresh
+        // clone's build failed so); 700 ms are left for the calls below
         long exchangeNow = System.currentTimeMillis() + g.clockOffset().toMillis();
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1_000 - Math.floorMod(exchangeNow, 1_000) + 70));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1_000 - Math.floorMod(exchangeNow, 1_000) + 300));
         List<CompletableFuture<Order>> btc = new ArrayList<>();
         for (int i = 0; i < FakeExchange.ORDERS_PER_SECOND + 1; i++) {
             btc.add(g.placeOrder(OrderRequest.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("100"))));
