@@ -8,6 +8,8 @@ module io.antrest.gateway {
     requires transitive io.antrest.monitor;
     requires transitive java.sql;
     requires org.slf4j;
+    // only for a rate-limit budget shared through Redis; embedders who keep budgets local need not ship it
+    requires static lettuce.core;
     requires static com.google.guice;
     requires static jakarta.inject;
 

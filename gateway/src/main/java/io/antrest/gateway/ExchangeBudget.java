@@ -4,7 +4,9 @@ import io.antrest.core.Request;
 import io.antrest.core.limit.BucketUsage;
 import io.antrest.core.limit.RateLimitBudget;
 import io.antrest.core.limit.RequestBudget;
+import io.antrest.core.limit.Sharing;
 import io.antrest.gateway.spi.Exchange;
+import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.RateLimitCost;
 import io.antrest.gateway.spi.RateLimitReading;
 import io.antrest.gateway.spi.RateLimitRule;
@@ -29,9 +31,11 @@ import static java.util.Objects.requireNonNull;
  * every bucket it touches ({@link Exchange#costOf}), all or nothing: a request that would
  * overdraw one bucket spends none and waits for the latest of them. Answer headers correct the
  * buckets they name; a throttle pauses the buckets of the request that met it. The rules are the
- * plugin's until the exchange states its own ({@link #adopt}). Thread-safe.
+ * plugin's until the exchange states its own ({@link #adopt}). The buckets live in this process, or,
+ * given a {@link BudgetSharing} with a Redis URL, in Redis, shared by every process on the same
+ * account ({@link #sharing()} says which, and whether Redis is reachable). Thread-safe.
  */
-public final class ExchangeBudget implements RequestBudget {
+public final class ExchangeBudget implements RequestBudget, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeBudget.class);
     /** Between a per-instrument rule's name and the instrument in a bucket's key. */
     private static final char SEPARATOR = '\u0000';
@@ -45,6 +49,10 @@ public final class ExchangeBudget implements RequestBudget {
     /** Rules the plugin named that the exchange does not state: costs in them are not spent, silently. */
     private final Set<String> unstated = ConcurrentHashMap.newKeySet();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** The buckets in Redis, or null when they are this process's alone. */
+    private final SharedBuckets shared;
+    /** In shared mode, every bucket spent in so far, for {@link #usage()}. */
+    private final Map<String, SharedBuckets.Charge> sharedSeen = new ConcurrentHashMap<>();
 
     /**
      * The buckets of {@code exchange}'s rules.
@@ -54,6 +62,50 @@ public final class ExchangeBudget implements RequestBudget {
      * @param clock    the clock the windows follow (the exchange's, offset-corrected)
      */
     public ExchangeBudget(String gateway, Exchange exchange, Clock clock) {
+        this(gateway, exchange, clock, null);
+    }
+
+    /**
+     * The buckets of a gateway's exchange, kept where {@link GatewaySettings#budget()} says: in this
+     * process, or in a Redis shared by every process on the same account. Buckets of a rule the
+     * exchange counts per account (or endpoint, instrument, orders) are shared by the processes with
+     * the same API key; per IP, by those reaching the exchange at the same address through the same
+     * proxy.
+     *
+     * @param gateway      the gateway's name, for messages
+     * @param exchangeName the plugin's name ({@code binance}), in the shared keys
+     * @param exchange     the plugin
+     * @param clock        the exchange's clock (offset-corrected)
+     * @param settings     the gateway's settings: its budget, credentials and proxy
+     * @throws GatewaySettingsException when the plugin's rules are unusable, Lettuce is missing for a
+     *                                  Redis budget, or Redis refuses the credentials
+     */
+    public static ExchangeBudget create(String gateway, String exchangeName, Exchange exchange, Clock clock,
+                                        GatewaySettings settings) {
+        SharedBuckets shared = settings.budget().shared()
+                ? SharedBudgets.open(gateway, exchangeName, exchange.baseUrl(), clock, settings) : null;
+        try {
+            return new ExchangeBudget(gateway, exchange, clock, shared);
+        } catch (RuntimeException e) {
+            if (shared != null) {
+                shared.close();
+            }
+            throw new GatewaySettingsException("exchange plugin '" + exchangeName + "' gave unusable rate limits: "
+                    + e.getMessage() + "; report it to the plugin's authors", e);
+        }
+    }
+
+    /**
+     * What corrects these buckets after every attempt: the exchange's rate-limit headers, and pauses
+     * on a 429 or 418 with a time to wait. Give it to the client as a listener.
+     */
+    public io.antrest.core.OutcomeListener feedback() {
+        return new BudgetFeedback(gateway, exchange, this, clock);
+    }
+
+    /** As {@link #ExchangeBudget(String, Exchange, Clock)}, the buckets kept in {@code shared} (null: in this process). */
+    ExchangeBudget(String gateway, Exchange exchange, Clock clock, SharedBuckets shared) {
+        this.shared = shared;
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -169,6 +221,9 @@ public final class ExchangeBudget implements RequestBudget {
     @Override
     public synchronized long tryAcquire(Request request) {
         List<RateLimitCost> costs = costs(request);
+        if (shared != null) {
+            return shared.tryAcquire(charges(costs));
+        }
         long wait = 0;
         List<RateLimitBudget> touched = new ArrayList<>(costs.size());
         for (RateLimitCost c : costs) {
@@ -192,6 +247,22 @@ public final class ExchangeBudget implements RequestBudget {
 
     /** Corrects the buckets the answer's headers speak of. */
     public void observe(List<RateLimitReading> readings) {
+        if (shared != null) {
+            for (RateLimitReading r : readings) {
+                SharedBuckets.Charge c = charge(r.rule(), r.key(), 0);
+                if (c == null) {
+                    continue;
+                }
+                if (r.used().isPresent()) {
+                    shared.observe(c, r.used().getAsLong(), null);
+                }
+                if (r.remaining().isPresent()) {
+                    long remaining = Math.max(0, r.remaining().getAsLong());
+                    shared.observe(c, c.rule().limit() - remaining, remaining == 0 ? r.resetAt().orElse(null) : null);
+                }
+            }
+            return;
+        }
         for (RateLimitReading r : readings) {
             RateLimitBudget b = bucket(r.rule(), r.key());
             if (b == null) {
@@ -211,6 +282,14 @@ public final class ExchangeBudget implements RequestBudget {
      * throttled it); with {@code all}, nothing through any bucket (a ban).
      */
     public void pause(Request request, Instant until, boolean all) {
+        if (shared != null) {
+            if (all) {
+                shared.pauseAll(until.toEpochMilli());
+            } else {
+                shared.pause(charges(costs(request)), until.toEpochMilli());
+            }
+            return;
+        }
         if (all) {
             buckets.values().forEach(b -> b.pauseUntil(until));
             return;
@@ -225,6 +304,9 @@ public final class ExchangeBudget implements RequestBudget {
 
     @Override
     public List<BucketUsage> usage() {
+        if (shared != null) {
+            return sharedUsage();
+        }
         List<BucketUsage> out = new ArrayList<>();
         for (RateLimitRule r : rules.values()) {
             RateLimitBudget b = r.scope() == RateLimitRule.Scope.INSTRUMENT ? null : buckets.get(r.name());
@@ -239,9 +321,67 @@ public final class ExchangeBudget implements RequestBudget {
         return out;
     }
 
+    /** Whether the buckets are this process's alone, shared through Redis, or on the fallback while Redis is unreachable. */
+    @Override
+    public Sharing sharing() {
+        return shared == null ? Sharing.LOCAL : shared.sharing();
+    }
+
+    /** Closes the connection to Redis, when the buckets are shared. */
+    @Override
+    public void close() {
+        if (shared != null) {
+            shared.close();
+        }
+    }
+
     @Override
     public String toString() {
-        return "ExchangeBudget{" + gateway + ", " + rules.size() + " rules, " + buckets.size() + " buckets}";
+        return "ExchangeBudget{" + gateway + ", " + rules.size() + " rules, "
+                + (shared == null ? buckets.size() + " buckets}" : "shared: " + shared.sharing().label() + "}");
+    }
+
+    private List<BucketUsage> sharedUsage() {
+        List<BucketUsage> out = new ArrayList<>();
+        for (RateLimitRule r : rules.values()) {
+            if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
+                SharedBuckets.Charge c = new SharedBuckets.Charge(r.name(), r, "", 0);
+                out.add(new BucketUsage(r.name(), shared.used(c), r.limit(), r.window()));
+            }
+        }
+        sharedSeen.entrySet().stream().filter(e -> e.getKey().indexOf(SEPARATOR) >= 0)
+                .sorted(Map.Entry.comparingByKey())
+                .filter(e -> rules.get(e.getValue().rule().name()) != null)
+                .forEach(e -> out.add(new BucketUsage(e.getKey().replace(SEPARATOR, ' '), shared.used(e.getValue()),
+                        e.getValue().rule().limit(), e.getValue().rule().window())));
+        return out;
+    }
+
+    /** The charges of these costs in the buckets of stated rules (others are reported, once, and not spent). */
+    private List<SharedBuckets.Charge> charges(List<RateLimitCost> costs) {
+        List<SharedBuckets.Charge> out = new ArrayList<>(costs.size());
+        for (RateLimitCost c : costs) {
+            SharedBuckets.Charge charge = charge(c.rule(), c.key(), c.units());
+            if (charge != null) {
+                out.add(charge);
+            }
+        }
+        return out;
+    }
+
+    private SharedBuckets.Charge charge(String rule, String key, int units) {
+        RateLimitRule r = rules.get(rule);
+        if (r == null) {
+            bucket(rule, key);   // reports a rule the exchange never named
+            return null;
+        }
+        boolean perInstrument = r.scope() == RateLimitRule.Scope.INSTRUMENT;
+        String name = perInstrument ? rule + SEPARATOR + key : rule;
+        SharedBuckets.Charge c = new SharedBuckets.Charge(name, r, perInstrument ? key : "", units);
+        if (perInstrument) {
+            sharedSeen.putIfAbsent(name, c);
+        }
+        return c;
     }
 
     private List<RateLimitCost> costs(Request request) {

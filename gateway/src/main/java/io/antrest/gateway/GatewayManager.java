@@ -87,13 +87,7 @@ public final class GatewayManager implements AutoCloseable {
         Exchange ex = provider.create(settings.exchange());
 
         OffsetClock clock = new OffsetClock(clientConfig.clock());
-        ExchangeBudget budget;
-        try {
-            budget = new ExchangeBudget(name, ex, clock);
-        } catch (RuntimeException e) {
-            throw new GatewaySettingsException("exchange plugin '" + provider.name() + "' gave unusable rate limits: "
-                    + e.getMessage() + "; report it to the plugin's authors", e);
-        }
+        ExchangeBudget budget = ExchangeBudget.create(name, provider.name(), ex, clock, settings);
         ExchangeAnswers answers = new ExchangeAnswers(name, ex);
         RestClient client = RestClient.builder(name)
                 .config(clientConfig.toBuilder().clock(clock).build())
@@ -102,16 +96,21 @@ public final class GatewayManager implements AutoCloseable {
                 .budget(budget)
                 .classifier(answers)
                 .listener(monitor)
-                .listener(new BudgetFeedback(name, ex, budget, clock))
+                .listener(budget.feedback())
                 .build();
         try {
             client.init(ex.baseUrl(), settings.proxy().orElse(null));
         } catch (IllegalArgumentException e) {
+            budget.close();
             throw new GatewaySettingsException("exchange '" + provider.name() + "': " + Redactor.url(e.getMessage()), e);
         }
-        Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> gateways.remove(name),
+        Gateway gateway = new Gateway(name, ex, client, clock, monitor, () -> {
+            gateways.remove(name);
+            budget.close();
+        },
                 settings.requestTimeout().orElse(null), budget, answers, settings);
         if (gateways.putIfAbsent(name, gateway) != null) {
+            budget.close();
             throw new GatewaySettingsException("gateway '" + name + "' is already connected: close it first, or give"
                     + " the new one another name");
         }
@@ -140,6 +139,7 @@ public final class GatewayManager implements AutoCloseable {
             LOG.warn("gateway '{}' did not come up: {}", name, why);
             monitor.detach(name, "connect failed: " + why);
             client.stop();
+            budget.close();
             gateways.remove(name, gateway);
             throw e;
         }

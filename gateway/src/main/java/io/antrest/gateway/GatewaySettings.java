@@ -61,6 +61,7 @@ public final class GatewaySettings {
     private final boolean resolveUnknown;
     private final Duration resolveWithin;
     private final IfNotPlaced ifNotPlaced;
+    private final BudgetSharing budget;
     private final ExchangeSettings exchange;
 
     private GatewaySettings(Builder b) {
@@ -75,6 +76,7 @@ public final class GatewaySettings {
         this.resolveUnknown = b.resolveUnknown;
         this.resolveWithin = b.resolveWithin;
         this.ifNotPlaced = b.ifNotPlaced;
+        this.budget = b.budget;
         this.exchange = b.exchange;
     }
 
@@ -152,6 +154,11 @@ public final class GatewaySettings {
         return ifNotPlaced;
     }
 
+    /** Where the rate-limit buckets are kept: this process ({@link BudgetSharing#LOCAL}, the default) or a shared Redis. */
+    public BudgetSharing budget() {
+        return budget;
+    }
+
     /** The exchange plugin's settings. */
     public ExchangeSettings exchange() {
         return exchange;
@@ -164,7 +171,7 @@ public final class GatewaySettings {
                 + (heartBeatInterval == null ? "" : ", heartBeatInterval=" + heartBeatInterval)
                 + (heartBeatTimeout == null ? "" : ", heartBeatTimeout=" + heartBeatTimeout)
                 + (resolveUnknown ? ", resolveWithin=" + resolveWithin + ", ifNotPlaced=" + ifNotPlaced : ", resolveUnknown=false")
-                + ", " + exchange + "}";
+                + (budget.shared() ? ", budget=" + budget : "") + ", " + exchange + "}";
     }
 
     /** Builds {@link GatewaySettings}; every setter checks its argument at once and says what is wrong. */
@@ -180,6 +187,7 @@ public final class GatewaySettings {
         private boolean resolveUnknown = true;
         private Duration resolveWithin = DEFAULT_RESOLVE_WITHIN;
         private IfNotPlaced ifNotPlaced = IfNotPlaced.REPORT;
+        private BudgetSharing budget = BudgetSharing.LOCAL;
         private ExchangeSettings exchange = ExchangeSettings.builder().build();
 
         private Builder() {
@@ -268,6 +276,15 @@ public final class GatewaySettings {
         /** Sets what a placement does with an order found certainly not placed (default {@link IfNotPlaced#REPORT}). */
         public Builder ifNotPlaced(IfNotPlaced ifNotPlaced) {
             this.ifNotPlaced = requireNonNull(ifNotPlaced, "ifNotPlaced is null");
+            return this;
+        }
+
+        /**
+         * Sets where the rate-limit buckets are kept: {@link BudgetSharing#LOCAL} (the default), or
+         * a Redis shared by every process on the account ({@link BudgetSharing#parse}).
+         */
+        public Builder budget(BudgetSharing budget) {
+            this.budget = requireNonNull(budget, "budget is null");
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.antrest.monitor;
 
 import io.antrest.core.ClientMetrics;
 import io.antrest.core.limit.BucketUsage;
+import io.antrest.core.limit.Sharing;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * A snapshot of one gateway for dashboards and the {@code antrest status} command: its client's
  * counters (submitted, queued, in flight, success, failed, error, dropped, p50 and p99 latency),
  * how much of its rate-limit budget the current window has used, its clock offset from the
- * exchange, its state, and how many lost order answers it settled by looking the order up.
+ * exchange, whether the budget is shared with other processes, its state, and how many lost order answers it settled by looking the order up.
  *
  * @param gateway     the gateway's name
  * @param state       its state
@@ -22,10 +23,12 @@ import static java.util.Objects.requireNonNull;
  * @param clockOffset the exchange's clock minus ours (positive: the exchange is ahead)
  * @param buckets     every rate-limit bucket of the gateway (request weight, orders, per endpoint, per instrument)
  * @param resolutions orders and cancels whose answer was lost, as the gateway settled them
+ * @param sharing     whether the buckets are this process's alone, shared through Redis, or (Redis
+ *                    unreachable) kept to the fallback fraction
  */
 public record GatewayMetrics(String gateway, GatewayState state, ClientMetrics client, long budgetUsed,
                              long budgetLimit, Duration clockOffset, List<BucketUsage> buckets,
-                             Resolutions resolutions) {
+                             Resolutions resolutions, Sharing sharing) {
     /** Checks the arguments. */
     public GatewayMetrics {
         requireNonNull(gateway, "gateway is null");
@@ -34,5 +37,6 @@ public record GatewayMetrics(String gateway, GatewayState state, ClientMetrics c
         requireNonNull(clockOffset, "clockOffset is null");
         buckets = List.copyOf(requireNonNull(buckets, "buckets is null"));
         requireNonNull(resolutions, "resolutions is null");
+        requireNonNull(sharing, "sharing is null");
     }
 }

@@ -15,6 +15,7 @@ import io.antrest.core.Request;
 import io.antrest.core.RestClient;
 import io.antrest.core.TransportException;
 import io.antrest.core.limit.BucketUsage;
+import io.antrest.core.limit.Sharing;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,12 +223,12 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         RestClient client = h.client();
         if (client == null) {
             return new GatewayMetrics(gateway, h.state(), new ClientMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                    0, 0, h.clockOffset(), List.of(), h.resolutions());
+                    0, 0, h.clockOffset(), List.of(), h.resolutions(), Sharing.LOCAL);
         }
         List<BucketUsage> buckets = client.budget().usage();
         BucketUsage general = buckets.isEmpty() ? null : buckets.get(0);
         return new GatewayMetrics(gateway, h.state(), client.metrics(), general == null ? 0 : general.used(),
-                general == null ? 0 : general.limit(), h.clockOffset(), buckets, h.resolutions());
+                general == null ? 0 : general.limit(), h.clockOffset(), buckets, h.resolutions(), client.budget().sharing());
     }
 
     /**

@@ -23,4 +23,9 @@ public interface RequestBudget {
     default List<BucketUsage> usage() {
         return List.of();
     }
+
+    /** Whether the buckets are this process's alone or shared with other processes; local by default. */
+    default Sharing sharing() {
+        return Sharing.LOCAL;
+    }
 }
