@@ -8,6 +8,7 @@ import io.antrest.core.CountBound;
 import io.antrest.core.Redactor;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
+import io.antrest.gateway.BudgetSharing;
 import io.antrest.sim.SimExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +76,23 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the environment variable holding the API key's passphrase for --url (okx)")
     String passphraseEnv;
 
+    @Option(names = "--budget", paramLabel = "URL",
+            description = {"spend the exchange plugin's rate-limit buckets before every request, as a gateway does:",
+                    "local, or redis://HOST:PORT[/DB] shared by every process on the same key (default: no budget)"})
+    String budget;
+
+    @Option(names = "--budget-fallback", paramLabel = "F",
+            description = "with a Redis --budget: the fraction of every limit kept to while Redis is unreachable (default: 0.25)")
+    Double budgetFallback;
+
+    @Option(names = "--budget-lease", paramLabel = "F",
+            description = "with a Redis --budget: the fraction of a limit taken ahead from Redis (default: 0.02; 0: a round trip per request)")
+    Double budgetLease;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "an exchange plugin option, repeatable, e.g. --option limit_scale=5 (okx, bitmex)")
+    java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+
     /** The most requests (or warm-up requests) one run sends: a hundred million. */
     static final int MAX_REQUESTS = 100_000_000;
 
@@ -94,7 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
                 .or(() -> REQUESTS.problem(requests))
                 .or(() -> WARMUP.problem(warmup))
                 .or(() -> memory == null ? Optional.empty() : MEMORY.problem(memory))
-                .orElse(raw && compare ? "give --raw or --compare, not both" : null);
+                .orElse(raw && compare ? "give --raw or --compare, not both"
+                        : raw && budget != null ? "--budget is spent by the pipeline: leave out --raw"
+                        : budget == null && (budgetFallback != null || budgetLease != null)
+                                ? "--budget-fallback and --budget-lease go with --budget redis://HOST:PORT" : null);
         if (problem != null) {
             err.println(problem);
             return 2;
@@ -133,15 +154,26 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 target = new Target(exchange, url, apiKey, secret, passphrase);
             }
+            BudgetSharing sharing = null;
+            if (budget != null) {
+                sharing = BudgetSharing.parse(budget);
+                if (budgetFallback != null) {
+                    sharing = sharing.withFallback(budgetFallback);
+                }
+                if (budgetLease != null) {
+                    sharing = sharing.withLease(budgetLease);
+                }
+            }
             boolean terminal = System.console() != null;
             out.printf(Locale.ROOT, "# antrest bench %s %s at %s: %d sessions, %d requests (+%d warm-up); %d cores, Java %s, %s %s, %s%n",
-                    exchange, endpoint, url == null ? "the built-in simulator" : Redactor.url(url), sessions, requests, warmup,
+                    exchange, endpoint, (url == null ? "the built-in simulator" : Redactor.url(url))
+                            + (sharing == null ? "" : ", budget " + sharing), sessions, requests, warmup,
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
             out.flush();
 
             if (memory != null) {
-                PipelineBench.MemoryResult m = new PipelineBench(target, endpoint).queued(memory, sessions, 600);
+                PipelineBench.MemoryResult m = new PipelineBench(target, endpoint, sharing, options).queued(memory, sessions, 600);
                 out.println(m.line());
                 out.flush();
                 return m.answered() == memory ? 0 : 1;
@@ -150,7 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (raw) {
                 last = new RawBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
             } else {
-                BenchResult pipeline = new PipelineBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
+                BenchResult pipeline = new PipelineBench(target, endpoint, sharing, options).run(sessions, requests, warmup, err, terminal);
                 last = pipeline;
                 if (compare) {
                     BenchResult bare = new RawBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
@@ -165,7 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(last.line());
             out.flush();
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.antrest.gateway.spi.GatewaySettingsException e) {
             err.println(e.getMessage());
             return 2;
         } finally {

@@ -26,6 +26,8 @@ import static java.util.Objects.requireNonNull;
 public final class BudgetSharing {
     /** The default fallback fraction: four processes on one account stay within every limit. */
     public static final double DEFAULT_FALLBACK = 0.25;
+    /** The default lease: a process takes this fraction of a limit beyond what a request needs, and spends it without asking Redis. */
+    public static final double DEFAULT_LEASE = 0.02;
     /** The default wait for Redis before a process falls back: a slow Redis is a missing one. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
     /** How long a process waits for an answer from Redis. */
@@ -34,7 +36,7 @@ public final class BudgetSharing {
 
     /** Buckets in this process alone. */
     public static final BudgetSharing LOCAL = new BudgetSharing(null, false, null, 0, 0, null, null, DEFAULT_FALLBACK,
-            DEFAULT_TIMEOUT);
+            DEFAULT_LEASE, DEFAULT_TIMEOUT);
 
     private final String scheme;
     private final boolean tls;
@@ -44,10 +46,11 @@ public final class BudgetSharing {
     private final String user;
     private final String password;
     private final double fallback;
+    private final double lease;
     private final Duration timeout;
 
     private BudgetSharing(String scheme, boolean tls, String host, int port, int database, String user, String password,
-                          double fallback, Duration timeout) {
+                          double fallback, double lease, Duration timeout) {
         this.scheme = scheme;
         this.tls = tls;
         this.host = host;
@@ -56,6 +59,7 @@ public final class BudgetSharing {
         this.user = user;
         this.password = password;
         this.fallback = fallback;
+        this.lease = lease;
         this.timeout = timeout;
     }
 
@@ -121,7 +125,7 @@ public final class BudgetSharing {
         }
         boolean tls = lower.startsWith("rediss://");
         return new BudgetSharing(tls ? "rediss" : "redis", tls, host, port, database, user, password, DEFAULT_FALLBACK,
-                DEFAULT_TIMEOUT);
+                DEFAULT_LEASE, DEFAULT_TIMEOUT);
     }
 
     private static BudgetSharing fail(String problem) {
@@ -139,13 +143,28 @@ public final class BudgetSharing {
             throw new IllegalArgumentException("budget-fallback is " + fraction + ": give a fraction above 0 and at most 1,"
                     + " at most 1 / the number of processes sharing the account (0.25 for four)");
         }
-        return new BudgetSharing(scheme, tls, host, port, database, user, password, fraction, timeout);
+        return new BudgetSharing(scheme, tls, host, port, database, user, password, fraction, lease, timeout);
+    }
+
+    /**
+     * The same sharing with another lease: the fraction of a limit a process takes from Redis beyond
+     * what a request needs, spent later without a round trip. Larger: fewer round trips, but what
+     * is leased and not spent when a window ends is lost to everyone. 0: a round trip for every request.
+     *
+     * @param fraction from 0 to 0.5
+     */
+    public BudgetSharing withLease(double fraction) {
+        if (!(fraction >= 0 && fraction <= 0.5)) {
+            throw new IllegalArgumentException("budget-lease is " + fraction + ": give a fraction from 0 (a round trip to"
+                    + " Redis for every request) to 0.5, such as 0.02");
+        }
+        return new BudgetSharing(scheme, tls, host, port, database, user, password, fallback, fraction, timeout);
     }
 
     /** The same sharing waiting at most {@code timeout} for Redis ({@link #TIMEOUT} bounds it). */
     public BudgetSharing withTimeout(Duration timeout) {
         TIMEOUT.check(timeout);
-        return new BudgetSharing(scheme, tls, host, port, database, user, password, fallback, timeout);
+        return new BudgetSharing(scheme, tls, host, port, database, user, password, fallback, lease, timeout);
     }
 
     /** Whether the buckets are shared through Redis. */
@@ -188,6 +207,11 @@ public final class BudgetSharing {
         return fallback;
     }
 
+    /** The fraction of a limit a process leases beyond what a request needs. */
+    public double lease() {
+        return lease;
+    }
+
     /** How long a process waits for Redis before it falls back. */
     public Duration timeout() {
         return timeout;
@@ -206,12 +230,12 @@ public final class BudgetSharing {
     @Override
     public boolean equals(Object o) {
         return o instanceof BudgetSharing b && tls == b.tls && port == b.port && database == b.database
-                && fallback == b.fallback && java.util.Objects.equals(host, b.host) && java.util.Objects.equals(user, b.user)
+                && fallback == b.fallback && lease == b.lease && java.util.Objects.equals(host, b.host) && java.util.Objects.equals(user, b.user)
                 && java.util.Objects.equals(password, b.password) && timeout.equals(b.timeout);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(host, port, database, user, fallback, timeout);
+        return java.util.Objects.hash(host, port, database, user, fallback, lease, timeout);
     }
 }

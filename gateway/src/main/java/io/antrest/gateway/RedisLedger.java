@@ -171,6 +171,11 @@ final class RedisLedger implements AutoCloseable {
                         + " (" + firstLine(e.getCause()) + "): give the password Redis expects, as redis://:PASSWORD@HOST"
                         + " or redis://USER:PASSWORD@HOST (from ${env:NAME} in the settings file)");
             }
+            if (unknownHost(e)) {
+                close();
+                throw new GatewaySettingsException("budget " + sharing + ": no such host, '" + sharing.host().orElse("")
+                        + "' (" + firstLine(e.getCause()) + "): check the host name in the budget setting");
+            }
             LOG.debug("budget {}: Redis is not reachable yet", sharing, e);
         }
         this.connectedAtStart = connected;
@@ -301,6 +306,15 @@ final class RedisLedger implements AutoCloseable {
         }
         closing = true;
         client.shutdownAsync(0, 1, TimeUnit.SECONDS);
+    }
+
+    private static boolean unknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean refusedCredentials(Throwable e) {

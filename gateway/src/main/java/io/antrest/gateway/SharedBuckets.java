@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * One gateway's rate-limit buckets kept in Redis, shared by every process on the same exchange
  * account (and, for a rule the exchange counts per IP, the same address). Counts live in Redis per
  * bucket and window, spent by an atomic script all or nothing; to keep round trips off most
- * requests, a process takes a small lease ({@value #LEASE_DIVISOR}th of the limit) with what it
- * needs and spends it locally. A pause (429 Retry-After, 418 ban, a bucket the exchange says is
+ * requests, a process takes a small lease ({@link BudgetSharing#lease()} of the limit, 2% by
+ * default) with what it needs and spends it locally. A pause (429 Retry-After, 418 ban, a bucket the exchange says is
  * empty) is written to Redis and announced, so every process stops until it ends.
  *
  * <p>When Redis cannot be asked (unreachable, slower than the timeout, connection lost), the
@@ -35,8 +35,6 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SharedBuckets implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedBuckets.class);
-    /** A lease is this fraction of the limit (plus what the request needs). */
-    static final int LEASE_DIVISOR = 50;
     /** How often a process that fell back asks Redis again. */
     static final long PROBE_MILLIS = 1_000;
     /** Windows up to this long wait out the window Redis was lost in; longer ones (a day) fall back at once. */
@@ -229,7 +227,7 @@ final class SharedBuckets implements AutoCloseable {
             long windowMillis = c.rule().window().toMillis();
             long need = c.units() - s.lease;
             long want = rejoining ? Math.max(need, fallbackLimit(c.rule()) - s.granted)
-                    : need + c.rule().limit() / LEASE_DIVISOR;
+                    : need + (long) Math.floor(c.rule().limit() * sharing.lease());
             index[k] = i;
             keys[k * 3] = s.stem + ":" + s.window;
             keys[k * 3 + 1] = s.stem + ":pause";
@@ -377,9 +375,9 @@ final class SharedBuckets implements AutoCloseable {
             backAt = Long.MIN_VALUE;
             modeSince = Instant.ofEpochMilli(now);
             failedProbeAt = now;
-            LOG.warn("gateway '{}': shared budget {} unreachable ({}); {}this process keeps to {} of every limit"
-                            + " (after the current window, in which it spends only what it had leased) until Redis answers",
-                    gateway, sharing, why, first ? "" : "again: ", percent());
+            LOG.warn("gateway '{}': shared budget {} unreachable ({}); {}this process keeps to {} of every limit{}"
+                            + " until Redis answers", gateway, sharing, why, first ? "" : "again: ", percent(),
+                    ready ? " (from the next window on: in this one, only what it had leased)" : "");
         }
     }
 

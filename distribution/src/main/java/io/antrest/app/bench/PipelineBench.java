@@ -9,6 +9,9 @@ import io.antrest.core.RequestDroppedException;
 import io.antrest.core.Response;
 import io.antrest.core.RestClient;
 import io.antrest.core.RestClientConfig;
+import io.antrest.gateway.BudgetSharing;
+import io.antrest.gateway.ExchangeBudget;
+import io.antrest.gateway.GatewaySettings;
 import io.antrest.gateway.ProviderRegistry;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.ExchangeSettings;
@@ -16,6 +19,8 @@ import io.antrest.gateway.spi.ExchangeSettings;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,11 +33,22 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PipelineBench {
     private final Exchange exchange;
     private final String endpoint;
+    private final String exchangeName;
+    private final GatewaySettings settings;
 
-    /** For this target; the exchange plugin is found with {@link ProviderRegistry#discover()}. */
-    public PipelineBench(Target target, String endpoint) {
-        this.exchange = ProviderRegistry.discover().provider(target.exchange()).create(ExchangeSettings.builder()
-                .url(target.baseUrl()).credentials(target.credentials()).build());
+    /**
+     * For this target; the exchange plugin is found with {@link ProviderRegistry#discover()}.
+     *
+     * @param budget  where the plugin's rate-limit buckets are kept, spent before every request as a
+     *                gateway does (local, or shared through Redis); null for no budget at all
+     * @param options the exchange plugin's options (e.g. {@code limit_scale})
+     */
+    public PipelineBench(Target target, String endpoint, BudgetSharing budget, Map<String, String> options) {
+        ExchangeSettings.Builder ex = ExchangeSettings.builder().url(target.baseUrl()).credentials(target.credentials());
+        options.forEach(ex::option);
+        this.settings = budget == null ? null : GatewaySettings.builder().budget(budget).exchange(ex.build()).build();
+        this.exchangeName = target.exchange();
+        this.exchange = ProviderRegistry.discover().provider(target.exchange()).create(ex.build());
         this.endpoint = endpoint;
         request();
     }
@@ -46,18 +62,23 @@ public final class PipelineBench {
         };
     }
 
-    private RestClient client(int queueCapacity) {
-        RestClient client = RestClient.builder("bench")
+    private RestClient client(int queueCapacity, ExchangeBudget budget) {
+        RestClient.Builder b = RestClient.builder("bench")
                 .config(RestClientConfig.builder().queueCapacity(queueCapacity).droppableSoftLimit(queueCapacity).build())
-                .signer(exchange.signer())
-                .build();
+                .signer(exchange.signer());
+        if (budget != null) {
+            b.budget(budget).listener(budget.feedback());
+        }
+        RestClient client = b.build();
         client.init(exchange.baseUrl());
         return client;
     }
 
     /** Runs {@code warmup} uncounted requests, then {@code requests} counted ones. */
     public BenchResult run(int sessions, int requests, int warmup, PrintWriter err, boolean progress) throws InterruptedException {
-        RestClient client = client(Math.max(1000, sessions * 64));
+        ExchangeBudget budget = settings == null ? null
+                : ExchangeBudget.create("bench", exchangeName, exchange, Clock.systemUTC(), settings);
+        RestClient client = client(Math.max(1000, sessions * 64), budget);
         client.start(sessions);
         try {
             drive(client, sessions, warmup, null, null);
@@ -67,6 +88,9 @@ public final class PipelineBench {
             }
         } finally {
             client.stop();
+            if (budget != null) {
+                budget.close();
+            }
         }
     }
 
@@ -157,7 +181,7 @@ public final class PipelineBench {
      */
     public MemoryResult queued(int count, int sessions, long timeoutSeconds) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        RestClient client = client(count);
+        RestClient client = client(count, null);
         try {
             long before = usedAfterGc(memory);
             CountDownLatch answered = new CountDownLatch(count);

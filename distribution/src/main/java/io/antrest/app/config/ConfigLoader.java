@@ -4,6 +4,7 @@ import io.antrest.core.CountBound;
 import io.antrest.core.DurationBound;
 import io.antrest.core.Redactor;
 import io.antrest.core.RestClientConfig;
+import io.antrest.gateway.BudgetSharing;
 import io.antrest.gateway.ContractPolicy;
 import io.antrest.gateway.GatewaySettings;
 import io.antrest.gateway.IfNotPlaced;
@@ -98,6 +99,11 @@ public final class ConfigLoader {
             "resolve-unknown", "true (an order whose answer was lost is looked up) or false",
             "resolve-within", "a duration from 1s to 10m, such as 30s",
             "if-not-placed", "report or resend",
+            "budget", "local, or redis://HOST:PORT[/DB] to share the rate limits with every process on the account"
+                    + " (rediss:// for TLS; a password as redis://:${env:NAME}@HOST)",
+            "budget-fallback", "the fraction of every limit each process keeps to while Redis is unreachable, such as 0.25",
+            "budget-timeout", "a duration from 10ms to 10s, such as 500ms: how long a process waits for Redis",
+            "budget-lease", "the fraction of a limit a process takes ahead from Redis, 0 to 0.5, such as 0.02",
             "option.NAME", "an exchange-specific option, e.g. option.recv_window=5000");
 
     private final Path home;
@@ -564,6 +570,7 @@ public final class ConfigLoader {
                 default -> throw in.error(key("if-not-placed"), "is '" + v + "'; write report (an order found certainly not"
                         + " placed fails with OrderNotPlacedException) or resend (it is sent again with the same client order id)");
             }));
+            budget(gs, secretsInFile, warnings);
             value("proxy").ifPresent(given -> {
                 String v = proxyHostPort(given);
                 int colon = v.lastIndexOf(':');
@@ -580,6 +587,50 @@ public final class ConfigLoader {
             });
             in.apply(key("exchange"), () -> gs.exchange(ex.build()));
             return new GatewayConfig(name, exchange, gs.build());
+        }
+
+        /** {@code budget}, {@code budget-fallback} and {@code budget-timeout}. */
+        private void budget(GatewaySettings.Builder gs, List<String> secretsInFile, List<String> warnings) {
+            Optional<String> url = value("budget");
+            if (url.isEmpty()) {
+                for (String other : List.of("budget-fallback", "budget-timeout", "budget-lease")) {
+                    if (value(other).isPresent()) {
+                        warnings.add(key(other) + " is set but " + key("budget") + " is not: the rate limits are this"
+                                + " process's alone, and it means nothing");
+                    }
+                }
+                return;
+            }
+            BudgetSharing[] sharing = {BudgetSharing.LOCAL};
+            in.apply(key("budget"), () -> sharing[0] = BudgetSharing.parse(url.get()));
+            String raw = url.get();
+            int at = raw.indexOf('@');
+            if (at > 0 && raw.substring(0, at).contains(":") && sharing[0].password().isPresent()
+                    && !raw.substring(0, at).contains("${")) {
+                secretsInFile.add(key("budget"));
+            }
+            value("budget-fallback").ifPresent(v -> {
+                double fraction = fraction("budget-fallback", v, "above 0 and at most 1, such as 0.25 (or 25%), at most"
+                        + " 1 / the number of processes sharing the account");
+                in.apply(key("budget-fallback"), () -> sharing[0] = sharing[0].withFallback(fraction));
+            });
+            value("budget-lease").ifPresent(v -> {
+                double fraction = fraction("budget-lease", v, "from 0 to 0.5, such as 0.02 (or 2%)");
+                in.apply(key("budget-lease"), () -> sharing[0] = sharing[0].withLease(fraction));
+            });
+            value("budget-timeout").ifPresent(v -> in.apply(key("budget-timeout"),
+                    () -> sharing[0] = sharing[0].withTimeout(in.duration(key("budget-timeout"), v))));
+            gs.budget(sharing[0]);
+        }
+
+        /** A fraction written as 0.25 or 25%. */
+        private double fraction(String setting, String v, String expected) {
+            String t = v.trim();
+            try {
+                return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw in.error(key(setting), "is '" + t + "', not a fraction: write one " + expected);
+            }
         }
 
         /**

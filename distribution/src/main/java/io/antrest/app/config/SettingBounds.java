@@ -3,6 +3,7 @@ package io.antrest.app.config;
 import io.antrest.core.CountBound;
 import io.antrest.core.DurationBound;
 import io.antrest.core.RestClientConfig;
+import io.antrest.gateway.BudgetSharing;
 import io.antrest.gateway.GatewaySettings;
 import io.antrest.monitor.MonitorConfig;
 
@@ -48,7 +49,8 @@ final class SettingBounds {
             "heartbeat-interval", GatewaySettings.HEART_BEAT_INTERVAL,
             "connect-timeout", GatewaySettings.CONNECT_TIMEOUT,
             "request-timeout", GatewaySettings.REQUEST_TIMEOUT,
-            "resolve-within", GatewaySettings.RESOLVE_WITHIN);
+            "resolve-within", GatewaySettings.RESOLVE_WITHIN,
+            "budget-timeout", BudgetSharing.TIMEOUT);
 
     private SettingBounds() {
     }
