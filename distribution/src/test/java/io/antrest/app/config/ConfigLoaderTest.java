@@ -1,5 +1,6 @@
 package io.antrest.app.config;
 
+import io.antrest.gateway.BudgetSharing;
 import io.antrest.gateway.ContractPolicy;
 import io.antrest.gateway.IfNotPlaced;
 import io.antrest.gateway.spi.KeyType;
@@ -173,6 +174,7 @@ class ConfigLoaderTest {
         assertThat(all.gateway("binance").orElseThrow().settings().exchange().option("recv_window")).contains("5000");
         assertThat(all.gateway("binance").orElseThrow().settings().proxy()).isPresent();
         assertThat(all.gateway("binance").orElseThrow().settings().requestTimeout()).contains(Duration.ofSeconds(10));
+        assertThat(all.gateway("binance").orElseThrow().settings().budget()).hasToString("redis://127.0.0.1:6379/0");
         assertThat(all.jdbcUrl()).isEqualTo("jdbc:h2:file:" + home.resolve("data").resolve("contracts"));
         assertThat(all.warnings()).isEmpty();
     }
@@ -199,8 +201,52 @@ class ConfigLoaderTest {
         assertError("gateway.a.exchange=okx\ngateway.a.passphrase=p\n", "gateway.a.passphrase", "belongs to an API key");
         assertError("gateway.a.exchange=okx\ngateway.a.api-key=k\ngateway.a.secret=s\ngateway.a.passphrase=${env:NOPE}\n",
                 "NOPE", "export NOPE");
+        assertError("gateway.a.exchange=binance\ngateway.a.budget=memcached://m:11211\n", "gateway.a.budget", "redis://HOST:PORT");
+        assertError("gateway.a.exchange=binance\ngateway.a.budget=redis://:pw@/\n", "gateway.a.budget", "names no host");
+        assertError("gateway.a.exchange=binance\ngateway.a.budget=redis://h:70000\n", "gateway.a.budget", "port", "1 to 65535");
+        assertError("gateway.a.exchange=binance\ngateway.a.budget=redis://h\ngateway.a.budget-fallback=2\n",
+                "gateway.a.budget-fallback", "above 0 and at most 1");
+        assertError("gateway.a.exchange=binance\ngateway.a.budget=redis://h\ngateway.a.budget-fallback=half\n",
+                "gateway.a.budget-fallback", "not a fraction");
+        assertError("gateway.a.exchange=binance\ngateway.a.budget=redis://h\ngateway.a.budget-lease=0.9\n",
+                "gateway.a.budget-lease", "0 (a round trip");
+        assertError("gateway.a.exchange=binance\ngateway.a.budget=redis://h\ngateway.a.budget-timeout=1m\n",
+                "gateway.a.budget-timeout", "outside 10ms to 10s");
         assertThatThrownBy(() -> loader(Map.of()).load(home.resolve("missing.properties")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing.properties").hasMessageContaining("--config");
+    }
+
+    @Test
+    void aSharedBudgetIsReadWithItsPasswordFromTheEnvironmentAndNeverPrinted() throws IOException {
+        Path f = file("""
+                gateway.a.exchange = binance
+                gateway.a.budget = redis://:${env:REDIS_PASSWORD}@cache.internal:6380/3
+                gateway.a.budget-fallback = 20%
+                gateway.a.budget-lease = 0.01
+                gateway.a.budget-timeout = 250ms
+                gateway.b.exchange = okx
+                gateway.b.budget-fallback = 0.5
+                """, "rw-------");
+
+        AppConfig c = loader(Map.of("REDIS_PASSWORD", "r3dis-s3cret")).load(f);
+
+        BudgetSharing a = c.gateway("a").orElseThrow().settings().budget();
+        assertThat(a.shared()).isTrue();
+        assertThat(a.host()).contains("cache.internal");
+        assertThat(a.port()).isEqualTo(6380);
+        assertThat(a.database()).isEqualTo(3);
+        assertThat(a.password()).contains("r3dis-s3cret");
+        assertThat(a.fallback()).isEqualTo(0.2);
+        assertThat(a.lease()).isEqualTo(0.01);
+        assertThat(a.timeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.gateway("b").orElseThrow().settings().budget()).as("local by default").isEqualTo(BudgetSharing.LOCAL);
+        assertThat(c.warnings()).singleElement().asString().contains("gateway.b.budget-fallback").contains("gateway.b.budget");
+        assertThat(c.toString() + c.gateway("a").orElseThrow().settings()).doesNotContain("r3dis-s3cret")
+                .contains("redis://:****@cache.internal:6380/3");
+
+        Path literal = file("gateway.a.exchange=binance\ngateway.a.budget=redis://:written-here@h\n", "rw-r--r--");
+        assertThat(loader(Map.of()).load(literal).warnings()).singleElement().asString()
+                .contains("gateway.a.budget").doesNotContain("written-here");
     }
 
     private void assertError(String text, String... expected) throws IOException {
