@@ -2,6 +2,8 @@
 module io.antrest.app {
     requires io.antrest.gateway;
     requires io.antrest.sim;
+    // the gateway's shared budget (gateway.NAME.budget=redis://...) needs the Redis client, optional there
+    requires lettuce.core;
     requires com.google.guice;
     requires info.picocli;
     requires org.slf4j;

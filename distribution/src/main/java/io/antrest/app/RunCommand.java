@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -84,6 +85,15 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
 
+        for (GatewayConfig g : settings.gateways()) {
+            // A password Redis refuses or a host that does not exist can never work either; an
+            // unreachable Redis can come back, and the gateway falls back until it does.
+            Optional<String> problem = g.settings().budget().problem();
+            if (problem.isPresent()) {
+                err.println("settings file " + file + ": gateway." + g.name() + ".budget: " + problem.get());
+                return 2;
+            }
+        }
         Injector injector = Bootstrap.injector(settings);
         try {
             // An unknown exchange or settings its plugin refuses can never come up: say so now, not every 30 s.

@@ -167,6 +167,27 @@ public final class BudgetSharing {
         return new BudgetSharing(scheme, tls, host, port, database, user, password, fallback, lease, timeout);
     }
 
+    /**
+     * What would keep this budget from ever working, found by connecting to Redis once: a host
+     * that does not exist, a password or user Redis refuses, the Redis client missing from the
+     * path. Empty when Redis answers, when it is only unreachable now (each process then falls
+     * back until it answers), and for {@link #LOCAL}. Never repeats the password.
+     */
+    public Optional<String> problem() {
+        if (!shared()) {
+            return Optional.empty();
+        }
+        try {
+            new RedisLedger(this, "antrest:check", (channel, message) -> { }, () -> { }).close();
+            return Optional.empty();
+        } catch (io.antrest.gateway.spi.GatewaySettingsException e) {
+            return Optional.of(e.getMessage());
+        } catch (NoClassDefFoundError e) {
+            return Optional.of("budget " + this + " needs the Redis client Lettuce (io.lettuce:lettuce-core) on the path,"
+                    + " which is missing: add it, or set the budget to local");
+        }
+    }
+
     /** Whether the buckets are shared through Redis. */
     public boolean shared() {
         return host != null;
