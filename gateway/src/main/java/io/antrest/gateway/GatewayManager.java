@@ -122,6 +122,10 @@ public final class GatewayManager implements AutoCloseable {
 
             Duration timeout = settings.connectTimeout();
             if (ex.serverTimeRequest().isPresent()) {
+                // Twice: the first round trip also opens the connection (and, in a fresh process, runs the code
+                // for the first time), so its midpoint can be far from when the exchange read its clock; the
+                // second, on the open connection, is the one kept. Budget windows turn on this offset.
+                await(gateway.syncClock(), timeout, name, "measuring the clock of " + provider.name());
                 await(gateway.syncClock(), timeout, name, "measuring the clock of " + provider.name());
             }
             monitor.transition(name, GatewayState.VERIFYING_CONTRACTS, "loading the contracts of " + provider.name());
