@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 public enum FaultVenue {
     /** Binance spot: {@code /api/v3}, HMAC key and secret, request weight and order limits raised. */
-    BINANCE("binance", 10_000,
+    BINANCE("binance", 5_000,
             "faultSuiteApiKey7Qm2VxR9pLwZc4Tn8YbHs3Jd6Kf1Ge5Ua0Ni", "faultSuiteSecret3Hq8WzL1xCv7Bn4Mk9Rt2Yp6Fs0Dj5Ga8Ue", null,
             b -> b.binanceWeightLimit(100_000_000).binanceOrderLimits(1_000_000, 10_000_000),
             SimExchange::binanceUrl,
