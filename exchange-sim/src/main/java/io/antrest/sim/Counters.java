@@ -3,15 +3,21 @@ package io.antrest.sim;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the simulator received: requests per path, order attempts and placements per client order id. */
+/**
+ * What the simulator received and answered: requests per path, order attempts and placements per
+ * client order id, answers per HTTP status.
+ */
 final class Counters {
 
     private final ConcurrentHashMap<String, LongAdder> perPath = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> attempts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> placed = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
+    /** Answers by status, 100 to 599 (HTTP's range); the index is the status. */
+    private final AtomicLongArray answers = new AtomicLongArray(600);
 
     void received(String path) {
         total.increment();
@@ -28,6 +34,16 @@ final class Counters {
 
     void placed(String clientOrderId) {
         placed.computeIfAbsent(clientOrderId, id -> new LongAdder()).increment();
+    }
+
+    void answered(int status) {
+        if (status >= 100 && status < 600) {
+            answers.incrementAndGet(status);
+        }
+    }
+
+    long answers(int status) {
+        return status >= 100 && status < 600 ? answers.get(status) : 0;
     }
 
     long countOf(String path) {
@@ -60,5 +76,8 @@ final class Counters {
         attempts.clear();
         placed.clear();
         total.reset();
+        for (int i = 0; i < answers.length(); i++) {
+            answers.set(i, 0);
+        }
     }
 }
