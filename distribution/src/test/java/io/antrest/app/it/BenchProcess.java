@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One real {@code bin/antrest bench} process started by a test, with what it prints read as it
@@ -105,17 +104,7 @@ final class BenchProcess {
 
     /** What it wrote to its log folder, "" when nothing. */
     String log() throws IOException {
-        Path logs = logHome.resolve("logs");
-        if (!Files.isDirectory(logs)) {
-            return "";
-        }
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(logs)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".log")).toList()) {
-                all.append(Files.readString(f, StandardCharsets.UTF_8));
-            }
-        }
-        return all.toString();
+        return Installation.logsUnder(logHome);
     }
 
     /** Standard output and error, for failure messages. */
