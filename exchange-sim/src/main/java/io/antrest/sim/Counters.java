@@ -3,7 +3,6 @@ package io.antrest.sim;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,7 +16,13 @@ final class Counters {
     private final ConcurrentHashMap<String, LongAdder> placed = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
     /** Answers by status, 100 to 599 (HTTP's range); the index is the status. */
-    private final AtomicLongArray answers = new AtomicLongArray(600);
+    private final LongAdder[] answers = new LongAdder[600];
+
+    Counters() {
+        for (int status = 0; status < answers.length; status++) {
+            answers[status] = new LongAdder();
+        }
+    }
 
     void received(String path) {
         total.increment();
@@ -38,12 +43,24 @@ final class Counters {
 
     void answered(int status) {
         if (status >= 100 && status < 600) {
-            answers.incrementAndGet(status);
+            answers[status].increment();
         }
     }
 
     long answers(int status) {
-        return status >= 100 && status < 600 ? answers.get(status) : 0;
+        return status >= 100 && status < 600 ? answers[status].sum() : 0;
+    }
+
+    /** The statuses answered at least once, in order, with their counts. */
+    Map<Integer, Long> answersByStatus() {
+        Map<Integer, Long> copy = new TreeMap<>();
+        for (int status = 100; status < answers.length; status++) {
+            long n = answers[status].sum();
+            if (n > 0) {
+                copy.put(status, n);
+            }
+        }
+        return copy;
     }
 
     long countOf(String path) {
@@ -76,8 +93,8 @@ final class Counters {
         attempts.clear();
         placed.clear();
         total.reset();
-        for (int i = 0; i < answers.length(); i++) {
-            answers.set(i, 0);
+        for (LongAdder answered : answers) {
+            answered.reset();
         }
     }
 }

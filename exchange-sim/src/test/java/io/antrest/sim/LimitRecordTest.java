@@ -105,7 +105,9 @@ class LimitRecordTest {
 
         sim.faults().on("GET", "/api/v1/instrument/active").statuses(429);
         assertThat(RawHttp.get(sim.port(), "/api/v1/instrument/active").status()).isEqualTo(429);
-        assertThat(RawHttp.get(sim.port(), "/_sim/counters").status()).as("not counted").isEqualTo(200);
+        RawHttp.Reply counters = RawHttp.get(sim.port(), "/_sim/counters");
+        assertThat(counters.status()).as("not counted").isEqualTo(200);
+        assertThat(counters.json().get("answers").toString()).isEqualTo("{\"200\":2,\"418\":2,\"429\":2}");
 
         assertThat(sim.answers(200)).isEqualTo(2);
         assertThat(sim.answers(429)).isEqualTo(2);
