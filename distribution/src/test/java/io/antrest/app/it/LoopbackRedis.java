@@ -147,6 +147,21 @@ final class LoopbackRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * How many commands the server has processed since it last started ({@code INFO stats},
+     * {@code total_commands_processed}): earlier calls of this included, this one not; -1 when it is
+     * not running.
+     */
+    long commandsProcessed() throws IOException {
+        if (!isRunning()) {
+            return -1;
+        }
+        String stats = call("INFO", "stats");
+        return stats.lines().filter(l -> l.startsWith("total_commands_processed:"))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim())).findFirst()
+                .orElseThrow(() -> new IOException("redis-server's INFO stats has no total_commands_processed:\n" + stats));
+    }
+
     /** Kills the server if it runs; the extracted binary goes when the JVM exits. */
     @Override
     public void close() throws IOException {

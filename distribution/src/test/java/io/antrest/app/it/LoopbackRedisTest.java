@@ -27,16 +27,21 @@ class LoopbackRedisTest {
             assertThat(redis.call("INCR", "antrest:probe")).isEqualTo("2");
             assertThat(redis.call("INFO", "server")).contains("redis_version:6.2").contains("tcp_port:" + port);
             assertThat(redis.call("CONFIG", "SET", "save", "")).as("no persistence").isEqualTo("OK");
+            long before = redis.commandsProcessed();
+            assertThat(before).isGreaterThanOrEqualTo(5);
+            assertThat(redis.commandsProcessed()).isEqualTo(before + 1);
             assertThat(redisServers()).as("one redis-server child of this JVM").hasSize(1);
 
             redis.stop();
             assertThat(redis.isRunning()).isFalse();
+            assertThat(redis.commandsProcessed()).isEqualTo(-1);
             Assertions.assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
             assertThat(redisServers()).as("the process ended").isEmpty();
 
             redis.startAgain();
             assertThat(redis.port()).isEqualTo(port);
             assertThat(redis.call("GET", "antrest:probe")).as("nothing persisted").isNull();
+            assertThat(redis.commandsProcessed()).as("counted afresh: PING and GET").isEqualTo(2);
             assertThat(redis.call("NOSUCHCOMMAND")).startsWith("-ERR");
         }
         assertThat(redisServers()).as("close() killed it").isEmpty();

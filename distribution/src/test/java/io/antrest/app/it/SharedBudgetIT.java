@@ -44,6 +44,8 @@ class SharedBudgetIT extends InstalledCopy {
     private static final double LEAST_USE = 0.80;
     /** Only a hang takes this long: every scenario's processes end within about 15 s. */
     private static final int SAFETY_SECONDS = 60;
+    /** Commands the test itself sends Redis after it starts, before it counts them: its PING. */
+    private static final long OWN_COMMANDS = 1;
     private static final String SECRET_ENV = "ANTREST_IT_OKX_SECRET";
     private static final String PASSPHRASE_ENV = "ANTREST_IT_OKX_PASSPHRASE";
     private static final SharedBudgetReport REPORT = new SharedBudgetReport();
@@ -118,6 +120,8 @@ class SharedBudgetIT extends InstalledCopy {
                 });
 
         run.assertNothingLostAndNothingRefused();
+        assertThat(run.redisCommands()).as("commands the restarted Redis processed: the processes came back to it; %s", run)
+                .isGreaterThan(OWN_COMMANDS);
         for (BenchProcess p : run.processes()) {
             assertThat(p.err().lines().filter(l -> l.contains("shared budget " + url + " unreachable")).toList())
                     .as("%s warns once that Redis is unreachable, naming it:%n%s", p.name(), p.all())
@@ -191,9 +195,9 @@ class SharedBudgetIT extends InstalledCopy {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Scenario scenario = new Scenario(name, requests, ps, exits, sim.okxWindows(SimExchange.DEMO_OKX_API_KEY, "balance"),
-                sim.answers(429), sim.answers(418));
+                sim.answers(429), sim.answers(418), redis.commandsProcessed());
         REPORT.add(new SharedBudgetReport.Row(name, processes, requests, LIMIT, scenario.windows(), scenario.busy(),
-                scenario.answers429(), scenario.answers418(),
+                scenario.answers429(), scenario.answers418(), scenario.redisCommands(),
                 ps.stream().map(p -> p.summaryCount("ok")).toList(),
                 ps.stream().map(p -> p.summaryCount("failed") + "/" + p.summaryCount("errors") + "/" + p.summaryCount("dropped"))
                         .toList(),
@@ -213,7 +217,7 @@ class SharedBudgetIT extends InstalledCopy {
 
     /** The figures of one scenario: its processes and how they ended, and the simulator's record. */
     private record Scenario(String name, int requests, List<BenchProcess> processes, List<Integer> exits,
-            List<LimitWindow> windows, long answers429, long answers418) {
+            List<LimitWindow> windows, long answers429, long answers418, long redisCommands) {
 
         /**
          * The windows in which every process was busy: wholly between the last one's first line
@@ -254,6 +258,8 @@ class SharedBudgetIT extends InstalledCopy {
          */
         void assertKeptToTheLimitAndUsedMostOfIt() {
             assertNothingLostAndNothingRefused();
+            assertThat(redisCommands).as("commands Redis processed: the processes kept their budget there; %s", this)
+                    .isGreaterThan(OWN_COMMANDS);
             assertThat(busy()).as("windows in which every process was busy; %s", this).isNotEmpty();
             assertThat(usedShare()).as("the share of the limit the processes used together in those windows; %s", this)
                     .isGreaterThanOrEqualTo(LEAST_USE);

@@ -23,12 +23,13 @@ import io.antrest.sim.LimitWindow;
  */
 final class SharedBudgetReport {
     private static final String[] HEADER = {"scenario", "processes x requests", "limit / 2 s", "allowed per window",
-        "busy windows", "used in busy windows", "refused", "429s", "418s", "ok per process", "failed/errors/dropped per process",
-        "events", "seconds"};
+        "busy windows", "used in busy windows", "refused", "429s", "418s", "Redis commands", "ok per process",
+        "failed/errors/dropped per process", "events", "seconds"};
 
     /** One scenario's figures. */
     record Row(String scenario, int processes, int requestsEach, int limit, List<LimitWindow> windows, List<LimitWindow> busy,
-            long answers429, long answers418, List<Long> ok, List<String> notOk, String events, double seconds) {
+            long answers429, long answers418, long redisCommands, List<Long> ok, List<String> notOk, String events,
+            double seconds) {
 
         long refused() {
             return windows.stream().mapToLong(LimitWindow::refused).sum();
@@ -67,6 +68,7 @@ final class SharedBudgetReport {
                 Integer.toString(r.busy().size()),
                 busyLimits == 0 ? "-" : String.format(Locale.ROOT, "%.0f%% (%d/%d)", 100 * r.usedShare(), busyAllowed, busyLimits),
                 Long.toString(r.refused()), Long.toString(r.answers429()), Long.toString(r.answers418()),
+                r.redisCommands() < 0 ? "-" : Long.toString(r.redisCommands()),
                 r.ok().stream().map(String::valueOf).collect(Collectors.joining(" ")), String.join(" ", r.notOk()),
                 r.events(), String.format(Locale.ROOT, "%.1f", r.seconds()));
         }
@@ -77,7 +79,8 @@ final class SharedBudgetReport {
                 + table.render() + System.lineSeparator()
                 + "allowed per window: what the simulator allowed in each 2 s window in which requests arrived, in order;"
                 + " busy windows: those in which every process was running, the first and last windows left out; refused:"
-                + " the simulator's refusals for the limit (each a 429)" + System.lineSeparator();
+                + " the simulator's refusals for the limit (each a 429); Redis commands: what Redis processed from its last"
+                + " start to the end of the scenario" + System.lineSeparator();
     }
 
     /** Writes the report to {@code file}, making its directory. */
@@ -88,6 +91,6 @@ final class SharedBudgetReport {
 
     /** Left-aligned columns: the scenario, the list of windows, the per-process lists and the events; the rest are numbers. */
     private static boolean left(int column) {
-        return column == 0 || column == 3 || column == 9 || column == 10 || column == 11;
+        return column == 0 || column == 3 || column >= 10 && column <= 12;
     }
 }
