@@ -326,7 +326,7 @@ public final class SimExchange implements AutoCloseable {
 
     /**
      * What OKX's limiter did, window by window, with one of a key's buckets (the "User ID" and
-     * "User ID + Instrument ID" rules): the last {@value OkxRateLimiter#HISTORY} two-second windows
+     * "User ID + Instrument ID" rules): the last 512 two-second windows
      * in which the bucket was touched, oldest first, the current one last. Each gives the window's
      * start (an even second of the simulator's clock), the limit (scale included), the requests
      * allowed and those refused with 429. Empty when nothing reached that bucket.

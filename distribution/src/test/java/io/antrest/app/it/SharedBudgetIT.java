@@ -136,10 +136,10 @@ class SharedBudgetIT extends InstalledCopy {
     }
 
     /**
-     * The control: four processes on one key, each with the plugin's limits but nothing shared,
-     * send up to four times the limit, and the simulator refuses what is over, window by window,
-     * with 429. What the other tests prove absent is seen here, so the simulator's record is known
-     * to catch it.
+     * The control: four processes on one key without {@code --budget} (each keeps at most to its
+     * own budget, none shared) send more than the limit, and the simulator refuses what is over,
+     * window by window, with 429. What the other tests prove absent is seen here, so the
+     * simulator's record is known to catch it.
      */
     @Test
     void withoutASharedBudgetFourProcessesGoOverTheLimitAndTheSimulatorRefuses() throws Exception {
@@ -269,7 +269,7 @@ class SharedBudgetIT extends InstalledCopy {
         public String toString() {
             StringBuilder sb = new StringBuilder(name).append(": windows (start, limit, allowed, refused):");
             for (LimitWindow w : windows) {
-                sb.append(String.format(" %s %d/%d/%d", w.windowStart(), w.limit(), w.allowed(), w.refused()));
+                sb.append(String.format(Locale.ROOT, " %s %d/%d/%d", w.windowStart(), w.limit(), w.allowed(), w.refused()));
             }
             sb.append("; processes (first line .. summary):");
             for (BenchProcess p : processes) {
