@@ -326,8 +326,8 @@ public final class SimExchange implements AutoCloseable {
 
     /**
      * What OKX's limiter did, window by window, with one of a key's buckets (the "User ID" and
-     * "User ID + Instrument ID" rules): the last 512 two-second windows
-     * in which the bucket was touched, oldest first, the current one last. Each gives the window's
+     * "User ID + Instrument ID" rules): the latest two-second window in which the bucket was
+     * touched and up to 512 such windows before it, oldest first. Each gives the window's
      * start (an even second of the simulator's clock), the limit (scale included), the requests
      * allowed and those refused with 429. Empty when nothing reached that bucket.
      *
