@@ -90,14 +90,14 @@ class SharedBudgetIT extends InstalledCopy {
     void fourProcessesOnOneKeyKeepTogetherToItsLimitAndUseMostOfIt() throws Exception {
         assumeBenchSharesABudget();
         // 4 x 40 requests at 30 per 2 s: about 11 s of requests, five windows and more
-        run("four at once", 4, 40, List.of("--budget", redis.url()), null).assertKeptToTheLimitAndUsedMostOfIt();
+        run("four at once", 4, 40, shared(), null).assertKeptToTheLimitAndUsedMostOfIt();
     }
 
     @Test
     void oneProcessAloneUsesTheWholeBudget() throws Exception {
         assumeBenchSharesABudget();
         // 110 requests at 30 per 2 s: about 7 s, four windows and more
-        run("one alone", 1, 110, List.of("--budget", redis.url()), null).assertKeptToTheLimitAndUsedMostOfIt();
+        run("one alone", 1, 110, shared(), null).assertKeptToTheLimitAndUsedMostOfIt();
     }
 
     @Test
@@ -105,7 +105,7 @@ class SharedBudgetIT extends InstalledCopy {
         assumeBenchSharesABudget();
         String url = redis.url();
         // 4 x 45 requests: about 3 s shared, 3 s at a quarter of the limit each, then shared again to the end
-        Scenario run = run("Redis killed at 3 s, back at 6 s", 4, 45, List.of("--budget", url, "--budget-fallback", "0.25"),
+        Scenario run = run("Redis killed at 3 s, back at 6 s", 4, 45, shared("--budget-fallback", "0.25"),
                 processes -> {
                     pause(Duration.ofSeconds(3));
                     redis.stop();
@@ -143,7 +143,10 @@ class SharedBudgetIT extends InstalledCopy {
      */
     @Test
     void withoutASharedBudgetFourProcessesGoOverTheLimitAndTheSimulatorRefuses() throws Exception {
-        Scenario run = run("four, nothing shared (control)", 4, 20, List.of(), null);
+        // 60 requests each: even one process alone, with no budget at all (bench before --budget), sends more than 30 in
+        // a window; with a budget of its own at the scaled limit, any two that overlap do
+        List<String> own = benchHasBudget() ? List.of("--option", "limit_scale=" + SCALE) : List.of();
+        Scenario run = run("four, nothing shared (control)", 4, 60, own, null);
 
         assertThat(run.answers429()).as("429s; %s", run).isPositive();
         assertThat(run.windows()).as("windows with refusals; %s", run).anySatisfy(w -> assertThat(w.refused()).isPositive());
@@ -158,17 +161,14 @@ class SharedBudgetIT extends InstalledCopy {
 
     /**
      * Starts {@code processes} bench processes together on the demo OKX key, each sending
-     * {@code requests} Get balance requests on two sessions, runs {@code during} while they run,
-     * waits for all, reports the scenario and returns its figures.
+     * {@code requests} Get balance requests on two sessions with {@code budgetArgs} added, runs
+     * {@code during} while they run, waits for all, reports the scenario and returns its figures.
      */
     private Scenario run(String name, int processes, int requests, List<String> budgetArgs, During during) throws Exception {
         List<String> args = new ArrayList<>(List.of("--exchange", "okx", "--url", sim.okxUrl(),
                 "--api-key", SimExchange.DEMO_OKX_API_KEY, "--secret-env", SECRET_ENV, "--passphrase-env", PASSPHRASE_ENV,
                 "--endpoint", "account", "--sessions", "2", "--warmup", "0", "--requests", Integer.toString(requests)));
-        if (!budgetArgs.isEmpty()) {
-            args.addAll(budgetArgs);
-            args.addAll(List.of("--option", "limit_scale=" + SCALE));
-        }
+        args.addAll(budgetArgs);
         Map<String, String> env = Map.of(SECRET_ENV, SimExchange.DEMO_OKX_SECRET, PASSPHRASE_ENV, SimExchange.DEMO_OKX_PASSPHRASE);
         events.clear();
         t0 = System.nanoTime();
@@ -313,9 +313,22 @@ class SharedBudgetIT extends InstalledCopy {
      * it are skipped with this reason rather than failing on an unknown option.
      */
     private void assumeBenchSharesABudget() throws Exception {
+        assumeTrue(benchHasBudget(), "bin/antrest bench has no --budget option yet");
+    }
+
+    /** Whether {@code bench --help} lists {@code --budget} (asked once). */
+    private boolean benchHasBudget() throws Exception {
         if (benchHasBudget == null) {
             benchHasBudget = antrest.run(Map.of(), 60, "bench", "--help").out().contains("--budget");
         }
-        assumeTrue(benchHasBudget, "bin/antrest bench has no --budget option yet");
+        return benchHasBudget;
+    }
+
+    /** {@code --budget} this test's Redis, {@code more}, and the plugin's limits scaled as the simulator's. */
+    private List<String> shared(String... more) {
+        List<String> args = new ArrayList<>(List.of("--budget", redis.url()));
+        args.addAll(List.of(more));
+        args.addAll(List.of("--option", "limit_scale=" + SCALE));
+        return args;
     }
 }
