@@ -89,8 +89,9 @@ class SharedBudgetIT extends InstalledCopy {
     @Test
     void fourProcessesOnOneKeyKeepTogetherToItsLimitAndUseMostOfIt() throws Exception {
         assumeBenchSharesABudget();
-        // 4 x 40 requests at 30 per 2 s: about 11 s of requests, five windows and more
-        run("four at once", 4, 40, shared(), null).assertKeptToTheLimitAndUsedMostOfIt();
+        // 4 x 45 requests at 30 per 2 s: about 12 s of requests, five windows and more, with room for the processes'
+        // start-up, a few tenths of a second apart on an idle machine, seconds on a crowded one
+        run("four at once", 4, 45, shared(), null).assertKeptToTheLimitAndUsedMostOfIt();
     }
 
     @Test
@@ -238,6 +239,12 @@ class SharedBudgetIT extends InstalledCopy {
             return SharedBudgetReport.usedShare(busy());
         }
 
+        /** Seconds between the first process's first line and the last one's. */
+        double startSpread() {
+            List<Instant> starts = processes.stream().map(BenchProcess::started).filter(Objects::nonNull).sorted().toList();
+            return starts.isEmpty() ? 0 : Duration.between(starts.get(0), starts.get(starts.size() - 1)).toMillis() / 1e3;
+        }
+
         void assertNothingLostAndNothingRefused() {
             for (int i = 0; i < processes.size(); i++) {
                 BenchProcess p = processes.get(i);
@@ -260,7 +267,8 @@ class SharedBudgetIT extends InstalledCopy {
             assertNothingLostAndNothingRefused();
             assertThat(redisCommands).as("commands Redis processed: the processes kept their budget there; %s", this)
                     .isGreaterThan(OWN_COMMANDS);
-            assertThat(busy()).as("windows in which every process was busy; %s", this).isNotEmpty();
+            assertThat(busy()).as("windows in which every process was busy (none when the first is done before the last"
+                    + " starts: their start-up was %.1f s apart); %s", startSpread(), this).isNotEmpty();
             assertThat(usedShare()).as("the share of the limit the processes used together in those windows; %s", this)
                     .isGreaterThanOrEqualTo(LEAST_USE);
         }
