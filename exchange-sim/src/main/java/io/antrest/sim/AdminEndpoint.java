@@ -11,7 +11,7 @@ import java.util.Map;
  * <pre>
  * POST   /_sim/faults          body: one {@link FaultSpec} per line  → {"applied":n}
  * DELETE /_sim/faults          clears every fault
- * GET    /_sim/counters        → {"total":n,"paths":{"/api/v3/order":n,...}}
+ * GET    /_sim/counters        → {"total":n,"paths":{"/api/v3/order":n,...},"answers":{"200":n,"429":n,...}}
  * POST   /_sim/counters/reset  resets the counters
  * </pre>
  */
@@ -48,6 +48,10 @@ final class AdminEndpoint {
                 Json json = new Json().beginObject().field("total", counters.total()).name("paths").beginObject();
                 for (Map.Entry<String, Long> e : counters.perPath().entrySet()) {
                     json.field(e.getKey(), e.getValue());
+                }
+                json.endObject().name("answers").beginObject();
+                for (Map.Entry<Integer, Long> e : counters.answersByStatus().entrySet()) {
+                    json.field(Integer.toString(e.getKey()), e.getValue());
                 }
                 return SimResponse.ok(json.endObject().endObject().toBytes());
             }

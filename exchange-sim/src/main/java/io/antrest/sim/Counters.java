@@ -5,13 +5,24 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the simulator received: requests per path, order attempts and placements per client order id. */
+/**
+ * What the simulator received and answered: requests per path, order attempts and placements per
+ * client order id, answers per HTTP status.
+ */
 final class Counters {
 
     private final ConcurrentHashMap<String, LongAdder> perPath = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> attempts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> placed = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
+    /** Answers by status, 100 to 599 (HTTP's range); the index is the status. */
+    private final LongAdder[] answers = new LongAdder[600];
+
+    Counters() {
+        for (int status = 0; status < answers.length; status++) {
+            answers[status] = new LongAdder();
+        }
+    }
 
     void received(String path) {
         total.increment();
@@ -28,6 +39,28 @@ final class Counters {
 
     void placed(String clientOrderId) {
         placed.computeIfAbsent(clientOrderId, id -> new LongAdder()).increment();
+    }
+
+    void answered(int status) {
+        if (status >= 100 && status < 600) {
+            answers[status].increment();
+        }
+    }
+
+    long answers(int status) {
+        return status >= 100 && status < 600 ? answers[status].sum() : 0;
+    }
+
+    /** The statuses answered at least once, in order, with their counts. */
+    Map<Integer, Long> answersByStatus() {
+        Map<Integer, Long> copy = new TreeMap<>();
+        for (int status = 100; status < answers.length; status++) {
+            long n = answers[status].sum();
+            if (n > 0) {
+                copy.put(status, n);
+            }
+        }
+        return copy;
     }
 
     long countOf(String path) {
@@ -60,5 +93,8 @@ final class Counters {
         attempts.clear();
         placed.clear();
         total.reset();
+        for (LongAdder answered : answers) {
+            answered.reset();
+        }
     }
 }

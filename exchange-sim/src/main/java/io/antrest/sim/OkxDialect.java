@@ -135,6 +135,11 @@ final class OkxDialect implements Dialect {
         limiter.reset();
     }
 
+    /** The windows of one user-ID bucket ({@code endpoint} as in {@link SimExchange#okxWindows}). */
+    List<LimitWindow> windows(String apiKey, String endpoint) {
+        return limiter.windows("uid:" + apiKey + "|" + endpoint);
+    }
+
     @Override
     public boolean owns(String path) {
         return path.startsWith(PREFIX);

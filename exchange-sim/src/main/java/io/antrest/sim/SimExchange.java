@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ExceptionListener;
@@ -313,12 +314,40 @@ public final class SimExchange implements AutoCloseable {
         return counters.attempts(clientOrderId);
     }
 
-    /** Resets every counter (received, attempts, placed); orders and balances stay. */
+    /**
+     * How many answers with this HTTP status the simulator gave on the exchange paths, every
+     * dialect and injected faults included (the {@code /_sim/} endpoints and dropped connections
+     * excluded): {@code answers(429)} and {@code answers(418)} say whether clients were ever told
+     * they went over a limit.
+     */
+    public long answers(int status) {
+        return counters.answers(status);
+    }
+
+    /**
+     * What OKX's limiter did, window by window, with one of a key's buckets (the "User ID" and
+     * "User ID + Instrument ID" rules): the latest two-second window in which the bucket was
+     * touched and up to 512 such windows before it, oldest first. Each gives the window's
+     * start (an even second of the simulator's clock), the limit (scale included), the requests
+     * allowed and those refused with 429. Empty when nothing reached that bucket.
+     *
+     * @param apiKey   the OKX API key the requests were signed with
+     * @param endpoint {@code balance} (Get balance, 10 per 2 s), or {@code order|INST},
+     *                 {@code cancel|INST}, {@code query|INST} (place, cancel and get an order on
+     *                 instrument INST, e.g. {@code order|BTC-USDT}, 60 per 2 s each)
+     */
+    public List<LimitWindow> okxWindows(String apiKey, String endpoint) {
+        requireNonNull(apiKey, "apiKey is null");
+        requireNonNull(endpoint, "endpoint is null");
+        return okx.windows(apiKey, endpoint);
+    }
+
+    /** Resets every counter (received, attempts, placed, answers by status); orders and balances stay. */
     public void resetCounters() {
         counters.reset();
     }
 
-    /** Forgets used request weight, bans, BitMEX request budgets and OKX request windows. */
+    /** Forgets used request weight, bans, BitMEX request budgets and OKX request windows (their record too). */
     public void resetRateLimits() {
         binance.resetLimits();
         bitmex.resetLimits();

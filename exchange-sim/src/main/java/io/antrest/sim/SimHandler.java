@@ -65,7 +65,7 @@ final class SimHandler implements HttpRequestHandler {
         SimRequest simRequest = new SimRequest(request, method, path, query, body, remoteHost(context));
 
         if (path.startsWith(AdminEndpoint.PREFIX)) {
-            write(response, admin.handle(simRequest));
+            writeUncounted(response, admin.handle(simRequest));
             return;
         }
         counters.received(path);
@@ -244,7 +244,13 @@ final class SimHandler implements HttpRequestHandler {
         return "unknown";
     }
 
-    private static void write(ClassicHttpResponse response, SimResponse answer) {
+    /** Writes an exchange answer and counts it by status. */
+    private void write(ClassicHttpResponse response, SimResponse answer) {
+        counters.answered(answer.status());
+        writeUncounted(response, answer);
+    }
+
+    private static void writeUncounted(ClassicHttpResponse response, SimResponse answer) {
         response.setCode(answer.status());
         for (String[] header : answer.headers()) {
             response.addHeader(header[0], header[1]);

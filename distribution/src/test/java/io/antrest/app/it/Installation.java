@@ -63,7 +63,12 @@ final class Installation {
 
     /** Everything the installation logged: all files under {@code logs/}, or "" when there are none. */
     String logs() throws IOException {
-        Path logs = home.resolve("logs");
+        return logsUnder(home);
+    }
+
+    /** Everything logged under {@code antrestHome}: all files under its {@code logs/}, or "" when there are none. */
+    static String logsUnder(Path antrestHome) throws IOException {
+        Path logs = antrestHome.resolve("logs");
         if (!Files.isDirectory(logs)) {
             return "";
         }
