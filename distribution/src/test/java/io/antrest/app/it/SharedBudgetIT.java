@@ -1,7 +1,6 @@
 package io.antrest.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * nothing (0 × 429, 0 × 418), allows no more than the limit in any window, and the processes
  * together use at least 80% of it; one process alone uses the whole of it; when Redis is killed
  * in the middle, nothing is lost or sent over the limit, each process warns once, and the shared
- * budget resumes when Redis is back. A last run without {@code --budget} shows what the shared
+ * budget resumes when Redis is back. A last run with {@code --budget local} shows what the shared
  * budget prevents: the simulator refuses. The figures are printed and written to
  * {@code target/shared-budget-report.txt}.
  */
@@ -49,8 +48,6 @@ class SharedBudgetIT extends InstalledCopy {
     private static final String SECRET_ENV = "ANTREST_IT_OKX_SECRET";
     private static final String PASSPHRASE_ENV = "ANTREST_IT_OKX_PASSPHRASE";
     private static final SharedBudgetReport REPORT = new SharedBudgetReport();
-    /** Whether {@code bench --help} lists {@code --budget}; asked once. */
-    private static Boolean benchHasBudget;
 
     private SimExchange sim;
     private LoopbackRedis redis;
@@ -88,7 +85,6 @@ class SharedBudgetIT extends InstalledCopy {
 
     @Test
     void fourProcessesOnOneKeyKeepTogetherToItsLimitAndUseMostOfIt() throws Exception {
-        assumeBenchSharesABudget();
         // 4 x 45 requests at 30 per 2 s: about 12 s of requests, five windows and more, with room for the processes'
         // start-up, a few tenths of a second apart on an idle machine, seconds on a crowded one
         run("four at once", 4, 45, shared(), null).assertKeptToTheLimitAndUsedMostOfIt();
@@ -96,14 +92,12 @@ class SharedBudgetIT extends InstalledCopy {
 
     @Test
     void oneProcessAloneUsesTheWholeBudget() throws Exception {
-        assumeBenchSharesABudget();
         // 110 requests at 30 per 2 s: about 7 s, four windows and more
         run("one alone", 1, 110, shared(), null).assertKeptToTheLimitAndUsedMostOfIt();
     }
 
     @Test
     void redisKilledInTheMiddleLosesNothingSendsNothingOverAndTheSharedBudgetResumesWhenItIsBack() throws Exception {
-        assumeBenchSharesABudget();
         String url = redis.url();
         Instant[] killedAndBack = new Instant[2];
         // 4 x 55 requests: about 3 s shared, 3 s at a quarter of the limit each, then shared again for 5 s and more
@@ -145,16 +139,15 @@ class SharedBudgetIT extends InstalledCopy {
     }
 
     /**
-     * The control: four processes on one key without {@code --budget} (each keeps at most to its
-     * own budget, none shared) send more than the limit, and the simulator refuses what is over,
+     * The control: four processes on one key with {@code --budget local} (each keeps to its own
+     * budget, none shared) send more than the limit, and the simulator refuses what is over,
      * window by window, with 429. What the other tests prove absent is seen here, so the
      * simulator's record is known to catch it.
      */
     @Test
     void withoutASharedBudgetFourProcessesGoOverTheLimitAndTheSimulatorRefuses() throws Exception {
-        // 60 requests each: even one process alone, with no budget at all (bench before --budget), sends more than 30 in
-        // a window; with a budget of its own at the scaled limit, any two that overlap do
-        List<String> own = benchHasBudget() ? List.of("--option", "limit_scale=" + SCALE) : List.of();
+        // Each process keeps to the limit with a budget of its own (--budget local): any two that overlap go over it
+        List<String> own = List.of("--budget", "local", "--option", "limit_scale=" + SCALE);
         Scenario run = run("four, nothing shared (control)", 4, 60, own, null);
 
         assertThat(run.answers429()).as("429s; %s", run).isPositive();
@@ -322,22 +315,6 @@ class SharedBudgetIT extends InstalledCopy {
 
     private static void pause(Duration duration) {
         LockSupport.parkNanos(duration.toNanos());
-    }
-
-    /**
-     * Until the shared budget is merged, {@code bench} has no {@code --budget}: the tests that need
-     * it are skipped with this reason rather than failing on an unknown option.
-     */
-    private void assumeBenchSharesABudget() throws Exception {
-        assumeTrue(benchHasBudget(), "bin/antrest bench has no --budget option yet");
-    }
-
-    /** Whether {@code bench --help} lists {@code --budget} (asked once). */
-    private boolean benchHasBudget() throws Exception {
-        if (benchHasBudget == null) {
-            benchHasBudget = antrest.run(Map.of(), 60, "bench", "--help").out().contains("--budget");
-        }
-        return benchHasBudget;
     }
 
     /** {@code --budget} this test's Redis, {@code more}, and the plugin's limits scaled as the simulator's. */
