@@ -39,6 +39,7 @@ final class SharedBuckets implements AutoCloseable {
     static final long PROBE_MILLIS = 1_000;
     /** Windows up to this long wait out the window Redis was lost in; longer ones (a day) fall back at once. */
     private static final long SHORT_WINDOW_MILLIS = 60_000;
+    private static final long NO_WINDOW = Long.MIN_VALUE;
 
     /** What one request costs in one bucket. */
     record Charge(String bucket, RateLimitRule rule, String instrument, int units) {
@@ -136,6 +137,7 @@ final class SharedBuckets implements AutoCloseable {
         int n = charges.size();
         Slot[] touched = new Slot[n];
         Source[] source = new Source[n];
+        long[] extra = new long[n];
         long wait = 0;
         int viaRedis = 0;
         for (int i = 0; i < n; i++) {
@@ -151,28 +153,39 @@ final class SharedBuckets implements AutoCloseable {
                 s.spent = 0;
                 s.seen = 0;
             }
-            long end = start + windowMillis + guard(windowMillis);
+            long guard = guard(windowMillis);
+            long end = start + windowMillis + guard;
+            // Within the guard of a boundary the exchange may count the request on either side of it: in both.
+            extra[i] = now < start + guard ? start - windowMillis
+                    : now >= start + windowMillis - guard ? start + windowMillis : NO_WINDOW;
             long paused = Math.max(s.pausedUntil, groupPauses.getOrDefault(s.group, 0L));
             if (paused > now) {
                 wait = Math.max(wait, paused - now);
                 continue;
             }
-            if (s.lease >= c.units()) {
+            if (extra[i] == NO_WINDOW && s.lease >= c.units()) {
                 source[i] = Source.LEASE;
                 continue;
             }
-            if (lostAt != Long.MIN_VALUE && windowMillis <= SHORT_WINDOW_MILLIS && start <= windowStart(lostAt, windowMillis)) {
-                wait = Math.max(wait, end - now);   // the window Redis was lost in: leases only
-                continue;
+            if (lostAt != Long.MIN_VALUE && windowMillis <= SHORT_WINDOW_MILLIS) {
+                long lost = windowStart(lostAt, windowMillis);
+                if (start <= lost) {
+                    wait = Math.max(wait, end - now);   // the window Redis was lost in: leases only
+                    continue;
+                }
+                if (extra[i] != NO_WINDOW && extra[i] <= lost) {
+                    wait = Math.max(wait, start + guard - now);
+                    continue;
+                }
             }
             if (!down || rejoining) {
                 int cap = rejoining ? fallbackLimit(c.rule()) : c.rule().limit();
-                if (rejoining && s.granted > 0 && s.granted + (c.units() - s.lease) > cap) {
+                if (rejoining && s.granted > 0 && s.granted + Math.max(0, c.units() - s.lease) > cap) {
                     wait = Math.max(wait, end - now);
                     continue;
                 }
                 source[i] = Source.REDIS;
-                viaRedis++;
+                viaRedis += extra[i] == NO_WINDOW ? 1 : 2;
                 continue;
             }
             if (now - failedProbeAt > PROBE_MILLIS) {
@@ -194,7 +207,7 @@ final class SharedBuckets implements AutoCloseable {
             return wait;
         }
         if (viaRedis > 0) {
-            long w = fromRedis(charges, touched, source, viaRedis, now, rejoining);
+            long w = fromRedis(charges, touched, source, extra, viaRedis, now, rejoining);
             if (w != 0) {
                 return w;
             }
@@ -211,11 +224,16 @@ final class SharedBuckets implements AutoCloseable {
         return 0;
     }
 
-    /** Tops up the leases of the charges marked {@link Source#REDIS}; 0 when granted, else what to wait. */
-    private long fromRedis(List<Charge> charges, Slot[] touched, Source[] source, int count, long now, boolean rejoining) {
+    /**
+     * Tops up the leases of the charges marked {@link Source#REDIS}, and spends in the window on the
+     * other side of a boundary the charges {@code extra} names; 0 when granted, else what to wait.
+     */
+    private long fromRedis(List<Charge> charges, Slot[] touched, Source[] source, long[] extra, int count, long now,
+                           boolean rejoining) {
         String[] keys = new String[count * 3];
         String[] args = new String[1 + count * 4];
         int[] index = new int[count];
+        long[] windowOf = new long[count];
         args[0] = Long.toString(now);
         int k = 0;
         for (int i = 0; i < charges.size(); i++) {
@@ -224,19 +242,17 @@ final class SharedBuckets implements AutoCloseable {
             }
             Charge c = charges.get(i);
             Slot s = touched[i];
-            long windowMillis = c.rule().window().toMillis();
-            long need = c.units() - s.lease;
-            long want = rejoining ? Math.max(need, fallbackLimit(c.rule()) - s.granted)
+            long need = Math.max(0, c.units() - s.lease);
+            long want = need == 0 ? 0 : rejoining ? Math.max(need, fallbackLimit(c.rule()) - s.granted)
                     : need + (long) Math.floor(c.rule().limit() * sharing.lease());
-            index[k] = i;
-            keys[k * 3] = s.stem + ":" + s.window;
-            keys[k * 3 + 1] = s.stem + ":pause";
-            keys[k * 3 + 2] = groupPauseKey(s.group);
-            args[1 + k * 4] = Long.toString(need);
-            args[2 + k * 4] = Long.toString(want);
-            args[3 + k * 4] = Integer.toString(c.rule().limit());
-            args[4 + k * 4] = Long.toString(2 * windowMillis + 1_000);
-            k++;
+            k = entry(keys, args, k, s, s.window, need, want, c.rule());
+            index[k - 1] = i;
+            windowOf[k - 1] = s.window;
+            if (extra[i] != NO_WINDOW) {
+                k = entry(keys, args, k, s, extra[i], c.units(), c.units(), c.rule());
+                index[k - 1] = i;
+                windowOf[k - 1] = extra[i];
+            }
         }
         List<Object> answer;
         try {
@@ -254,19 +270,38 @@ final class SharedBuckets implements AutoCloseable {
             return Math.max(1, until - now);
         }
         if (verdict == -2) {
-            int i = index[(int) ((Long) answer.get(1) - 1)];
+            int j = (int) ((Long) answer.get(1) - 1);
+            int i = index[j];
             long windowMillis = charges.get(i).rule().window().toMillis();
-            touched[i].seen = Math.max(touched[i].seen, charges.get(i).rule().limit());
-            return Math.max(1, touched[i].window + windowMillis + guard(windowMillis) - now);
+            if (windowOf[j] == touched[i].window) {
+                touched[i].seen = Math.max(touched[i].seen, charges.get(i).rule().limit());
+            }
+            // a full window is out of reach once it is a guard's length behind
+            return Math.max(1, windowOf[j] + windowMillis + guard(windowMillis) - now);
         }
         for (int j = 0; j < count; j++) {
             Slot s = touched[index[j]];
+            if (windowOf[j] != s.window) {
+                continue;   // the other side of a boundary: spent, no lease
+            }
             long grant = (Long) answer.get(1 + j * 2);
             s.lease += grant;
             s.granted += grant;
             s.seen = Math.max(s.seen, (Long) answer.get(2 + j * 2));
         }
         return 0;
+    }
+
+    /** Writes one bucket-and-window entry of {@link RedisLedger#SPEND} at entry {@code k}; the next entry's index. */
+    private int entry(String[] keys, String[] args, int k, Slot s, long window, long need, long want, RateLimitRule rule) {
+        keys[k * 3] = s.stem + ":" + window;
+        keys[k * 3 + 1] = s.stem + ":pause";
+        keys[k * 3 + 2] = groupPauseKey(s.group);
+        args[1 + k * 4] = Long.toString(need);
+        args[2 + k * 4] = Long.toString(want);
+        args[3 + k * 4] = Integer.toString(rule.limit());
+        args[4 + k * 4] = Long.toString(3 * rule.window().toMillis() + 1_000);
+        return k + 1;
     }
 
     /**
@@ -279,6 +314,9 @@ final class SharedBuckets implements AutoCloseable {
         Slot s = slot(bucket);
         long windowMillis = bucket.rule().window().toMillis();
         long start = windowStart(now, windowMillis);
+        if (now < start + guard(windowMillis)) {
+            start -= windowMillis;   // just after a boundary, the exchange most likely spoke of the window before
+        }
         if (s.window == start) {
             s.seen = Math.max(s.seen, usedByExchange);
             if (usedByExchange >= bucket.rule().limit()) {
@@ -286,7 +324,7 @@ final class SharedBuckets implements AutoCloseable {
             }
         }
         if (!down) {
-            redis.raise(s.stem + ":" + start, usedByExchange, 2 * windowMillis + 1_000);
+            redis.raise(s.stem + ":" + start, usedByExchange, 3 * windowMillis + 1_000);
         }
         if (resetWhenEmpty != null && resetWhenEmpty.toEpochMilli() > now) {
             pause(List.of(bucket), Math.min(resetWhenEmpty.toEpochMilli(), now + windowMillis + guard(windowMillis)));
@@ -425,14 +463,13 @@ final class SharedBuckets implements AutoCloseable {
         return String.format(Locale.ROOT, "%.0f%%", sharing.fallback() * 100);
     }
 
-    /** As {@link RateLimitBudget}: windows turn a guard's length late. */
+    /** As {@link RateLimitBudget}: within this of a boundary, a request counts on both sides of it. */
     private static long guard(long windowMillis) {
         return Math.min(50, windowMillis / 20);
     }
 
     private static long windowStart(long now, long windowMillis) {
-        long late = now - guard(windowMillis);
-        return late - Math.floorMod(late, windowMillis);
+        return now - Math.floorMod(now, windowMillis);
     }
 
     @Override

@@ -145,13 +145,22 @@ class ValueTypesTest {
                 return clock.instant().plusMillis(now.get());
             }
         });
+        now.set(19_000);
         assertThat(b.tryAcquire(5)).isZero();
-        assertThat(b.tryAcquire(1)).as("to 20 000 ms, where the exchange's window turns, and 50 ms more").isEqualTo(60);
+        assertThat(b.tryAcquire(1)).as("to 20 000 ms, where the exchange's window turns, and 50 ms more").isEqualTo(1_050);
         now.set(20_010);
         assertThat(b.tryAcquire(1)).as("10 ms into the exchange's new window: our clock may still be ahead of it").isEqualTo(40);
         now.set(20_050);
         assertThat(b.tryAcquire(1)).isZero();
         assertThat(b.used()).isEqualTo(1);
+
+        // Sent 10 ms before the boundary, a request may arrive after it: it counts in both windows.
+        now.set(29_990);
+        assertThat(b.tryAcquire(4)).isZero();
+        now.set(30_100);
+        assertThat(b.used()).isEqualTo(4);
+        assertThat(b.tryAcquire(2)).as("the new window already holds the 4 sent just before it").isPositive();
+        assertThat(b.tryAcquire(1)).isZero();
     }
 
     @Test

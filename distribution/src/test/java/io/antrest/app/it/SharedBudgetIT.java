@@ -116,8 +116,8 @@ class SharedBudgetIT extends InstalledCopy {
         run.assertNothingLostAndNothingRefused();
         assertThat(run.redisCommands()).as("commands the restarted Redis processed: the processes came back to it; %s", run)
                 .isGreaterThan(OWN_COMMANDS);
-        String unreachable = "shared budget " + url + " unreachable";
-        String again = "shared budget " + url + " reachable again";
+        String unreachable = "shared budget " + url + "/0 unreachable";
+        String again = "shared budget " + url + "/0 reachable again";
         for (BenchProcess p : run.processes()) {
             List<String> warnings = p.err().lines().filter(l -> l.contains(unreachable)).toList();
             assertThat(warnings).as("%s warns at most once that Redis is unreachable, naming it:%n%s", p.name(), p.all())

@@ -14,20 +14,27 @@ import static java.util.Objects.requireNonNull;
  * clock, as Binance's minute windows are), spent before each attempt and corrected by what the
  * exchange reports in its answer headers. A busy platform waits its turn here instead of being
  * answered 429, or banned with 418 for going on. Thread-safe.
+ *
+ * <p>Our clock is the exchange's only to within a guard (50 ms), and a request sent just before a
+ * window turns may arrive just after: a request spent within the guard of a boundary counts in
+ * the windows on both sides of it, so that whichever the exchange counts it in, that window
+ * stays within the limit.
  */
 public final class RateLimitBudget implements RequestBudget {
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
     /**
-     * How late our windows turn after the exchange's: our clock is the exchange's only to within
-     * the measurement's error (half a round trip), and a request let into a new window a few
-     * milliseconds before the exchange's own window turned is counted in the old one (a 429, a
-     * -1015). 50 ms, or a twentieth of a shorter window.
+     * How far from a boundary a request may still be counted in the window on its other side: our
+     * clock is the exchange's only to within the measurement's error (half a round trip), and a
+     * request takes time to arrive. 50 ms, or a twentieth of a shorter window.
      */
     private final long guardMillis;
-    private long windowStart;
+    /** The current window's index (its start over its length); units used in it, the one before and the one after. */
+    private long window = Long.MIN_VALUE;
     private long used;
+    private long usedBefore;
+    private long usedAfter;
     private long pausedUntil;
 
     private RateLimitBudget(int limit, Duration window, Clock clock) {
@@ -68,7 +75,7 @@ public final class RateLimitBudget implements RequestBudget {
     public synchronized long tryAcquire(int weight) {
         long wait = waitFor(weight);
         if (wait == 0) {
-            used += weight;
+            spend(weight);
         }
         return wait;
     }
@@ -85,17 +92,31 @@ public final class RateLimitBudget implements RequestBudget {
             return pausedUntil - now;
         }
         roll(now);
+        long start = window * windowMillis;
+        long wait = 0;
         // A request heavier than the whole budget still goes, alone, in a fresh window.
-        if (used + weight <= limit || used == 0) {
-            return 0;
+        if (used > 0 && used + weight > limit) {
+            wait = start + windowMillis + guardMillis - now;   // until this window is behind the guard
+        } else if (now < start + guardMillis && usedBefore > 0 && usedBefore + weight > limit) {
+            wait = start + guardMillis - now;                   // until the last window is surely over
+        } else if (now >= start + windowMillis - guardMillis && usedAfter > 0 && usedAfter + weight > limit) {
+            wait = start + 2 * windowMillis + guardMillis - now;
         }
-        return Math.max(1, windowStart + windowMillis + guardMillis - now);
+        return wait > 0 ? Math.max(1, wait) : 0;
     }
 
     /** Spends {@code weight} whatever the room (after {@link #waitFor(int)} said there was some). */
     public synchronized void spend(int weight) {
-        roll(clock.millis());
+        long now = clock.millis();
+        roll(now);
+        long start = window * windowMillis;
         used += weight;
+        if (now < start + guardMillis) {
+            usedBefore += weight;
+        }
+        if (now >= start + windowMillis - guardMillis) {
+            usedAfter += weight;
+        }
     }
 
     /**
@@ -104,8 +125,15 @@ public final class RateLimitBudget implements RequestBudget {
      * other clients on the same IP or key.
      */
     public synchronized void observeUsed(long usedByExchange) {
-        roll(clock.millis());
-        if (usedByExchange > used) {
+        raise(clock.millis(), usedByExchange);
+    }
+
+    /** Raises the count of the window the exchange most likely meant: within the guard after a boundary, the one before. */
+    private void raise(long now, long usedByExchange) {
+        roll(now);
+        if (now < window * windowMillis + guardMillis) {
+            usedBefore = Math.max(usedBefore, usedByExchange);
+        } else if (usedByExchange > used) {
             used = usedByExchange;
         }
     }
@@ -117,11 +145,7 @@ public final class RateLimitBudget implements RequestBudget {
      */
     public synchronized void observeRemaining(long remaining, Instant resetAt) {
         long now = clock.millis();
-        roll(now);
-        long usedNow = limit - Math.max(0, remaining);
-        if (usedNow > used) {
-            used = usedNow;
-        }
+        raise(now, limit - Math.max(0, remaining));
         if (remaining <= 0 && resetAt != null && resetAt.toEpochMilli() > now) {
             pausedUntil = Math.max(pausedUntil, Math.min(resetAt.toEpochMilli(), now + windowMillis + guardMillis));
         }
@@ -166,12 +190,19 @@ public final class RateLimitBudget implements RequestBudget {
     }
 
     private void roll(long now) {
-        long late = now - guardMillis;
-        long start = late - Math.floorMod(late, windowMillis);
-        if (start != windowStart) {
-            windowStart = start;
+        long index = Math.floorDiv(now, windowMillis);
+        if (index == window) {
+            return;
+        }
+        if (index == window + 1) {
+            usedBefore = used;
+            used = usedAfter;
+        } else {
+            usedBefore = 0;
             used = 0;
         }
+        usedAfter = 0;
+        window = index;
     }
 
     @Override
