@@ -465,7 +465,7 @@ final class SharedBuckets implements AutoCloseable {
 
     /** As {@link RateLimitBudget}: within this of a boundary, a request counts on both sides of it. */
     private static long guard(long windowMillis) {
-        return Math.min(50, windowMillis / 20);
+        return RateLimitBudget.guard(windowMillis);
     }
 
     private static long windowStart(long now, long windowMillis) {

@@ -87,8 +87,8 @@ class ValueTypesTest {
 
     @Test
     void budgetCountsWeightPerWindowAndHonoursTheExchangesCount() {
-        // our windows turn 50 ms after the exchange's (the clock offset is known only to within a round trip)
-        AtomicLong now = new AtomicLong(60_050);
+        // 1 s into the minute, past the guard in which a request would count in the minute before too
+        AtomicLong now = new AtomicLong(61_000);
         Clock clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -147,20 +147,20 @@ class ValueTypesTest {
         });
         now.set(19_000);
         assertThat(b.tryAcquire(5)).isZero();
-        assertThat(b.tryAcquire(1)).as("to 20 000 ms, where the exchange's window turns, and 50 ms more").isEqualTo(1_050);
+        assertThat(b.tryAcquire(1)).as("to 20 000 ms, where the exchange's window turns, and the 500 ms guard").isEqualTo(1_500);
         now.set(20_010);
-        assertThat(b.tryAcquire(1)).as("10 ms into the exchange's new window: our clock may still be ahead of it").isEqualTo(40);
-        now.set(20_050);
+        assertThat(b.tryAcquire(1)).as("10 ms into the exchange's new window: our clock may still be behind it").isEqualTo(490);
+        now.set(20_500);
         assertThat(b.tryAcquire(1)).isZero();
         assertThat(b.used()).isEqualTo(1);
 
         // Sent 10 ms before the boundary, a request may arrive after it: it counts in both windows.
         now.set(29_990);
-        assertThat(b.tryAcquire(4)).isZero();
-        now.set(30_100);
-        assertThat(b.used()).isEqualTo(4);
-        assertThat(b.tryAcquire(2)).as("the new window already holds the 4 sent just before it").isPositive();
-        assertThat(b.tryAcquire(1)).isZero();
+        assertThat(b.tryAcquire(3)).isZero();
+        now.set(30_600);
+        assertThat(b.used()).isEqualTo(3);
+        assertThat(b.tryAcquire(3)).as("the new window already holds the 3 sent just before it").isPositive();
+        assertThat(b.tryAcquire(2)).isZero();
     }
 
     @Test

@@ -15,10 +15,10 @@ import static java.util.Objects.requireNonNull;
  * exchange reports in its answer headers. A busy platform waits its turn here instead of being
  * answered 429, or banned with 418 for going on. Thread-safe.
  *
- * <p>Our clock is the exchange's only to within a guard (50 ms), and a request sent just before a
- * window turns may arrive just after: a request spent within the guard of a boundary counts in
- * the windows on both sides of it, so that whichever the exchange counts it in, that window
- * stays within the limit.
+ * <p>Our clock is the exchange's only to within some milliseconds, and a request sent just before a
+ * window turns may arrive just after. So a request spent within a guard of a boundary
+ * ({@link #guard(long)}: a twentieth of the window, at most 1 s) counts in the windows on both
+ * sides of it: whichever the exchange counts it in, that window stays within the limit.
  */
 public final class RateLimitBudget implements RequestBudget {
     private final int limit;
@@ -27,7 +27,7 @@ public final class RateLimitBudget implements RequestBudget {
     /**
      * How far from a boundary a request may still be counted in the window on its other side: our
      * clock is the exchange's only to within the measurement's error (half a round trip), and a
-     * request takes time to arrive. 50 ms, or a twentieth of a shorter window.
+     * request takes time to arrive: {@link #guard(long)}.
      */
     private final long guardMillis;
     /** The current window's index (its start over its length); units used in it, the one before and the one after. */
@@ -47,8 +47,19 @@ public final class RateLimitBudget implements RequestBudget {
         }
         this.limit = limit;
         this.windowMillis = window.toMillis();
-        this.guardMillis = Math.min(50, windowMillis / 20);
+        this.guardMillis = guard(windowMillis);
         this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * How far from a boundary of a window of {@code windowMillis} a request may still be counted on
+     * its other side: a twentieth of the window, at most 1 s (50 ms for a 1 s window, 500 ms for
+     * 10 s, 1 s for a minute). It covers our clock's error and the time a request takes to reach the
+     * exchange and be counted there, which on a loaded machine or a long route is tens of
+     * milliseconds, sometimes hundreds.
+     */
+    public static long guard(long windowMillis) {
+        return Math.min(1_000, windowMillis / 20);
     }
 
     /** A budget of {@code limit} weight per {@code window}. */
