@@ -5,8 +5,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -65,6 +67,16 @@ class PostgresContractStoreTest {
                 .isEqualTo(ContractCheck.Result.INITIALISED);
         assertThat(store.load("x")).containsExactly(c("BTCUSDT", "0.01", "TRADING"));
         assertThat(store.toString()).isEqualTo("ContractStore{DataSource org.postgresql.ds.PGSimpleDataSource}");
+    }
+
+    /** The tests are part of mvn verify: a machine without PostgreSQL fails them, saying what to install. */
+    @Test
+    void withoutTheServerBinariesTheTestsFailSayingWhatToInstall(@TempDir Path empty) {
+        assertThatThrownBy(() -> PostgresServer.start(empty)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PostgreSQL 15's server binaries are needed by the contract-store tests, but "
+                        + empty.resolve("initdb") + " is not an executable")
+                .hasMessageContaining("apt-get install postgresql-15")
+                .hasMessageContaining("ANTREST_PG_BIN");
     }
 
     @Test

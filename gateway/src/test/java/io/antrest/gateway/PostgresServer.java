@@ -57,7 +57,11 @@ final class PostgresServer implements AutoCloseable {
     /** Makes a cluster and starts it; fails (never skips) when PostgreSQL's binaries are missing. */
     static PostgresServer start() {
         String given = System.getenv("ANTREST_PG_BIN");
-        Path bin = given != null && !given.isBlank() ? Path.of(given) : DEFAULT_BIN;
+        return start(given != null && !given.isBlank() ? Path.of(given) : DEFAULT_BIN);
+    }
+
+    /** Makes a cluster with the binaries in {@code bin} and starts it. */
+    static PostgresServer start(Path bin) {
         for (String tool : List.of("initdb", "pg_ctl", "postgres")) {
             if (!Files.isExecutable(bin.resolve(tool))) {
                 throw new AssertionError("PostgreSQL 15's server binaries are needed by the contract-store tests, but "
