@@ -3,6 +3,7 @@ module io.antrest.app {
     requires io.antrest.gateway;
     requires io.antrest.sim;
     requires com.google.guice;
+    requires com.zaxxer.hikari;
     requires info.picocli;
     requires org.slf4j;
     requires ch.qos.logback.classic;

@@ -151,10 +151,22 @@ public final class ContractStore {
      * @param clock      stamps {@code updated_at}
      */
     public ContractStore(DataSource dataSource, Clock clock) {
+        this(dataSource, "DataSource " + requireNonNull(dataSource, "dataSource is null").getClass().getName(), clock);
+    }
+
+    /**
+     * A store over the caller's data source, named in messages by {@code name}: a pool's JDBC URL,
+     * say, which is printed with any password in it masked.
+     *
+     * @param dataSource where connections come from; the store closes each connection it takes
+     * @param name       what messages and {@link #url()} call the database
+     * @param clock      stamps {@code updated_at}
+     */
+    public ContractStore(DataSource dataSource, String name, Clock clock) {
         requireNonNull(dataSource, "dataSource is null");
         this.connections = dataSource::getConnection;
         this.jdbcUrl = null;
-        this.description = "DataSource " + dataSource.getClass().getName();
+        this.description = masked(requireNonNull(name, "name is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 

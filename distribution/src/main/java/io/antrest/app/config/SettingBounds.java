@@ -37,6 +37,7 @@ final class SettingBounds {
             "antrest.client.queue-capacity", RestClientConfig.QUEUE_CAPACITY,
             "antrest.client.droppable-soft-limit", RestClientConfig.DROPPABLE_SOFT_LIMIT,
             "antrest.client.max-response-bytes", RestClientConfig.MAX_RESPONSE_BYTES,
+            "antrest.contracts.pool-size", ContractStoreSettings.POOL_SIZE,
             "sessions", GatewaySettings.SESSIONS,
             "proxy", PORT);
     private static final Map<String, DurationBound> DURATIONS = Map.of(
@@ -44,6 +45,7 @@ final class SettingBounds {
             "antrest.monitor.heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT,
             "antrest.client.connect-timeout", RestClientConfig.CONNECT_TIMEOUT,
             "antrest.client.retry-after-cap", RestClientConfig.RETRY_AFTER_CAP,
+            "antrest.contracts.connect-timeout", ContractStoreSettings.CONNECT_TIMEOUT,
             "heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT,
             "heartbeat-interval", GatewaySettings.HEART_BEAT_INTERVAL,
             "connect-timeout", GatewaySettings.CONNECT_TIMEOUT,
