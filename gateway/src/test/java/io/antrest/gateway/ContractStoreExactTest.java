@@ -33,8 +33,8 @@ abstract class ContractStoreExactTest {
             "max_price DECIMAL(38,18) DEFAULT 0 NOT NULL");
     private static final BigDecimal FINE = new BigDecimal("0.0000000000000000001");
 
-    /** The JDBC URL of a new, empty database (no table yet). */
-    abstract String newDatabase();
+    /** The JDBC URL of a new, empty store (no table yet): a database, or a schema of its own. */
+    abstract String newStore();
 
     private static Contract c(String symbol, BigDecimal tick) {
         return Contract.builder("x", symbol).baseAsset(symbol.substring(0, 3)).quoteAsset("USDT").tickSize(tick)
@@ -45,7 +45,7 @@ abstract class ContractStoreExactTest {
 
     @Test
     void aTickFinerThan18DecimalsIsStoredExactlyAndAStrictCheckAfterASyncMatches() {
-        String url = newDatabase();
+        String url = newStore();
         ContractStore store = new ContractStore(url);
         store.check("x", List.of(c("PEPUSDT", new BigDecimal("0.01"))), ContractPolicy.STRICT);
 
@@ -62,7 +62,7 @@ abstract class ContractStoreExactTest {
 
     @Test
     void theExtremesAContractAcceptsAllReadBackAsThemselves() {
-        ContractStore store = new ContractStore(newDatabase());
+        ContractStore store = new ContractStore(newStore());
         BigDecimal largest = new BigDecimal("999999999999999999999999999999.999999999999999999999999999999");
         Contract extreme = c("BIGUSDT", new BigDecimal("1E-30")).toBuilder().maxQuantity(largest)
                 .maxPrice(new BigDecimal("123456789012345678901234567890")).minNotional(new BigDecimal("1E-30")).build();
@@ -75,7 +75,7 @@ abstract class ContractStoreExactTest {
 
     @Test
     void aTableMadeByAnOlderAntrestIsWidenedKeepingItsRowsAndANonsenseRowReadsAsAbsent() throws Exception {
-        String url = newDatabase();
+        String url = newStore();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(OLD_CREATE);
             for (String column : OLD_ADDED) {
@@ -102,7 +102,7 @@ abstract class ContractStoreExactTest {
             // H2 keeps unquoted names in upper case, PostgreSQL in lower case
             UnaryOperator<String> name = meta.storesUpperCaseIdentifiers() ? n -> n.toUpperCase(Locale.ROOT) : n -> n;
             for (String column : List.of("tick_size", "lot_size", "min_quantity", "max_quantity", "max_price", "min_notional")) {
-                try (ResultSet rs = meta.getColumns(null, null, name.apply("contracts"), name.apply(column))) {
+                try (ResultSet rs = meta.getColumns(null, c.getSchema(), name.apply("contracts"), name.apply(column))) {
                     assertThat(rs.next()).as(column).isTrue();
                     assertThat(rs.getInt("COLUMN_SIZE")).as(column + " precision").isEqualTo(60);
                     assertThat(rs.getInt("DECIMAL_DIGITS")).as(column + " scale").isEqualTo(30);

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class ContractStoreTest {
     /** Races of two stores in {@link #twoStoresCheckingAtOnceBothSucceedAndLeaveOneWholeCopy}. */
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = 8;
 
-    /** The JDBC URL of a new, empty database (no table yet). */
-    abstract String newDatabase();
+    /** The JDBC URL of a new, empty store (no table yet): a database, or a schema of its own. */
+    abstract String newStore();
 
     static Contract c(String symbol, String tick, String status) {
         return c("x", symbol, tick, status);
@@ -48,7 +48,7 @@ abstract class ContractStoreTest {
 
     @Test
     void aFirstCheckInitialisesTheStore() {
-        String url = newDatabase();
+        String url = newStore();
         ContractStore store = new ContractStore(url);
         ContractCheck check = store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING")),
                 ContractPolicy.STRICT);
@@ -64,7 +64,7 @@ abstract class ContractStoreTest {
 
     @Test
     void theSameContractsAreUnchanged() {
-        ContractStore store = new ContractStore(newDatabase());
+        ContractStore store = new ContractStore(newStore());
         List<Contract> list = List.of(c("BTCUSDT", "0.01000000", "TRADING"));
         store.check("x", list, ContractPolicy.STRICT);
         ContractCheck again = store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING")), ContractPolicy.STRICT);
@@ -74,7 +74,7 @@ abstract class ContractStoreTest {
 
     @Test
     void strictRefusesAnyDifferenceListingItAndLeavesTheStoreAlone() {
-        ContractStore store = new ContractStore(newDatabase());
+        ContractStore store = new ContractStore(newStore());
         List<Contract> before = List.of(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING"));
         store.check("x", before, ContractPolicy.STRICT);
 
@@ -99,7 +99,7 @@ abstract class ContractStoreTest {
 
     @Test
     void syncWritesTheDifferencesAndReportsThem() {
-        ContractStore store = new ContractStore(newDatabase());
+        ContractStore store = new ContractStore(newStore());
         store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING")), ContractPolicy.SYNC);
         List<Contract> now = List.of(c("BTCUSDT", "0.1", "TRADING"), c("SOLUSDT", "0.001", "TRADING"));
 
@@ -115,7 +115,7 @@ abstract class ContractStoreTest {
 
     @Test
     void exchangesAreKeptApart() {
-        ContractStore store = new ContractStore(newDatabase());
+        ContractStore store = new ContractStore(newStore());
         store.check("x", List.of(c("BTCUSDT", "0.01", "TRADING")), ContractPolicy.STRICT);
         ContractCheck y = store.check("y", List.of(c("XBTUSD", "0.5", "TRADING")), ContractPolicy.STRICT);
         assertThat(y.result()).isEqualTo(ContractCheck.Result.INITIALISED);
@@ -124,7 +124,7 @@ abstract class ContractStoreTest {
 
     @Test
     void replaceWritesExactlyTheGivenContracts() {
-        ContractStore store = new ContractStore(newDatabase());
+        ContractStore store = new ContractStore(newStore());
         store.replace("x", List.of(c("BTCUSDT", "0.01", "TRADING"), c("ETHUSDT", "0.01", "TRADING")));
         store.replace("x", List.of(c("SOLUSDT", "0.001", "TRADING")));
         assertThat(store.load("x")).containsExactly(c("SOLUSDT", "0.001", "TRADING"));
@@ -133,7 +133,7 @@ abstract class ContractStoreTest {
     /** {@code updated_at} is the store's clock, the same instant whatever the database's or the JVM's time zone. */
     @Test
     void updatedAtIsTheClocksInstantInUtc() throws Exception {
-        String url = newDatabase();
+        String url = newStore();
         Instant at = Instant.parse("2026-03-01T23:34:56.789Z");
         new ContractStore(url, null, null, Clock.fixed(at, ZoneOffset.ofHours(9)))
                 .check("x", List.of(c("BTCUSDT", "0.01", "TRADING")), ContractPolicy.STRICT);
@@ -156,8 +156,8 @@ abstract class ContractStoreTest {
     void twoStoresPreparingANewDatabaseAtOnceBothSucceed() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
-            for (int round = 0; round < 3; round++) {
-                String url = newDatabase();
+            for (int round = 0; round < 2; round++) {
+                String url = newStore();
                 ContractStore reader = new ContractStore(url);
                 List<Contract> listed = listing("x", 0);
                 List<ContractCheck.Result> results = race(threads, new ContractStore(url), new ContractStore(url), reader,
@@ -179,7 +179,7 @@ abstract class ContractStoreTest {
      */
     @Test
     void twoStoresCheckingAtOnceBothSucceedAndLeaveOneWholeCopy() throws Exception {
-        String url = newDatabase();
+        String url = newStore();
         ContractStore reader = new ContractStore(url);
         assertThat(reader.load("none")).isEmpty(); // the table made beforehand: this race is about the rows
         ContractStore a = new ContractStore(url);

@@ -10,7 +10,7 @@ class H2ContractStoreExactTest extends ContractStoreExactTest {
     Path dir;
 
     @Override
-    String newDatabase() {
+    String newStore() {
         return ContractStore.h2Url(dir);
     }
 }

@@ -28,7 +28,7 @@ class H2ContractStoreTest extends ContractStoreTest {
     Path dir;
 
     @Override
-    String newDatabase() {
+    String newStore() {
         return ContractStore.h2Url(dir.resolve("db" + databases.incrementAndGet()));
     }
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract store on a real PostgreSQL 15, started for this class in a temporary folder
- * ({@link PostgresServer}; one cluster, a new database per test): every test of
+ * ({@link PostgresServer}; one cluster, a new schema per test): every test of
  * {@link ContractStoreTest} and {@link ContractStoreExactTest}, and what is PostgreSQL's own.
  * Fails, never skips, where PostgreSQL's server binaries are missing.
  */
@@ -42,8 +42,8 @@ class PostgresContractStoreTest {
     @Nested
     class Behaviour extends ContractStoreTest {
         @Override
-        String newDatabase() {
-            return postgres.createDatabase();
+        String newStore() {
+            return postgres.newStore();
         }
     }
 
@@ -51,15 +51,15 @@ class PostgresContractStoreTest {
     @Nested
     class Exactness extends ContractStoreExactTest {
         @Override
-        String newDatabase() {
-            return postgres.createDatabase();
+        String newStore() {
+            return postgres.newStore();
         }
     }
 
     @Test
     void theStoreWorksOverPostgresqlsOwnDataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.createDatabase());
+        dataSource.setURL(postgres.newStore());
         dataSource.setPassword("pool-secret-42");
         ContractStore store = new ContractStore(dataSource, Clock.systemUTC());
 

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL 15 server for tests, in a cluster of its own in a temporary folder under
  * {@code /tmp}: made with {@code initdb} (trust authentication on loopback, superuser
  * {@code antrest}), started with {@code pg_ctl} on a free loopback port with its unix socket in
- * the same folder, and stopped and deleted by {@link #close()}. PostgreSQL refuses to run as root:
+ * the same folder, with a database {@code antrest} in which {@link #newStore()} gives each test a
+ * schema of its own, and stopped and deleted by {@link #close()}. PostgreSQL refuses to run as root:
  * when the tests run as root (as CI does), the binaries run as the unprivileged {@code postgres}
  * user (else {@code nobody}) through {@code runuser}, which owns the folder. Without the server
  * binaries ({@code /usr/lib/postgresql/15/bin}, or the folder named by {@code ANTREST_PG_BIN}) the
@@ -81,6 +82,7 @@ final class PostgresServer implements AutoCloseable {
             PostgresServer server = new PostgresServer(bin, folder, runAs, freePort());
             server.initdb();
             server.pgCtlStart();
+            server.createDatabase(USER);
             Runtime.getRuntime().addShutdownHook(server.stopAtExit);
             return server;
         } catch (IOException e) {
@@ -102,15 +104,18 @@ final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER;
     }
 
-    /** Creates a new, empty database and returns its JDBC URL. */
-    String createDatabase() {
-        String name = "store_" + databases.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(url("postgres")); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+    /**
+     * A new, empty store: a schema of its own in the database {@code antrest}, as the JDBC URL that
+     * works in it ({@code ...?user=antrest&currentSchema=store_N}). Much quicker than a database a test.
+     */
+    String newStore() {
+        String schema = "store_" + databases.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(url(USER)); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + name + " on PostgreSQL at port " + port, e);
+            throw new IllegalStateException("could not create schema " + schema + " on PostgreSQL at port " + port, e);
         }
-        return url(name);
+        return url(USER) + "&currentSchema=" + schema;
     }
 
     /** Stops the server at once and deletes its folder. */
@@ -131,6 +136,14 @@ final class PostgresServer implements AutoCloseable {
             // already stopped, or never started: the folder goes all the same
         } finally {
             deleteQuietly(folder);
+        }
+    }
+
+    private void createDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(url("postgres")); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + " on PostgreSQL at port " + port, e);
         }
     }
 
