@@ -67,6 +67,8 @@ public final class ContractStore {
      * H2's lock time-out (HYT00) and concurrent update (90131).
      */
     private static final Set<String> RETRIED = Set.of("23505", "40001", "40P01", "HYT00", "90131");
+    /** The SQL states of "no such table": PostgreSQL's (42P01), H2's (42S02; 42S03 and 42S04 naming others or none). */
+    private static final Set<String> NO_TABLE = Set.of("42P01", "42S02", "42S03", "42S04");
     /** How often a transaction or the table's set-up is tried before its error is reported. */
     private static final int ATTEMPTS = 10;
 
@@ -316,17 +318,21 @@ public final class ContractStore {
     }
 
     /**
-     * Creates the table, adds the columns it lacks and widens its numbers. Another process may be
-     * doing the same at the same moment: PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} then
-     * fails in one of them with a duplicate key in its catalogue, and an {@code ADD COLUMN} with a
-     * duplicate column; the work is done again, and finds the table as the other left it.
+     * Creates the table if it is not there, adds the columns it lacks and widens its numbers, each
+     * only when needed: a database user that may not change tables can use a table made for it.
+     * Another process may be doing the same at the same moment: PostgreSQL's {@code CREATE TABLE
+     * IF NOT EXISTS} then fails in one of them with a duplicate key in its catalogue; the work is
+     * done again, and finds the table as the other left it.
      */
     private static void prepareSchema(Connection c) throws SQLException {
         c.setAutoCommit(true);
         for (int attempt = 1; ; attempt++) {
             try (Statement s = c.createStatement()) {
-                s.execute(CREATE);
                 Set<String> columns = columns(s);
+                if (columns.isEmpty()) {
+                    s.execute(CREATE);
+                    columns = columns(s);
+                }
                 for (String column : ADDED) {
                     if (!columns.contains(column.substring(0, column.indexOf(' ')))) {
                         s.execute("ALTER TABLE contracts ADD COLUMN IF NOT EXISTS " + column);
@@ -345,13 +351,17 @@ public final class ContractStore {
         }
     }
 
-    /** The table's column names, in lower case. */
+    /** The table's column names, in lower case; none when there is no table yet. */
     private static Set<String> columns(Statement s) throws SQLException {
         Set<String> names = new HashSet<>();
         try (ResultSet rs = s.executeQuery("SELECT * FROM contracts WHERE 1 = 0")) {
             ResultSetMetaData m = rs.getMetaData();
             for (int i = 1; i <= m.getColumnCount(); i++) {
                 names.add(m.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            if (!NO_TABLE.contains(String.valueOf(e.getSQLState()))) {
+                throw e;
             }
         }
         return names;
