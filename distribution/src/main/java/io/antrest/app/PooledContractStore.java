@@ -68,11 +68,6 @@ final class PooledContractStore implements AutoCloseable {
         return store;
     }
 
-    /** Whether connections come from a pool. */
-    boolean pooled() {
-        return pool != null;
-    }
-
     /** Closes the pool and its connections; the store is not to be used after. */
     @Override
     public void close() {
