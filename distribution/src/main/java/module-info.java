@@ -5,6 +5,7 @@ module io.antrest.app {
     // the gateway's shared budget (gateway.NAME.budget=redis://...) needs the Redis client, optional there
     requires lettuce.core;
     requires com.google.guice;
+    requires com.zaxxer.hikari;
     requires info.picocli;
     requires org.slf4j;
     requires ch.qos.logback.classic;

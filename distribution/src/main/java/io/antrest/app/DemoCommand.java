@@ -84,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
         AppConfig config = new AppConfig(Optional.empty(), db, RestClientConfig.defaults(),
                 MonitorConfig.builder().heartBeatInterval(Duration.ofMillis(250)).build(), List.of(), List.of());
         Injector injector = Bootstrap.injector(config, registry);
-        try (SimExchange sim = SimExchange.builder().port(0).build().start();
+        try (PooledContractStore store = injector.getInstance(PooledContractStore.class);
+             SimExchange sim = SimExchange.builder().port(0).build().start();
              MonitorEngine monitor = injector.getInstance(MonitorEngine.class);
              GatewayManager manager = injector.getInstance(GatewayManager.class)) {
             say("1. exchange simulator on loopback: Binance dialect at %s, BitMEX dialect at %s, OKX dialect at %s",

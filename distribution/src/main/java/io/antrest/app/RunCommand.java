@@ -100,6 +100,7 @@ public final class RunCommand implements Callable<Integer> {
             ConfigLoader.checkPlugins(settings, injector.getInstance(ProviderRegistry.class));
         } catch (ConfigException e) {
             err.println(e.getMessage());
+            injector.getInstance(PooledContractStore.class).close();
             return 2;
         }
         MonitorEngine monitor = injector.getInstance(MonitorEngine.class);
@@ -148,6 +149,7 @@ public final class RunCommand implements Callable<Integer> {
             retries.shutdownNow();
             manager.close();
             monitor.close();
+            injector.getInstance(PooledContractStore.class).close();
             out.println("stopped cleanly");
             out.flush();
             stopped.countDown();

@@ -19,9 +19,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -57,6 +61,16 @@ public final class ContractStore {
     private static final Logger LOG = LoggerFactory.getLogger(ContractStore.class);
     /** SQL state "SQL client unable to establish SQL connection", which DriverManager uses for "No suitable driver". */
     private static final String NO_CONNECTION = "08001";
+    /**
+     * The SQL states of a write that met another writer's at the same rows: a unique key taken
+     * (23505), a serialization failure or H2's deadlock (40001), PostgreSQL's deadlock (40P01),
+     * H2's lock time-out (HYT00) and concurrent update (90131).
+     */
+    private static final Set<String> RETRIED = Set.of("23505", "40001", "40P01", "HYT00", "90131");
+    /** The SQL states of "no such table": PostgreSQL's (42P01), H2's (42S02; 42S03 and 42S04 naming others or none). */
+    private static final Set<String> NO_TABLE = Set.of("42P01", "42S02", "42S03", "42S04");
+    /** How often a transaction or the table's set-up is tried before its error is reported. */
+    private static final int ATTEMPTS = 10;
 
     /** Exact for every number a Contract accepts. */
     private static final String DECIMAL = "DECIMAL(" + (Contract.MAX_INTEGER_DIGITS + Contract.MAX_SCALE) + ","
@@ -139,10 +153,22 @@ public final class ContractStore {
      * @param clock      stamps {@code updated_at}
      */
     public ContractStore(DataSource dataSource, Clock clock) {
+        this(dataSource, "DataSource " + requireNonNull(dataSource, "dataSource is null").getClass().getName(), clock);
+    }
+
+    /**
+     * A store over the caller's data source, named in messages by {@code name}: a pool's JDBC URL,
+     * say, which is printed with any password in it masked.
+     *
+     * @param dataSource where connections come from; the store closes each connection it takes
+     * @param name       what messages and {@link #url()} call the database
+     * @param clock      stamps {@code updated_at}
+     */
+    public ContractStore(DataSource dataSource, String name, Clock clock) {
         requireNonNull(dataSource, "dataSource is null");
         this.connections = dataSource::getConnection;
         this.jdbcUrl = null;
-        this.description = "DataSource " + dataSource.getClass().getName();
+        this.description = masked(requireNonNull(name, "name is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -176,18 +202,10 @@ public final class ContractStore {
     public void replace(String exchange, Collection<Contract> contracts) {
         requireNonNull(exchange, "exchange is null");
         requireNonNull(contracts, "contracts is null");
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try {
-                write(c, exchange, contracts);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure("write the contracts of " + exchange, e);
-        }
+        inTransaction("write the contracts of " + exchange, c -> {
+            write(c, exchange, contracts);
+            return null;
+        });
     }
 
     /**
@@ -201,37 +219,82 @@ public final class ContractStore {
         requireNonNull(exchange, "exchange is null");
         requireNonNull(listed, "listed is null");
         requireNonNull(policy, "policy is null");
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try {
-                List<Contract> stored = select(c, exchange);
-                int count = bySymbol(listed).size();
-                ContractCheck result;
-                if (stored.isEmpty()) {
-                    write(c, exchange, listed);
-                    result = new ContractCheck(exchange, ContractCheck.Result.INITIALISED, count,
-                            ContractDiff.between(exchange, List.of(), List.of()));
-                } else {
-                    ContractDiff diff = ContractDiff.between(exchange, stored, listed);
-                    if (diff.isEmpty()) {
-                        result = new ContractCheck(exchange, ContractCheck.Result.UNCHANGED, count, diff);
-                    } else if (policy == ContractPolicy.STRICT) {
-                        c.rollback();
-                        throw new ContractMismatchException(diff);
-                    } else {
-                        write(c, exchange, listed);
-                        result = new ContractCheck(exchange, ContractCheck.Result.SYNCED, count, diff);
-                    }
-                }
-                c.commit();
-                LOG.info("{}", result);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        ContractCheck result = inTransaction("check the contracts of " + exchange, c -> {
+            List<Contract> stored = select(c, exchange);
+            int count = bySymbol(listed).size();
+            if (stored.isEmpty()) {
+                write(c, exchange, listed);
+                return new ContractCheck(exchange, ContractCheck.Result.INITIALISED, count,
+                        ContractDiff.between(exchange, List.of(), List.of()));
             }
-        } catch (SQLException e) {
-            throw failure("check the contracts of " + exchange, e);
+            ContractDiff diff = ContractDiff.between(exchange, stored, listed);
+            if (diff.isEmpty()) {
+                return new ContractCheck(exchange, ContractCheck.Result.UNCHANGED, count, diff);
+            }
+            if (policy == ContractPolicy.STRICT) {
+                throw new ContractMismatchException(diff);
+            }
+            write(c, exchange, listed);
+            return new ContractCheck(exchange, ContractCheck.Result.SYNCED, count, diff);
+        });
+        LOG.info("{}", result);
+        return result;
+    }
+
+    /** One unit of work in a transaction: what it returns is the transaction's result. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, committed when it returns and rolled back
+     * when it throws. When another process or store wrote the same rows at the same moment (a
+     * unique key taken under us, a deadlock, a serialization failure or a lock time-out: see
+     * {@link #RETRIED}), the transaction is rolled back and run again, reading afresh what the
+     * other one committed, up to {@value #ATTEMPTS} times: of several stores syncing at once,
+     * one writes and the others find the contracts already there.
+     */
+    private <T> T inTransaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connect()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !concurrentWrite(e)) {
+                    throw failure(what, e);
+                }
+                LOG.debug("contract store: could not {} at attempt {} (SQL state {}), as another writer wrote at the"
+                        + " same moment; trying again", what, attempt, e.getSQLState());
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Whether the error is a write that met another at the same rows, which a new transaction resolves. */
+    private static boolean concurrentWrite(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (x.getSQLState() != null && RETRIED.contains(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short, growing, jittered pause, so that racing writers do not meet again in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContractStoreException("interrupted while waiting to write the contract store again", e);
         }
     }
 
@@ -243,19 +306,65 @@ public final class ContractStore {
     private Connection connect() throws SQLException {
         Connection c = connections.open();
         if (!schemaReady) {
-            try (Statement s = c.createStatement()) {
-                s.execute(CREATE);
-                for (String column : ADDED) {
-                    s.execute("ALTER TABLE contracts ADD COLUMN IF NOT EXISTS " + column);
-                }
-                widenNumbers(s);
-            } catch (SQLException e) {
+            try {
+                prepareSchema(c);
+            } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
             }
             schemaReady = true;
         }
         return c;
+    }
+
+    /**
+     * Creates the table if it is not there, adds the columns it lacks and widens its numbers, each
+     * only when needed: a database user that may not change tables can use a table made for it.
+     * Another process may be doing the same at the same moment: PostgreSQL's {@code CREATE TABLE
+     * IF NOT EXISTS} then fails in one of them with a duplicate key in its catalogue; the work is
+     * done again, and finds the table as the other left it.
+     */
+    private static void prepareSchema(Connection c) throws SQLException {
+        c.setAutoCommit(true);
+        for (int attempt = 1; ; attempt++) {
+            try (Statement s = c.createStatement()) {
+                Set<String> columns = columns(s);
+                if (columns.isEmpty()) {
+                    s.execute(CREATE);
+                    columns = columns(s);
+                }
+                for (String column : ADDED) {
+                    if (!columns.contains(column.substring(0, column.indexOf(' ')))) {
+                        s.execute("ALTER TABLE contracts ADD COLUMN IF NOT EXISTS " + column);
+                    }
+                }
+                widenNumbers(s);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("contract store: preparing the table failed at attempt {} (SQL state {}), probably as another"
+                        + " process prepared it at the same moment; trying again", attempt, e.getSQLState());
+                pause(attempt);
+            }
+        }
+    }
+
+    /** The table's column names, in lower case; none when there is no table yet. */
+    private static Set<String> columns(Statement s) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs = s.executeQuery("SELECT * FROM contracts WHERE 1 = 0")) {
+            ResultSetMetaData m = rs.getMetaData();
+            for (int i = 1; i <= m.getColumnCount(); i++) {
+                names.add(m.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            if (!NO_TABLE.contains(String.valueOf(e.getSQLState()))) {
+                throw e;
+            }
+        }
+        return names;
     }
 
     /**
@@ -343,11 +452,17 @@ public final class ContractStore {
     private ContractStoreException failure(String what, SQLException e) {
         String message = e.getMessage() == null ? "" : masked(e.getMessage());
         Throwable cause = e;
-        if (!message.equals(e.getMessage())) {
+        String inner = e.getCause() == null ? null : e.getCause().getMessage();
+        String why = inner == null ? "" : masked(inner);
+        if (!message.equals(e.getMessage()) || !why.equals(inner == null ? "" : inner)) {
             // Drivers repeat the URL, password included, in their messages: keep only a masked copy.
             SQLException safe = new SQLException(message, e.getSQLState(), e.getErrorCode());
             safe.setStackTrace(e.getStackTrace());
             cause = safe;
+        }
+        if (!why.isEmpty() && !message.contains(why)) {
+            // A pool's "connection is not available" says why only in its cause: "Connection to host:port refused".
+            message = message + ": " + why;
         }
         if (jdbcUrl != null && NO_CONNECTION.equals(e.getSQLState()) && !driverFound(jdbcUrl)) {
             return new ContractStoreException("could not " + what + " in the contract store " + description

@@ -2,22 +2,26 @@ package io.antrest.gateway;
 
 import io.antrest.gateway.spi.Contract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The store keeps what the exchange sent, digit for digit, in a new table and in one an older antrest made. */
-class ContractStoreExactTest {
+/**
+ * The store keeps what the exchange sent, digit for digit, in a new table and in one an older
+ * antrest made: run on the embedded H2 by {@link H2ContractStoreExactTest} and on a real
+ * PostgreSQL 15 by {@link PostgresContractStoreTest}.
+ */
+abstract class ContractStoreExactTest {
     /** The table as the first antrest made it: DECIMAL(38,18), which rounded 1E-19 to 0. */
     private static final String OLD_CREATE = "CREATE TABLE IF NOT EXISTS contracts ("
             + "exchange VARCHAR(64) NOT NULL, symbol VARCHAR(128) NOT NULL, base_asset VARCHAR(64) NOT NULL, "
@@ -29,8 +33,8 @@ class ContractStoreExactTest {
             "max_price DECIMAL(38,18) DEFAULT 0 NOT NULL");
     private static final BigDecimal FINE = new BigDecimal("0.0000000000000000001");
 
-    @TempDir
-    Path dir;
+    /** The JDBC URL of a new, empty store (no table yet): a database, or a schema of its own. */
+    abstract String newStore();
 
     private static Contract c(String symbol, BigDecimal tick) {
         return Contract.builder("x", symbol).baseAsset(symbol.substring(0, 3)).quoteAsset("USDT").tickSize(tick)
@@ -41,14 +45,15 @@ class ContractStoreExactTest {
 
     @Test
     void aTickFinerThan18DecimalsIsStoredExactlyAndAStrictCheckAfterASyncMatches() {
-        ContractStore store = ContractStore.h2(dir);
+        String url = newStore();
+        ContractStore store = new ContractStore(url);
         store.check("x", List.of(c("PEPUSDT", new BigDecimal("0.01"))), ContractPolicy.STRICT);
 
         ContractCheck synced = store.check("x", List.of(c("PEPUSDT", FINE)), ContractPolicy.SYNC);
         assertThat(synced.result()).isEqualTo(ContractCheck.Result.SYNCED);
         assertThat(synced.diff().toString()).contains("PEPUSDT: tickSize 0.01 -> 0.0000000000000000001");
 
-        Contract back = new ContractStore(ContractStore.h2Url(dir)).load("x").get(0);
+        Contract back = new ContractStore(url).load("x").get(0);
         assertThat(back.tickSize()).isEqualTo(new BigDecimal("1E-19")).isEqualByComparingTo(FINE);
         // was: MISMATCH for ever (the store held 0), while the sync had said all was well
         assertThat(store.check("x", List.of(c("PEPUSDT", FINE)), ContractPolicy.STRICT).result())
@@ -57,7 +62,7 @@ class ContractStoreExactTest {
 
     @Test
     void theExtremesAContractAcceptsAllReadBackAsThemselves() {
-        ContractStore store = ContractStore.h2(dir);
+        ContractStore store = new ContractStore(newStore());
         BigDecimal largest = new BigDecimal("999999999999999999999999999999.999999999999999999999999999999");
         Contract extreme = c("BIGUSDT", new BigDecimal("1E-30")).toBuilder().maxQuantity(largest)
                 .maxPrice(new BigDecimal("123456789012345678901234567890")).minNotional(new BigDecimal("1E-30")).build();
@@ -70,7 +75,7 @@ class ContractStoreExactTest {
 
     @Test
     void aTableMadeByAnOlderAntrestIsWidenedKeepingItsRowsAndANonsenseRowReadsAsAbsent() throws Exception {
-        String url = ContractStore.h2Url(dir);
+        String url = newStore();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(OLD_CREATE);
             for (String column : OLD_ADDED) {
@@ -94,8 +99,10 @@ class ContractStoreExactTest {
 
         try (Connection c = DriverManager.getConnection(url)) {
             DatabaseMetaData meta = c.getMetaData();
-            for (String column : List.of("TICK_SIZE", "LOT_SIZE", "MIN_QUANTITY", "MAX_QUANTITY", "MAX_PRICE", "MIN_NOTIONAL")) {
-                try (ResultSet rs = meta.getColumns(null, null, "CONTRACTS", column)) {
+            // H2 keeps unquoted names in upper case, PostgreSQL in lower case
+            UnaryOperator<String> name = meta.storesUpperCaseIdentifiers() ? n -> n.toUpperCase(Locale.ROOT) : n -> n;
+            for (String column : List.of("tick_size", "lot_size", "min_quantity", "max_quantity", "max_price", "min_notional")) {
+                try (ResultSet rs = meta.getColumns(null, c.getSchema(), name.apply("contracts"), name.apply(column))) {
                     assertThat(rs.next()).as(column).isTrue();
                     assertThat(rs.getInt("COLUMN_SIZE")).as(column + " precision").isEqualTo(60);
                     assertThat(rs.getInt("DECIMAL_DIGITS")).as(column + " scale").isEqualTo(30);

@@ -65,8 +65,16 @@ public final class ConfigLoader {
     private static final Pattern GATEWAY_KEY = Pattern.compile("gateway\\.([A-Za-z0-9_\\-]+)\\.(.+)");
 
     private static final String JDBC_URL = "antrest.contracts.jdbc-url";
+    private static final String DB_USER = "antrest.contracts.user";
+    private static final String DB_PASSWORD = "antrest.contracts.password";
+    private static final String DB_POOL_SIZE = "antrest.contracts.pool-size";
+    private static final String DB_CONNECT_TIMEOUT = "antrest.contracts.connect-timeout";
     private static final Map<String, String> GLOBAL_KEYS = orderedMap(
             JDBC_URL, "the contract store's JDBC URL",
+            DB_USER, "the contract store's database user",
+            DB_PASSWORD, "the database user's password, best as ${env:NAME}",
+            DB_POOL_SIZE, "a whole number of connections from 1 to 32",
+            DB_CONNECT_TIMEOUT, "a duration from 250ms to 5m, such as 10s",
             "antrest.contracts.policy", "strict or sync, for gateways that name none",
             "antrest.monitor.heartbeat-interval", "a duration such as 10s",
             "antrest.monitor.heartbeat-timeout", "a duration from 100ms to 5m, such as 2s",
@@ -194,6 +202,8 @@ public final class ConfigLoader {
         JdbcUrls.problem(jdbcUrl).ifPresent(problem -> {
             throw in.error(JDBC_URL, problem);
         });
+        List<String> secretsInFile = new ArrayList<>();
+        ContractStoreSettings contracts = contractStore(in, jdbcUrl, secretsInFile);
         ContractPolicy defaultPolicy = in.value("antrest.contracts.policy").map(v -> in.policy("antrest.contracts.policy", v))
                 .orElse(AppConfig.DEFAULT_CONTRACT_POLICY);
 
@@ -223,7 +233,6 @@ public final class ConfigLoader {
         checkSoftLimit(in, client);
 
         List<GatewayConfig> gateways = new ArrayList<>();
-        List<String> secretsInFile = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> g : byGateway.entrySet()) {
             GatewayReading gr = new GatewayReading(in, g.getKey(), g.getValue());
             if (!gr.bool("enabled", true)) {
@@ -238,8 +247,22 @@ public final class ConfigLoader {
                     + source + "', or take the secrets from environment variables with ${env:NAME}"));
         }
         warnings.forEach(w -> LOG.warn("{}", w));
-        return new AppConfig(Optional.ofNullable(source), jdbcUrl, build(in, "antrest.client.*", client::build),
+        return new AppConfig(Optional.ofNullable(source), contracts, build(in, "antrest.client.*", client::build),
                 build(in, "antrest.monitor.*", monitor::build), gateways, warnings);
+    }
+
+    /** The contract store's settings; a password written in the file itself is noted in {@code secretsInFile}. */
+    private static ContractStoreSettings contractStore(Reading in, String jdbcUrl, List<String> secretsInFile) {
+        Optional<String> user = in.value(DB_USER);
+        Optional<String> password = in.value(DB_PASSWORD);
+        if (password.isPresent() && in.literal(DB_PASSWORD)) {
+            secretsInFile.add(DB_PASSWORD);
+        }
+        int poolSize = in.value(DB_POOL_SIZE).map(v -> in.integer(DB_POOL_SIZE, v))
+                .orElse(ContractStoreSettings.DEFAULT_POOL_SIZE);
+        Duration connectTimeout = in.value(DB_CONNECT_TIMEOUT).map(v -> in.duration(DB_CONNECT_TIMEOUT, v))
+                .orElse(ContractStoreSettings.DEFAULT_CONNECT_TIMEOUT);
+        return new ContractStoreSettings(jdbcUrl, user, password, poolSize, connectTimeout);
     }
 
     /**

@@ -38,19 +38,21 @@ final class SettingBounds {
             "antrest.client.queue-capacity", RestClientConfig.QUEUE_CAPACITY,
             "antrest.client.droppable-soft-limit", RestClientConfig.DROPPABLE_SOFT_LIMIT,
             "antrest.client.max-response-bytes", RestClientConfig.MAX_RESPONSE_BYTES,
+            "antrest.contracts.pool-size", ContractStoreSettings.POOL_SIZE,
             "sessions", GatewaySettings.SESSIONS,
             "proxy", PORT);
-    private static final Map<String, DurationBound> DURATIONS = Map.of(
-            "antrest.monitor.heartbeat-interval", MonitorConfig.HEART_BEAT_INTERVAL,
-            "antrest.monitor.heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT,
-            "antrest.client.connect-timeout", RestClientConfig.CONNECT_TIMEOUT,
-            "antrest.client.retry-after-cap", RestClientConfig.RETRY_AFTER_CAP,
-            "heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT,
-            "heartbeat-interval", GatewaySettings.HEART_BEAT_INTERVAL,
-            "connect-timeout", GatewaySettings.CONNECT_TIMEOUT,
-            "request-timeout", GatewaySettings.REQUEST_TIMEOUT,
-            "resolve-within", GatewaySettings.RESOLVE_WITHIN,
-            "budget-timeout", BudgetSharing.TIMEOUT);
+    private static final Map<String, DurationBound> DURATIONS = Map.ofEntries(
+            Map.entry("antrest.monitor.heartbeat-interval", MonitorConfig.HEART_BEAT_INTERVAL),
+            Map.entry("antrest.monitor.heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT),
+            Map.entry("antrest.client.connect-timeout", RestClientConfig.CONNECT_TIMEOUT),
+            Map.entry("antrest.client.retry-after-cap", RestClientConfig.RETRY_AFTER_CAP),
+            Map.entry("antrest.contracts.connect-timeout", ContractStoreSettings.CONNECT_TIMEOUT),
+            Map.entry("heartbeat-timeout", MonitorConfig.HEART_BEAT_TIMEOUT),
+            Map.entry("heartbeat-interval", GatewaySettings.HEART_BEAT_INTERVAL),
+            Map.entry("connect-timeout", GatewaySettings.CONNECT_TIMEOUT),
+            Map.entry("request-timeout", GatewaySettings.REQUEST_TIMEOUT),
+            Map.entry("resolve-within", GatewaySettings.RESOLVE_WITHIN),
+            Map.entry("budget-timeout", BudgetSharing.TIMEOUT));
 
     private SettingBounds() {
     }

@@ -153,7 +153,8 @@ class ConfigLoaderTest {
         Path shipped = Path.of("src/main/dist/conf/antrest.properties");
         Map<String, String> env = Map.of("BINANCE_API_KEY", "bk", "BINANCE_SECRET", SECRET, "BITMEX_API_KEY", "mk",
                 "BITMEX_SECRET", SECRET, "PROXY_PASSWORD", "pw", "OKX_API_KEY", "ok", "OKX_SECRET", SECRET,
-                "OKX_PASSPHRASE", "okx-pass");
+                "OKX_PASSPHRASE", "okx-pass",
+                "ANTREST_DB_PASSWORD", "db-pass");
 
         AppConfig asShipped = loader(env).load(shipped);
         assertThat(asShipped.gateways()).isEmpty();
