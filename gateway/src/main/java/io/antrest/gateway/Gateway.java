@@ -161,15 +161,17 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Pings the exchange once, the request ending (failed) after {@code timeout} as a whole: the
-     * heart-beat's call, timed out as the heart-beat is.
+     * Pings the exchange once, the request ending (failed) soon after {@code timeout} as a whole:
+     * the heart-beat's call. Its own time-out is a quarter longer (at least 50 ms), so that the
+     * heart-beat, timed out at {@code timeout}, says so in its own words ("no answer within the
+     * heart-beat timeout of N ms") rather than racing the request's read time-out.
      *
      * @param timeout the ping's timeout, or null for the ping request's own
      */
     public CompletableFuture<Void> ping(Duration timeout) {
         Request.Builder b = exchange.pingRequest().toBuilder().extra(HeartBeat.TAG).maxAttempts(1);
         if (timeout != null) {
-            b.timeout(timeout);
+            b.timeout(timeout.plus(Duration.ofMillis(Math.max(50, timeout.toMillis() / 4))));
         }
         return send(b.build(), false).thenApply(x -> null);
     }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 7's fault suite, on each exchange ({@link FaultVenue}): each fault, injected through the
- * simulator in the middle of a load through a real gateway (5 000 requests per scenario on each
+ * simulator in the middle of a load through a real gateway (3 000 requests per scenario on each
  * exchange: {@link FaultVenue#suiteRequests()}), must leave every request ended
  * exactly once with the totals adding up, no order received or placed twice, the monitor through
  * the states the fault calls for and UP again, every worker alive, and the heap back near its

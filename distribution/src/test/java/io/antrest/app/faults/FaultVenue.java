@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 public enum FaultVenue {
     /** Binance spot: {@code /api/v3}, HMAC key and secret, request weight and order limits raised. */
-    BINANCE("binance", 5_000,
+    BINANCE("binance", 3_000,
             "faultSuiteApiKey7Qm2VxR9pLwZc4Tn8YbHs3Jd6Kf1Ge5Ua0Ni", "faultSuiteSecret3Hq8WzL1xCv7Bn4Mk9Rt2Yp6Fs0Dj5Ga8Ue", null,
             b -> b.binanceWeightLimit(100_000_000).binanceOrderLimits(1_000_000, 10_000_000),
             SimExchange::binanceUrl,
@@ -34,7 +34,7 @@ public enum FaultVenue {
      * server time are both {@code GET /api/v5/public/time}. OKX documents no ban status (no 418)
      * and no {@code Retry-After}: a 429 carries code 50011 and the monitor's default pause applies.
      */
-    OKX("okx", 5_000,
+    OKX("okx", 3_000,
             "3f1c9a7e-antrest-fault-suite-okx-key-7Qm2", "FAULTSUITEOKXSECRET3HQ8WZL1XCV7B", "faultSuitePass7Qm2Vx",
             b -> b.okxRateLimitScale(FaultVenue.OKX_LIMIT_SCALE),
             SimExchange::okxUrl,
@@ -53,7 +53,7 @@ public enum FaultVenue {
      * Getting Error 403 Forbidden": rate-limit bans), so there is no 418 scenario; its 429 carries
      * {@code Retry-After} and the error name {@code RateLimitError}.
      */
-    BITMEX("bitmex", 5_000,
+    BITMEX("bitmex", 3_000,
             "faultSuiteBitmexKey7Qm2V", "faultSuiteBitmexSecret3Hq8WzL1xCv7Bn4Mk9Rt2Yp6Fs0Dj", null,
             b -> b.bitmexRateLimitScale(FaultVenue.BITMEX_LIMIT_SCALE),
             SimExchange::bitmexUrl,
