@@ -7,9 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -475,10 +473,5 @@ final class SharedBuckets implements AutoCloseable {
     @Override
     public String toString() {
         return "SharedBuckets{" + gateway + ", " + sharing + "}";
-    }
-
-    /** For tests: the duration a process rejoining keeps to its fallback. */
-    Duration rejoinDelay() {
-        return Duration.ofMillis(2 * PROBE_MILLIS + sharing.timeout().toMillis());
     }
 }
