@@ -309,19 +309,21 @@ final class RedisLedger implements AutoCloseable {
     }
 
     private static boolean unknownHost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.UnknownHostException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof java.net.UnknownHostException);
     }
 
     private static boolean refusedCredentials(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return anyCause(e, t -> {
             String m = String.valueOf(t.getMessage()).toUpperCase(Locale.ROOT);
-            if (m.contains("WRONGPASS") || m.contains("NOAUTH") || m.contains("INVALID PASSWORD")
-                    || m.contains("INVALID USERNAME-PASSWORD") || m.contains("AUTH <PASSWORD> CALLED WITHOUT")) {
+            return m.contains("WRONGPASS") || m.contains("NOAUTH") || m.contains("INVALID PASSWORD")
+                    || m.contains("INVALID USERNAME-PASSWORD") || m.contains("AUTH <PASSWORD> CALLED WITHOUT");
+        });
+    }
+
+    /** Whether {@code e} or any of its causes is so. */
+    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> is) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (is.test(t)) {
                 return true;
             }
         }

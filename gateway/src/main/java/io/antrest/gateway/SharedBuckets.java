@@ -125,7 +125,7 @@ final class SharedBuckets implements AutoCloseable {
      */
     synchronized long tryAcquire(List<Charge> charges) {
         long now = clock.millis();
-        if (down && backAt != Long.MIN_VALUE && now >= backAt + 2 * PROBE_MILLIS + sharing.timeout().toMillis()) {
+        if (down && backAt != Long.MIN_VALUE && now >= backAt + rejoinMillis()) {
             down = false;
             backAt = Long.MIN_VALUE;
             modeSince = Instant.ofEpochMilli(now);
@@ -298,7 +298,7 @@ final class SharedBuckets implements AutoCloseable {
         args[1 + k * 4] = Long.toString(need);
         args[2 + k * 4] = Long.toString(want);
         args[3 + k * 4] = Integer.toString(rule.limit());
-        args[4 + k * 4] = Long.toString(3 * rule.window().toMillis() + 1_000);
+        args[4 + k * 4] = Long.toString(keyMillis(rule.window().toMillis()));
         return k + 1;
     }
 
@@ -322,7 +322,7 @@ final class SharedBuckets implements AutoCloseable {
             }
         }
         if (!down) {
-            redis.raise(s.stem + ":" + start, usedByExchange, 3 * windowMillis + 1_000);
+            redis.raise(s.stem + ":" + start, usedByExchange, keyMillis(windowMillis));
         }
         if (resetWhenEmpty != null && resetWhenEmpty.toEpochMilli() > now) {
             pause(List.of(bucket), Math.min(resetWhenEmpty.toEpochMilli(), now + windowMillis + guard(windowMillis)));
@@ -431,7 +431,7 @@ final class SharedBuckets implements AutoCloseable {
                     backAt = clock.millis();
                     LOG.info("gateway '{}': shared budget {} reachable again; keeping to {} of every limit, now counted"
                             + " in Redis, for {} ms, then sharing in full", gateway, sharing, percent(),
-                            2 * PROBE_MILLIS + sharing.timeout().toMillis());
+                            rejoinMillis());
                 }
             }
         });
@@ -459,6 +459,19 @@ final class SharedBuckets implements AutoCloseable {
 
     private String percent() {
         return String.format(Locale.ROOT, "%.0f%%", sharing.fallback() * 100);
+    }
+
+    /**
+     * How long a process that found Redis again keeps to its fallback fraction (counted in Redis):
+     * long enough for every other active process to have probed and noticed too.
+     */
+    private long rejoinMillis() {
+        return 2 * PROBE_MILLIS + sharing.timeout().toMillis();
+    }
+
+    /** How long Redis keeps a bucket's count for a window: the window before, this one and the next are asked for. */
+    private static long keyMillis(long windowMillis) {
+        return 3 * windowMillis + 1_000;
     }
 
     /** As {@link RateLimitBudget}: within this of a boundary, a request counts on both sides of it. */
