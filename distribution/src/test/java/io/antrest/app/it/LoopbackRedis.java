@@ -181,6 +181,9 @@ final class LoopbackRedis implements AutoCloseable {
             return true;
         } catch (ConnectException refused) {
             return false;
+        } catch (java.net.SocketException reset) {
+            // the server was still on the port, going away as it was killed: it took the connection and dropped it
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("could not probe 127.0.0.1:" + port, e);
         }
