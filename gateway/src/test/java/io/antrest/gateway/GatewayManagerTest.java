@@ -73,12 +73,9 @@ class GatewayManagerTest {
 
     @Test
     void connectStartsTheClientMeasuresTheClockVerifiesContractsAndOnlyThenIsUp() throws Exception {
-        // The budget's windows are whole minutes of the exchange's clock, which connect moves 5 s
-        // ahead: starting in a minute's last 10 s, the weight spent would straddle two windows.
-        long intoMinute = System.currentTimeMillis() % 60_000;
-        if (intoMinute > 50_000) {
-            Thread.sleep(60_000 - intoMinute + 200);
-        }
+        // The budget's windows are whole minutes of the exchange's clock, which runs 5 s ahead:
+        // starting in one of its minutes' last 5 s, the weight spent would straddle two windows.
+        awayFromAMinuteTurn(server.skewMillis);
         Gateway g = manager.connect("fake", settings().sessions(2).build());
 
         assertThat(g.name()).isEqualTo("fake");
@@ -197,15 +194,18 @@ class GatewayManagerTest {
         Gateway g = manager.connect("fake", settings().build());
         // A count heard within the guard (1 s) after a minute turns belongs to the minute before
         // (RateLimitBudget.raise); away from the turn it is the current minute's.
-        awayFromAMinuteTurn(g);
+        awayFromAMinuteTurn(g.clockOffset().toMillis());
         server.usedWeight = 900;
         g.submit(Request.get("/ping").build()).get(10, TimeUnit.SECONDS);
         assertThat(g.budget().used("weight")).isGreaterThanOrEqualTo(900);
     }
 
-    /** Waits until the exchange's clock (the budget's) is at least 2 s past a minute's turn and 5 s before the next. */
-    private static void awayFromAMinuteTurn(Gateway g) throws InterruptedException {
-        long intoMinute = Math.floorMod(System.currentTimeMillis() + g.clockOffset().toMillis(), 60_000L);
+    /**
+     * Waits until the exchange's clock (ours plus {@code offsetMillis}; the budget's windows are its
+     * minutes) is at least 2 s past a minute's turn and 5 s before the next.
+     */
+    private static void awayFromAMinuteTurn(long offsetMillis) throws InterruptedException {
+        long intoMinute = Math.floorMod(System.currentTimeMillis() + offsetMillis, 60_000L);
         if (intoMinute < 2_000) {
             Thread.sleep(2_000 - intoMinute);
         } else if (intoMinute > 55_000) {
