@@ -3,6 +3,7 @@ package io.antrest.gateway;
 import io.antrest.core.Request;
 import io.antrest.core.limit.BucketUsage;
 import io.antrest.core.limit.RateLimitBudget;
+import io.antrest.core.limit.Transit;
 import io.antrest.core.limit.RequestBudget;
 import io.antrest.core.limit.Sharing;
 import io.antrest.gateway.spi.Exchange;
@@ -53,6 +54,8 @@ public final class ExchangeBudget implements RequestBudget, AutoCloseable {
     private final SharedBuckets shared;
     /** In shared mode, every bucket spent in so far, for {@link #usage()}. */
     private final Map<String, SharedBuckets.Charge> sharedSeen = new ConcurrentHashMap<>();
+    /** How long this gateway's requests take to be answered, for every bucket's lead before a boundary. */
+    private final Transit transit;
 
     /**
      * The buckets of {@code exchange}'s rules.
@@ -95,6 +98,12 @@ public final class ExchangeBudget implements RequestBudget, AutoCloseable {
         }
     }
 
+    /** Hears how long an attempt took from being spent to its answer, for every bucket: see {@link Transit}. */
+    @Override
+    public void answered(java.time.Duration spentToAnswer) {
+        transit.answered(spentToAnswer);
+    }
+
     /**
      * What corrects these buckets after every attempt: the exchange's rate-limit headers, and pauses
      * on a 429 or 418 with a time to wait. Give it to the client as a listener.
@@ -109,10 +118,11 @@ public final class ExchangeBudget implements RequestBudget, AutoCloseable {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.transit = shared != null ? shared.transit() : new Transit(clock);
         this.rules = byName(requireNonNull(exchange.rateLimits(), "rateLimits() returned null"));
         for (RateLimitRule r : rules.values()) {
             if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
-                buckets.put(r.name(), RateLimitBudget.perWindow(r.limit(), r.window(), clock));
+                buckets.put(r.name(), RateLimitBudget.perWindow(r.limit(), r.window(), clock, transit));
             }
         }
     }
@@ -153,7 +163,7 @@ public final class ExchangeBudget implements RequestBudget, AutoCloseable {
             }
             RateLimitBudget previous = old == null || old.scope() == RateLimitRule.Scope.INSTRUMENT ? null
                     : buckets.get(old.name());
-            RateLimitBudget bucket = RateLimitBudget.perWindow(r.limit(), r.window(), clock);
+            RateLimitBudget bucket = RateLimitBudget.perWindow(r.limit(), r.window(), clock, transit);
             if (previous != null && old.window().equals(r.window())) {
                 bucket.observeUsed(previous.used());
             }
@@ -415,6 +425,6 @@ public final class ExchangeBudget implements RequestBudget, AutoCloseable {
         if (r.scope() != RateLimitRule.Scope.INSTRUMENT) {
             return buckets.get(rule);
         }
-        return buckets.computeIfAbsent(rule + SEPARATOR + key, k -> RateLimitBudget.perWindow(r.limit(), r.window(), clock));
+        return buckets.computeIfAbsent(rule + SEPARATOR + key, k -> RateLimitBudget.perWindow(r.limit(), r.window(), clock, transit));
     }
 }

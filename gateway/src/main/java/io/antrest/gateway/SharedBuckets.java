@@ -2,6 +2,7 @@ package io.antrest.gateway;
 
 import io.antrest.core.limit.RateLimitBudget;
 import io.antrest.core.limit.Sharing;
+import io.antrest.core.limit.Transit;
 import io.antrest.gateway.spi.RateLimitRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,8 @@ final class SharedBuckets implements AutoCloseable {
     private final String gateway;
     private final BudgetSharing sharing;
     private final Clock clock;
+    /** How long the gateway's requests take to be answered: the lead before a boundary (see {@link Transit}). */
+    private final Transit transit;
     private final String prefix;
     private final String accountGroup;
     private final String ipGroup;
@@ -100,6 +103,7 @@ final class SharedBuckets implements AutoCloseable {
         this.gateway = gateway;
         this.sharing = sharing;
         this.clock = clock;
+        this.transit = new Transit(clock);
         this.prefix = "antrest:{" + exchange + "}:";
         this.accountGroup = accountGroup;
         this.ipGroup = ipGroup;
@@ -116,6 +120,11 @@ final class SharedBuckets implements AutoCloseable {
             }
             ready = true;
         }
+    }
+
+    /** How long the gateway's requests take to be answered, heard by {@link ExchangeBudget#answered}. */
+    Transit transit() {
+        return transit;
     }
 
     /**
@@ -153,9 +162,10 @@ final class SharedBuckets implements AutoCloseable {
             }
             long guard = guard(windowMillis);
             long end = start + windowMillis + guard;
-            // Within the guard of a boundary the exchange may count the request on either side of it: in both.
+            // Within the guard after a boundary, or the transit's lead before one, the exchange may count
+            // the request on either side of it: in both.
             extra[i] = now < start + guard ? start - windowMillis
-                    : now >= start + windowMillis - guard ? start + windowMillis : NO_WINDOW;
+                    : now >= start + windowMillis - transit.lead(windowMillis) ? start + windowMillis : NO_WINDOW;
             long paused = Math.max(s.pausedUntil, groupPauses.getOrDefault(s.group, 0L));
             if (paused > now) {
                 wait = Math.max(wait, paused - now);
@@ -192,7 +202,7 @@ final class SharedBuckets implements AutoCloseable {
                 continue;
             }
             if (s.fallback == null) {
-                s.fallback = RateLimitBudget.perWindow(fallbackLimit(c.rule()), c.rule().window(), clock);
+                s.fallback = RateLimitBudget.perWindow(fallbackLimit(c.rule()), c.rule().window(), clock, transit);
             }
             long w = s.fallback.waitFor(c.units());
             if (w > 0) {

@@ -496,6 +496,9 @@ public class RestClient implements AutoCloseable {
             inFlight.decrementAndGet();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (response != null) {
+            budget.answered(elapsed);
+        }
         AnswerVerdict verdict = response == null ? null : judge(request, response);
         Optional<Duration> retryAfter = response == null ? Optional.empty()
                 : capped(request, response, Classifier.retryAfter(response, config.clock()).or(verdict::retryAfter));

@@ -16,9 +16,11 @@ import static java.util.Objects.requireNonNull;
  * answered 429, or banned with 418 for going on. Thread-safe.
  *
  * <p>Our clock is the exchange's only to within some milliseconds, and a request sent just before a
- * window turns may arrive just after. So a request spent within a guard of a boundary
- * ({@link #guard(long)}: a twentieth of the window, at most 1 s) counts in the windows on both
- * sides of it: whichever the exchange counts it in, that window stays within the limit.
+ * window turns may arrive just after. So a request spent within a guard after a boundary
+ * ({@link #guard(long)}: a twentieth of the window, at most 1 s) counts in the window before it
+ * too, and one spent within a lead before a boundary ({@link Transit#lead(long)}: the longest
+ * time from spending to an answer heard lately, at least the guard) in the window after it too:
+ * whichever window the exchange counts it in stays within the limit.
  */
 public final class RateLimitBudget implements RequestBudget {
     private final int limit;
@@ -30,6 +32,8 @@ public final class RateLimitBudget implements RequestBudget {
      * request takes time to arrive: {@link #guard(long)}.
      */
     private final long guardMillis;
+    /** How long requests take to be answered: how far before a boundary a request counts in the next window too. */
+    private final Transit transit;
     /** The current window's index (its start over its length); units used in it, the one before and the one after. */
     private long window = Long.MIN_VALUE;
     private long used;
@@ -37,7 +41,7 @@ public final class RateLimitBudget implements RequestBudget {
     private long usedAfter;
     private long pausedUntil;
 
-    private RateLimitBudget(int limit, Duration window, Clock clock) {
+    private RateLimitBudget(int limit, Duration window, Clock clock, Transit transit) {
         if (limit < 1) {
             throw new IllegalArgumentException("rate limit must be at least 1, was " + limit);
         }
@@ -49,6 +53,7 @@ public final class RateLimitBudget implements RequestBudget {
         this.windowMillis = window.toMillis();
         this.guardMillis = guard(windowMillis);
         this.clock = requireNonNull(clock, "clock is null");
+        this.transit = requireNonNull(transit, "transit is null");
     }
 
     /**
@@ -64,18 +69,32 @@ public final class RateLimitBudget implements RequestBudget {
 
     /** A budget of {@code limit} weight per {@code window}. */
     public static RateLimitBudget perWindow(int limit, Duration window, Clock clock) {
-        return new RateLimitBudget(limit, window, clock);
+        return new RateLimitBudget(limit, window, clock, new Transit(clock));
+    }
+
+    /**
+     * A budget of {@code limit} weight per {@code window}, its lead before a boundary from
+     * {@code transit}: several buckets of one client share theirs.
+     */
+    public static RateLimitBudget perWindow(int limit, Duration window, Clock clock, Transit transit) {
+        return new RateLimitBudget(limit, window, clock, transit);
     }
 
     /** A budget that never makes anyone wait (but still honours {@link #pauseUntil}). */
     public static RateLimitBudget unlimited(Clock clock) {
-        return new RateLimitBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), clock);
+        return new RateLimitBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), clock, new Transit(clock));
     }
 
     /** Spends the request's {@link Request#weight()}; see {@link #tryAcquire(int)}. */
     @Override
     public long tryAcquire(Request request) {
         return tryAcquire(request.weight());
+    }
+
+    /** Hears how long an attempt took from being spent to its answer: see {@link Transit}. */
+    @Override
+    public void answered(Duration spentToAnswer) {
+        transit.answered(spentToAnswer);
     }
 
     /**
@@ -110,7 +129,7 @@ public final class RateLimitBudget implements RequestBudget {
             wait = start + windowMillis + guardMillis - now;   // until this window is behind the guard
         } else if (now < start + guardMillis && usedBefore > 0 && usedBefore + weight > limit) {
             wait = start + guardMillis - now;                   // until the last window is surely over
-        } else if (now >= start + windowMillis - guardMillis && usedAfter > 0 && usedAfter + weight > limit) {
+        } else if (now >= start + windowMillis - transit.lead(windowMillis) && usedAfter > 0 && usedAfter + weight > limit) {
             wait = start + 2 * windowMillis + guardMillis - now;
         }
         return wait > 0 ? Math.max(1, wait) : 0;
@@ -125,7 +144,7 @@ public final class RateLimitBudget implements RequestBudget {
         if (now < start + guardMillis) {
             usedBefore += weight;
         }
-        if (now >= start + windowMillis - guardMillis) {
+        if (now >= start + windowMillis - transit.lead(windowMillis)) {
             usedAfter += weight;
         }
     }

@@ -2,6 +2,7 @@ package io.antrest.core.limit;
 
 import io.antrest.core.Request;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,6 +19,14 @@ public interface RequestBudget {
      * @return 0 when spent; otherwise how many milliseconds to wait before asking again
      */
     long tryAcquire(Request request);
+
+    /**
+     * Hears that an attempt was answered {@code spentToAnswer} after its cost was spent: it arrived
+     * at the exchange within that time, so a budget knows how far before a window's turn a request
+     * may still be counted after it ({@link Transit}). Nothing by default.
+     */
+    default void answered(Duration spentToAnswer) {
+    }
 
     /** Every bucket as it stands now, the exchange's general one first; none by default. */
     default List<BucketUsage> usage() {
