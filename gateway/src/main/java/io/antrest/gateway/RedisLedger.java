@@ -85,13 +85,17 @@ final class RedisLedger implements AutoCloseable {
             end
             return c
             """;
-    /** Pauses a bucket or group until ARGV[1] (ms), never shortening a pause; tells the others on channel ARGV[2], message ARGV[3]. */
+    /**
+     * Pauses a bucket or group until ARGV[1] (ms), never shortening a pause; tells the others on
+     * channel ARGV[2], message ARGV[3]. The key lives ARGV[4] ms: times are the exchange's clock,
+     * which Redis's own may differ from, so the key expires relative to now, not at ARGV[1].
+     */
     static final String PAUSE = """
             local t = tonumber(ARGV[1])
             local p = tonumber(redis.call('GET', KEYS[1]) or '0')
             if t > p then
               redis.call('SET', KEYS[1], ARGV[1])
-              redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+              redis.call('PEXPIRE', KEYS[1], ARGV[4])
             end
             redis.call('PUBLISH', ARGV[2], ARGV[3])
             return p
@@ -245,9 +249,10 @@ final class RedisLedger implements AutoCloseable {
         evalAsync(raiseSha, RAISE, new String[] {key}, new String[] {Long.toString(used), Long.toString(ttlMillis)});
     }
 
-    /** Runs {@link #PAUSE} and announces it, not waiting for the answer. */
-    void pause(String key, long untilMillis, String message) {
-        evalAsync(pauseSha, PAUSE, new String[] {key}, new String[] {Long.toString(untilMillis), channel, message});
+    /** Runs {@link #PAUSE} and announces it, not waiting for the answer; the key lives {@code ttlMillis}. */
+    void pause(String key, long untilMillis, long ttlMillis, String message) {
+        evalAsync(pauseSha, PAUSE, new String[] {key},
+                new String[] {Long.toString(untilMillis), channel, message, Long.toString(Math.max(1, ttlMillis))});
     }
 
     private List<Object> eval(String sha, String script, String[] keys, String[] args) {

@@ -344,7 +344,7 @@ final class SharedBuckets implements AutoCloseable {
         for (Charge c : buckets) {
             Slot s = slot(c);
             s.pausedUntil = Math.max(s.pausedUntil, untilMillis);
-            redis.pause(s.stem + ":pause", untilMillis, s.stem + "\t" + untilMillis);
+            redis.pause(s.stem + ":pause", untilMillis, pauseTtl(untilMillis), s.stem + "\t" + untilMillis);
         }
     }
 
@@ -352,8 +352,16 @@ final class SharedBuckets implements AutoCloseable {
     synchronized void pauseAll(long untilMillis) {
         for (String group : List.of(accountGroup, ipGroup)) {
             groupPauses.merge(group, untilMillis, Math::max);
-            redis.pause(groupPauseKey(group), untilMillis, groupPauseKey(group) + "\t" + untilMillis);
+            redis.pause(groupPauseKey(group), untilMillis, pauseTtl(untilMillis), groupPauseKey(group) + "\t" + untilMillis);
         }
+    }
+
+    /**
+     * How long a pause's key lives in Redis: until the pause ends by our clock and a second more (the
+     * scripts compare it with the caller's clock; a key that outlives its pause changes nothing).
+     */
+    private long pauseTtl(long untilMillis) {
+        return untilMillis - clock.millis() + 1_000;
     }
 
     /** A pause another process announced: {@code stem TAB until}, or a group's pause key {@code TAB until}. */

@@ -40,10 +40,11 @@ class SharedBudgetTest {
     private static int port;
 
     /**
-     * 30.5 s into a minute, ahead of the real time: Redis expires a pause at its own clock's time
-     * (PEXPIREAT), so a test clock behind the real one would see its pauses vanish at once.
+     * 30.5 s into a minute, months behind Redis's clock: the windows and pauses follow the exchange's
+     * clock, whatever Redis's says. (With a pause's key expiring at its end by Redis's clock, a ban
+     * vanished at once for a process started during it: the test failed so once real time passed its clock.)
      */
-    private final TestClock clock = new TestClock(Instant.ofEpochMilli((System.currentTimeMillis() / 60_000 + 1) * 60_000 + 30_500));
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-15T10:00:30.500Z"));
     private final List<ExchangeBudget> budgets = new ArrayList<>();
     private final Request account = Request.get("/account").build();
     private int process;
