@@ -165,7 +165,7 @@ final class SharedBuckets implements AutoCloseable {
             // Within the guard after a boundary, or the transit's lead before one, the exchange may count
             // the request on either side of it: in both.
             extra[i] = now < start + guard ? start - windowMillis
-                    : now >= start + windowMillis - transit.lead(windowMillis) ? start + windowMillis : NO_WINDOW;
+                    : transit.inLead(now, start, windowMillis) ? start + windowMillis : NO_WINDOW;
             long paused = Math.max(s.pausedUntil, groupPauses.getOrDefault(s.group, 0L));
             if (paused > now) {
                 wait = Math.max(wait, paused - now);

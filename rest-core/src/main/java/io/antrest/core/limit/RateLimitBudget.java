@@ -129,7 +129,7 @@ public final class RateLimitBudget implements RequestBudget {
             wait = start + windowMillis + guardMillis - now;   // until this window is behind the guard
         } else if (now < start + guardMillis && usedBefore > 0 && usedBefore + weight > limit) {
             wait = start + guardMillis - now;                   // until the last window is surely over
-        } else if (now >= start + windowMillis - transit.lead(windowMillis) && usedAfter > 0 && usedAfter + weight > limit) {
+        } else if (usedAfter > 0 && usedAfter + weight > limit && transit.inLead(now, start, windowMillis)) {
             wait = start + 2 * windowMillis + guardMillis - now;
         }
         return wait > 0 ? Math.max(1, wait) : 0;
@@ -144,7 +144,7 @@ public final class RateLimitBudget implements RequestBudget {
         if (now < start + guardMillis) {
             usedBefore += weight;
         }
-        if (now >= start + windowMillis - transit.lead(windowMillis)) {
+        if (transit.inLead(now, start, windowMillis)) {
             usedAfter += weight;
         }
     }

@@ -57,6 +57,16 @@ public final class Transit {
         return Math.max(RateLimitBudget.guard(windowMillis), Math.min(millis(), windowMillis / 4));
     }
 
+    /**
+     * Whether a request spent at {@code now} in the window {@code [start, start + windowMillis)}
+     * counts in the next window too: within {@link #lead(long)} of its end. The transit is asked
+     * only in the last quarter of the window, where the lead may reach.
+     */
+    public boolean inLead(long now, long start, long windowMillis) {
+        long end = start + windowMillis;
+        return now >= end - Math.max(RateLimitBudget.guard(windowMillis), windowMillis / 4) && now >= end - lead(windowMillis);
+    }
+
     private void roll(long now) {
         long index = Math.floorDiv(now, PERIOD_MILLIS);
         if (index == period) {
