@@ -3,9 +3,9 @@ package io.antrest.gateway;
 import io.antrest.core.Request;
 import io.antrest.core.limit.BucketUsage;
 import io.antrest.core.limit.RateLimitBudget;
-import io.antrest.core.limit.Transit;
 import io.antrest.core.limit.RequestBudget;
 import io.antrest.core.limit.Sharing;
+import io.antrest.core.limit.Transit;
 import io.antrest.gateway.spi.Exchange;
 import io.antrest.gateway.spi.GatewaySettingsException;
 import io.antrest.gateway.spi.RateLimitCost;
@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -100,7 +101,7 @@ public final class ExchangeBudget implements RequestBudget, AutoCloseable {
 
     /** Hears how long an attempt took from being spent to its answer, for every bucket: see {@link Transit}. */
     @Override
-    public void answered(java.time.Duration spentToAnswer) {
+    public void answered(Duration spentToAnswer) {
         transit.answered(spentToAnswer);
     }
 

@@ -75,30 +75,22 @@ final class RedisLedger implements AutoCloseable {
             end
             return out
             """;
-    /** Raises a count to what the exchange reported, never lowers it. KEYS[1] the count; ARGV: used, ttl (ms). */
+    /**
+     * Raises KEYS[1] to ARGV[1], never lowers it, and lets it live ARGV[2] ms when raised; with
+     * ARGV[3] and ARGV[4], then publishes message ARGV[4] on channel ARGV[3]. Raises a count to what
+     * the exchange reported, and pauses a bucket or group until a time (ms) without shortening a
+     * pause. Times are the exchange's clock, which Redis's own may differ from: keys expire relative
+     * to now. Answers the value kept.
+     */
     static final String RAISE = """
             local u = tonumber(ARGV[1])
             local c = tonumber(redis.call('GET', KEYS[1]) or '0')
             if u > c then
               redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-              return u
+              c = u
             end
+            if ARGV[3] then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
             return c
-            """;
-    /**
-     * Pauses a bucket or group until ARGV[1] (ms), never shortening a pause; tells the others on
-     * channel ARGV[2], message ARGV[3]. The key lives ARGV[4] ms: times are the exchange's clock,
-     * which Redis's own may differ from, so the key expires relative to now, not at ARGV[1].
-     */
-    static final String PAUSE = """
-            local t = tonumber(ARGV[1])
-            local p = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if t > p then
-              redis.call('SET', KEYS[1], ARGV[1])
-              redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            end
-            redis.call('PUBLISH', ARGV[2], ARGV[3])
-            return p
             """;
 
     /** Redis could not be asked: unreachable, slow, or it failed. */
@@ -118,7 +110,6 @@ final class RedisLedger implements AutoCloseable {
     private final Runnable onDisconnect;
     private final String spendSha = sha1(SPEND);
     private final String raiseSha = sha1(RAISE);
-    private final String pauseSha = sha1(PAUSE);
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile boolean closing;
@@ -249,10 +240,13 @@ final class RedisLedger implements AutoCloseable {
         evalAsync(raiseSha, RAISE, new String[] {key}, new String[] {Long.toString(used), Long.toString(ttlMillis)});
     }
 
-    /** Runs {@link #PAUSE} and announces it, not waiting for the answer; the key lives {@code ttlMillis}. */
+    /**
+     * Pauses a bucket or group until {@code untilMillis}, never shortening a pause, and announces it
+     * ({@link #RAISE}), not waiting for the answer; the key lives {@code ttlMillis}.
+     */
     void pause(String key, long untilMillis, long ttlMillis, String message) {
-        evalAsync(pauseSha, PAUSE, new String[] {key},
-                new String[] {Long.toString(untilMillis), channel, message, Long.toString(Math.max(1, ttlMillis))});
+        evalAsync(raiseSha, RAISE, new String[] {key},
+                new String[] {Long.toString(untilMillis), Long.toString(Math.max(1, ttlMillis)), channel, message});
     }
 
     private List<Object> eval(String sha, String script, String[] keys, String[] args) {

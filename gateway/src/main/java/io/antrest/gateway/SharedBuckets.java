@@ -492,7 +492,7 @@ final class SharedBuckets implements AutoCloseable {
         return 3 * windowMillis + 1_000;
     }
 
-    /** As {@link RateLimitBudget}: within this of a boundary, a request counts on both sides of it. */
+    /** As {@link RateLimitBudget}: within this after a boundary, a request counts in the window before it too. */
     private static long guard(long windowMillis) {
         return RateLimitBudget.guard(windowMillis);
     }

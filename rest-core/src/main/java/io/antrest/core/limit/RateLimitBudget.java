@@ -27,9 +27,9 @@ public final class RateLimitBudget implements RequestBudget {
     private final long windowMillis;
     private final Clock clock;
     /**
-     * How far from a boundary a request may still be counted in the window on its other side: our
-     * clock is the exchange's only to within the measurement's error (half a round trip), and a
-     * request takes time to arrive: {@link #guard(long)}.
+     * How far after a boundary a request may still be counted in the window before it: our clock is
+     * the exchange's only to within the measurement's error (half a round trip): {@link #guard(long)}.
+     * Before a boundary, the transit's lead.
      */
     private final long guardMillis;
     /** How long requests take to be answered: how far before a boundary a request counts in the next window too. */
@@ -57,11 +57,10 @@ public final class RateLimitBudget implements RequestBudget {
     }
 
     /**
-     * How far from a boundary of a window of {@code windowMillis} a request may still be counted on
-     * its other side: a twentieth of the window, at most 1 s (50 ms for a 1 s window, 500 ms for
-     * 10 s, 1 s for a minute). It covers our clock's error and the time a request takes to reach the
-     * exchange and be counted there, which on a loaded machine or a long route is tens of
-     * milliseconds, sometimes hundreds.
+     * How far after a boundary of a window of {@code windowMillis} a request may still be counted in
+     * the window before it: a twentieth of the window, at most 1 s (50 ms for a 1 s window, 500 ms
+     * for 10 s, 1 s for a minute). It covers our clock's error; the time a request takes to reach the
+     * exchange, before a boundary, is the {@link Transit}'s lead, never shorter than this.
      */
     public static long guard(long windowMillis) {
         return Math.min(1_000, windowMillis / 20);
