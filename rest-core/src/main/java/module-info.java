@@ -7,6 +7,8 @@ module io.antrest.core {
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires org.slf4j;
+    // the latency histogram (an automatic module named after its jar)
+    requires HdrHistogram;
     requires static com.google.guice;
 
     exports io.antrest.core;

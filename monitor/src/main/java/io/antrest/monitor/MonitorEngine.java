@@ -69,6 +69,7 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
     private final Clock clock;
     private final ConcurrentMap<String, GatewayHealth> gateways = new ConcurrentHashMap<>();
     private final List<GatewayStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<OutcomeListener> outcomeListeners = new CopyOnWriteArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
 
     /** An engine with the default thresholds and the UTC system clock. */
@@ -280,9 +281,30 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
         return AdmissionDecision.admit();
     }
 
+    /**
+     * Also tells {@code listener} how every attempt and call of every gateway's client ended, heart-beats
+     * included (the clients the gateway runtime builds with this engine as their listener), as the
+     * Micrometer binding counts them. Called on worker threads; must be fast and must not throw.
+     */
+    public void addOutcomeListener(OutcomeListener listener) {
+        outcomeListeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    /** Stops telling {@code listener}; see {@link #addOutcomeListener}. */
+    public void removeOutcomeListener(OutcomeListener listener) {
+        outcomeListeners.remove(listener);
+    }
+
     /** Counts how a call ended towards its gateway's health; heart-beat calls are counted by the heart-beat. */
     @Override
     public void onOutcome(Outcome outcome) {
+        for (OutcomeListener l : outcomeListeners) {
+            try {
+                l.onOutcome(outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("outcome listener {} failed; ignored", l, e);
+            }
+        }
         if (HeartBeat.TAG.equals(outcome.call().extra())) {
             return;
         }
@@ -302,6 +324,13 @@ public final class MonitorEngine implements Admission, OutcomeListener, AutoClos
      */
     @Override
     public void onAttempt(Attempt attempt) {
+        for (OutcomeListener l : outcomeListeners) {
+            try {
+                l.onAttempt(attempt);
+            } catch (RuntimeException e) {
+                LOG.warn("outcome listener {} failed; ignored", l, e);
+            }
+        }
         if (!attempt.throttled()) {
             return;
         }
