@@ -2,6 +2,10 @@
 module io.antrest.app {
     requires io.antrest.gateway;
     requires io.antrest.sim;
+    // antrest run's /metrics (Prometheus text, through Micrometer) and /health
+    requires io.antrest.monitor.micrometer;
+    requires micrometer.registry.prometheus;
+    requires jdk.httpserver;
     // the gateway's shared budget (gateway.NAME.budget=redis://...) needs the Redis client, optional there
     requires lettuce.core;
     requires com.google.guice;

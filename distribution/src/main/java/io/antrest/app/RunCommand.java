@@ -5,18 +5,30 @@ import io.antrest.app.config.AppConfig;
 import io.antrest.app.config.ConfigException;
 import io.antrest.app.config.ConfigLoader;
 import io.antrest.app.config.GatewayConfig;
+import io.antrest.app.config.HttpBind;
 import io.antrest.core.CountBound;
 import io.antrest.core.Redactor;
 import io.antrest.gateway.GatewayManager;
 import io.antrest.gateway.ProviderRegistry;
 import io.antrest.monitor.MonitorEngine;
 import io.antrest.monitor.StateChange;
+import io.antrest.monitor.micrometer.MicrometerMonitor;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +117,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         MonitorEngine monitor = injector.getInstance(MonitorEngine.class);
         GatewayManager manager = injector.getInstance(GatewayManager.class);
+        Map<String, String> notConnected = new ConcurrentHashMap<>();
+        Optional<Metrics> metrics;
+        try {
+            metrics = serve(settings, file, monitor, notConnected, out, err);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            monitor.close();
+            injector.getInstance(PooledContractStore.class).close();
+            return 2;
+        }
         monitor.addListener(change -> printChange(out, change));
         Thread hook = new Thread(() -> {
             requestStop();
@@ -127,13 +149,13 @@ public final class RunCommand implements Callable<Integer> {
                     + ", contracts in " + Redactor.url(settings.jdbcUrl()));
             out.flush();
             for (GatewayConfig g : settings.gateways()) {
-                if (!connect(manager, g, out, err)) {
+                if (!connect(manager, g, out, err, notConnected)) {
                     waiting.put(g.name(), g);
                 }
             }
             retries.scheduleWithFixedDelay(() -> {
                 for (GatewayConfig g : List.copyOf(waiting.values())) {
-                    if (stopRequested.getCount() > 0 && connect(manager, g, out, err)) {
+                    if (stopRequested.getCount() > 0 && connect(manager, g, out, err, notConnected)) {
                         waiting.remove(g.name());
                     }
                 }
@@ -147,6 +169,7 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             retries.shutdownNow();
+            metrics.ifPresent(Metrics::close);
             manager.close();
             monitor.close();
             injector.getInstance(PooledContractStore.class).close();
@@ -157,18 +180,80 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean connect(GatewayManager manager, GatewayConfig g, PrintWriter out, PrintWriter err) {
+    private static boolean connect(GatewayManager manager, GatewayConfig g, PrintWriter out, PrintWriter err,
+                                   Map<String, String> notConnected) {
         try {
             manager.connect(g.exchange(), g.settings());
+            notConnected.remove(g.name());
             out.println("gateway '" + g.name() + "' (" + g.exchange() + ") is UP");
             out.flush();
             return true;
         } catch (RuntimeException e) {
-            err.println("gateway '" + g.name() + "' (" + g.exchange() + ") did not come up: " + Redactor.url(e.getMessage())
-                    + "; trying again later");
+            String why = "did not come up: " + Redactor.url(e.getMessage());
+            notConnected.put(g.name(), why);
+            err.println("gateway '" + g.name() + "' (" + g.exchange() + ") " + why + "; trying again later");
             err.flush();
             return false;
         }
+    }
+
+    /** The meters of every gateway and the endpoints that serve them, closed together. */
+    private record Metrics(MicrometerMonitor meters, List<AutoCloseable> jvm, MonitorHttp http) {
+        void close() {
+            http.close();
+            meters.close();
+            for (AutoCloseable c : jvm) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // nothing left to tell: the process is stopping
+                }
+            }
+        }
+    }
+
+    /**
+     * Serves /metrics and /health on {@code antrest.monitor.http.bind}, unless it is 0. An address
+     * the settings named that cannot be had stops the run (exit 2); the default one in use is only
+     * reported, so that a second antrest on the machine still runs.
+     */
+    private static Optional<Metrics> serve(AppConfig settings, Path file, MonitorEngine monitor,
+                                           Map<String, String> notConnected, PrintWriter out, PrintWriter err) {
+        if (settings.http().isEmpty()) {
+            return Optional.empty();
+        }
+        HttpBind bind = settings.http().get();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        List<AutoCloseable> jvm = List.of(gc);
+        List.of(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics(), gc)
+                .forEach(b -> b.bindTo(registry));
+        MicrometerMonitor meters = MicrometerMonitor.bind(registry, monitor);
+        MonitorHttp http;
+        try {
+            http = MonitorHttp.start(bind, registry, monitor, settings.gateways().stream().map(GatewayConfig::name).toList(),
+                    notConnected::get);
+        } catch (IOException e) {
+            meters.close();
+            gc.close();
+            String why = !(e instanceof BindException) ? bind + " cannot be listened on: " + e
+                    : String.valueOf(e.getMessage()).contains("in use")
+                    ? bind + " is in use: another program (another antrest run?) listens there"
+                    : bind + " cannot be listened on (" + e.getMessage() + "): is the address this machine's?";
+            String fix = "; set antrest.monitor.http.bind to another HOST:PORT, or 0 to serve no metrics or health";
+            if (bind.configured()) {
+                throw new ConfigException("settings file " + file + ": antrest.monitor.http.bind: " + why + fix);
+            }
+            err.println("error: metrics and health are not served: the default address " + why + fix);
+            err.flush();
+            return Optional.empty();
+        }
+        InetSocketAddress at = http.address();
+        String base = "http://" + (at.getAddress().getHostAddress().indexOf(':') >= 0
+                ? "[" + at.getAddress().getHostAddress() + "]" : at.getAddress().getHostAddress()) + ":" + at.getPort();
+        out.println("metrics on " + base + "/metrics, health on " + base + "/health");
+        out.flush();
+        return Optional.of(new Metrics(meters, jvm, http));
     }
 
     private static void printChange(PrintWriter out, StateChange change) {

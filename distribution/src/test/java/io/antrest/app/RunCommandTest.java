@@ -32,6 +32,7 @@ class RunCommandTest {
             Files.writeString(conf, String.join("\n",
                     "antrest.contracts.jdbc-url=jdbc:h2:file:" + dir.resolve("contracts"),
                     "antrest.monitor.heartbeat-interval=200ms",
+                    "antrest.monitor.http.bind=0",
                     "gateway.spot.exchange=binance",
                     "gateway.spot.url=" + sim.binanceUrl(),
                     "gateway.spot.api-key=" + SimExchange.DEMO_BINANCE_API_KEY,
@@ -88,5 +89,40 @@ class RunCommandTest {
 
         assertThat(cmd.execute("--config", conf.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("configures no gateway").contains("gateway.NAME.exchange");
+    }
+
+    @Test
+    void aMonitorAddressThatIsNotHostAndPortIsExitCodeTwoNamingTheSettingAndTheForm() throws IOException {
+        for (String bad : java.util.List.of("9464", "localhost:http", "127.0.0.1:70000", "::1:9464", "no-such-host.invalid:9464")) {
+            Path conf = dir.resolve("bad-bind.properties");
+            Files.writeString(conf, "gateway.spot.exchange=binance\nantrest.monitor.http.bind=" + bad + "\n");
+            StringWriter err = new StringWriter();
+            CommandLine cmd = new CommandLine(new RunCommand());
+            cmd.setErr(new PrintWriter(err, true));
+
+            assertThat(cmd.execute("--config", conf.toString())).as(bad).isEqualTo(2);
+            assertThat(err.toString()).as(bad).contains("antrest.monitor.http.bind").containsAnyOf("HOST:PORT", "port", "host");
+        }
+    }
+
+    @Test
+    void aMonitorPortInUseIsExitCodeTwoNamingTheAddressAndTheFix() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path conf = dir.resolve("taken.properties");
+            Files.writeString(conf, String.join("\n",
+                    "antrest.contracts.jdbc-url=jdbc:h2:file:" + dir.resolve("taken-contracts"),
+                    "antrest.monitor.http.bind=127.0.0.1:" + taken.getLocalPort(),
+                    "gateway.spot.exchange=binance", ""));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cmd = new CommandLine(new RunCommand());
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+
+            assertThat(cmd.execute("--config", conf.toString())).isEqualTo(2);
+            assertThat(err.toString()).contains("antrest.monitor.http.bind: 127.0.0.1:" + taken.getLocalPort() + " is in use")
+                    .contains("or 0 to serve no metrics or health");
+            assertThat(out.toString()).as("no gateway was connected").doesNotContain("is UP");
+        }
     }
 }

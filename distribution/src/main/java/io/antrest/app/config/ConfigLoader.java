@@ -69,6 +69,7 @@ public final class ConfigLoader {
     private static final String DB_PASSWORD = "antrest.contracts.password";
     private static final String DB_POOL_SIZE = "antrest.contracts.pool-size";
     private static final String DB_CONNECT_TIMEOUT = "antrest.contracts.connect-timeout";
+    private static final String MONITOR_HTTP = "antrest.monitor.http.bind";
     private static final Map<String, String> GLOBAL_KEYS = orderedMap(
             JDBC_URL, "the contract store's JDBC URL",
             DB_USER, "the contract store's database user",
@@ -81,6 +82,7 @@ public final class ConfigLoader {
             "antrest.monitor.failures-to-down", "a whole number",
             "antrest.monitor.error-window", "a whole number",
             "antrest.monitor.error-ratio", "a number between 0 and 1",
+            MONITOR_HTTP, "where antrest run serves /metrics and /health: HOST:PORT such as 127.0.0.1:9464, or 0 for none",
             "antrest.client.queue-capacity", "a whole number",
             "antrest.client.droppable-soft-limit", "a whole number",
             "antrest.client.max-response-bytes", "a whole number of bytes",
@@ -219,6 +221,16 @@ public final class ConfigLoader {
         in.value("antrest.monitor.error-ratio").ifPresent(v -> in.apply("antrest.monitor.error-ratio",
                 () -> monitor.errorRatioToDegrade(in.decimal("antrest.monitor.error-ratio", v))));
 
+        Optional<HttpBind> http = Optional.of(HttpBind.DEFAULT);
+        Optional<String> bind = in.value(MONITOR_HTTP);
+        if (bind.isPresent()) {
+            try {
+                http = HttpBind.parse(bind.get());
+            } catch (IllegalArgumentException e) {
+                throw in.error(MONITOR_HTTP, e.getMessage());
+            }
+        }
+
         RestClientConfig.Builder client = RestClientConfig.builder();
         in.value("antrest.client.queue-capacity").ifPresent(v -> in.apply("antrest.client.queue-capacity",
                 () -> client.queueCapacity(in.integer("antrest.client.queue-capacity", v))));
@@ -248,7 +260,7 @@ public final class ConfigLoader {
         }
         warnings.forEach(w -> LOG.warn("{}", w));
         return new AppConfig(Optional.ofNullable(source), contracts, build(in, "antrest.client.*", client::build),
-                build(in, "antrest.monitor.*", monitor::build), gateways, warnings);
+                build(in, "antrest.monitor.*", monitor::build), http, gateways, warnings);
     }
 
     /** The contract store's settings; a password written in the file itself is noted in {@code secretsInFile}. */
