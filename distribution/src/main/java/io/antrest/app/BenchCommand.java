@@ -12,6 +12,8 @@ import io.antrest.gateway.BudgetSharing;
 import io.antrest.sim.SimExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the full pipeline (queue, workers, signing, HTTP, JSON, callbacks) against a server",
                 "speaking the exchange's dialect: the built-in simulator unless --url is given.",
-                "--raw measures bare HttpClient 5 with hand-signed requests; --compare runs both in the same run.",
+                "--raw measures bare HttpClient 5 with hand-signed requests; --compare runs both in the same run;",
+                "--metrics runs the pipeline without and with Micrometer meters and prints their cost.",
                 "--memory N queues N requests at once and reports the heap they take.",
                 "The last line: requests=N ok=N failed=N errors=N dropped=N secs=S rps=R p50_ms=X p99_ms=Y"})
 public final class BenchCommand implements Callable<Integer> {
@@ -62,6 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--compare", description = "measure the pipeline and bare HttpClient 5 in the same run, and their ratio")
     boolean compare;
+
+    @Option(names = "--metrics", description = {"measure the pipeline without meters and with them in a Prometheus registry"
+            + " (as antrest run serves them), alternately twice each in the same run, and what the meters cost"})
+    boolean metrics;
 
     @Option(names = "--memory", paramLabel = "N", description = "queue N requests at once, report the heap they take, then answer them all")
     Integer memory;
@@ -104,6 +111,38 @@ public final class BenchCommand implements Callable<Integer> {
     private static final CountBound MEMORY = new CountBound("--memory", 1, RestClientConfig.QUEUE_CAPACITY.max(),
             "how many requests are queued at once to measure memory");
 
+    /**
+     * The pipeline without meters and with them, alternately twice each (so that a drift of the
+     * machine falls on both), then the means and what the meters cost.
+     */
+    private BenchResult metricsCost(PipelineBench bench, PrintWriter out, PrintWriter err, boolean terminal)
+            throws InterruptedException {
+        double[] rps = new double[2];
+        double[] cpu = new double[2];
+        double[] p50 = new double[2];
+        double[] p99 = new double[2];
+        BenchResult last = null;
+        for (int round = 0; round < 4; round++) {
+            int with = round % 2;
+            PrometheusMeterRegistry registry = with == 1 ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
+            last = bench.run(sessions, requests, warmup, err, terminal, registry);
+            if (registry != null) {
+                registry.close();
+            }
+            out.printf(Locale.ROOT, "%-17s %s cpu_us_per_request=%.1f%n", last.mode(), last.line(), last.cpuMicrosPerRequest());
+            out.flush();
+            rps[with] += last.rps() / 2;
+            cpu[with] += last.cpuMicrosPerRequest() / 2;
+            p50[with] += last.p50Millis() / 2;
+            p99[with] += last.p99Millis() / 2;
+        }
+        out.printf(Locale.ROOT, "metrics cost: rps %.0f -> %.0f (%+.1f%%), cpu_us_per_request %.1f -> %.1f (%+.1f%%),"
+                        + " p50_ms %.3f -> %.3f, p99_ms %.3f -> %.3f (means of 2 runs each)%n",
+                rps[0], rps[1], rps[0] > 0 ? (rps[1] / rps[0] - 1) * 100 : 0, cpu[0], cpu[1],
+                cpu[0] > 0 ? (cpu[1] / cpu[0] - 1) * 100 : 0, p50[0], p50[1], p99[0], p99[1]);
+        return last;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -113,6 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
                 .or(() -> WARMUP.problem(warmup))
                 .or(() -> memory == null ? Optional.empty() : MEMORY.problem(memory))
                 .orElse(raw && compare ? "give --raw or --compare, not both"
+                        : metrics && (raw || compare || memory != null) ? "--metrics measures the pipeline alone: leave out"
+                          + " --raw, --compare and --memory"
                         : raw && budget != null ? "--budget is spent by the pipeline: leave out --raw"
                         : budget == null && (budgetFallback != null || budgetLease != null)
                                 ? "--budget-fallback and --budget-lease go with --budget redis://HOST:PORT" : null);
@@ -179,7 +220,9 @@ public final class BenchCommand implements Callable<Integer> {
                 return m.answered() == memory ? 0 : 1;
             }
             BenchResult last;
-            if (raw) {
+            if (metrics) {
+                last = metricsCost(new PipelineBench(target, endpoint, sharing, options), out, err, terminal);
+            } else if (raw) {
                 last = new RawBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
             } else {
                 BenchResult pipeline = new PipelineBench(target, endpoint, sharing, options).run(sessions, requests, warmup, err, terminal);

@@ -8,6 +8,8 @@ import io.antrest.core.Request;
 import io.antrest.core.RequestDroppedException;
 import io.antrest.core.Response;
 import io.antrest.core.RestClient;
+import io.antrest.monitor.micrometer.MicrometerMonitor;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.antrest.core.RestClientConfig;
 import io.antrest.gateway.BudgetSharing;
 import io.antrest.gateway.ExchangeBudget;
@@ -76,17 +78,37 @@ public final class PipelineBench {
 
     /** Runs {@code warmup} uncounted requests, then {@code requests} counted ones. */
     public BenchResult run(int sessions, int requests, int warmup, PrintWriter err, boolean progress) throws InterruptedException {
+        return run(sessions, requests, warmup, err, progress, null);
+    }
+
+    /**
+     * Runs {@code warmup} uncounted requests, then {@code requests} counted ones, with the client's
+     * meters in {@code registry} as {@code antrest run} has them (none when null); with a registry the
+     * result's mode is {@code pipeline+metrics}, and the registry is scraped once at the end.
+     */
+    public BenchResult run(int sessions, int requests, int warmup, PrintWriter err, boolean progress,
+                           PrometheusMeterRegistry registry) throws InterruptedException {
         ExchangeBudget budget = settings == null ? null
                 : ExchangeBudget.create("bench", exchangeName, exchange, Clock.systemUTC(), settings);
         RestClient client = client(Math.max(1000, sessions * 64), budget);
+        MicrometerMonitor meters = registry == null ? null : MicrometerMonitor.bind(registry, client);
         client.start(sessions);
         try {
             drive(client, sessions, warmup, null, null);
             LongAdder done = new LongAdder();
-            try (Progress bar = Progress.start(err, "pipeline", requests, done::sum, progress)) {
-                return drive(client, sessions, requests, new long[requests], done);
+            String mode = registry == null ? "pipeline" : "pipeline+metrics";
+            try (Progress bar = Progress.start(err, mode, requests, done::sum, progress)) {
+                BenchResult r = drive(client, sessions, requests, new long[requests], done);
+                if (registry != null && !registry.scrape().contains("antrest_requests_seconds_count")) {
+                    throw new IllegalStateException("the registry holds no request timer: the meters were not bound");
+                }
+                return registry == null ? r : new BenchResult(mode, r.requests(), r.ok(), r.failed(), r.errors(), r.dropped(),
+                        r.seconds(), r.p50Millis(), r.p99Millis(), r.cpuNanos());
             }
         } finally {
+            if (meters != null) {
+                meters.close();
+            }
             client.stop();
             if (budget != null) {
                 budget.close();
