@@ -27,6 +27,10 @@ import io.antrest.monitor.MonitorConfig;
 import io.antrest.monitor.MonitorEngine;
 import io.antrest.monitor.MonitorModule;
 import io.antrest.monitor.StateChange;
+import io.antrest.monitor.micrometer.MicrometerMonitor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.antrest.sim.SimExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +121,29 @@ class ReadmeExamplesTest {
         assertThat(injector.getInstance(MonitorEngine.class)).isSameAs(monitor);
         assertThat(seen).extracting(StateChange::to).contains(GatewayState.UP, GatewayState.DISCONNECTED);
         assertThat(binance.client().isActive()).isFalse();
+    }
+
+    @Test
+    void metricsWithMicrometer() throws Exception {
+        String jdbcUrl = "jdbc:h2:file:" + dir.resolve("contracts");
+        // README: "Metrics with Micrometer"
+        Injector injector = Guice.createInjector(
+                new RestCoreModule(), new MonitorModule(), new GatewayModule(jdbcUrl));
+        MeterRegistry registry = new SimpleMeterRegistry();                  // the platform's own
+        MicrometerMonitor meters = MicrometerMonitor.bind(registry, injector.getInstance(MonitorEngine.class));
+        GatewayManager manager = injector.getInstance(GatewayManager.class);
+        Gateway binance = manager.connect("binance", GatewaySettings.of(ExchangeSettings.builder()
+                .url(url).credentials(Credentials.hmac(apiKey, secret)).build()));
+        binance.account().get(10, TimeUnit.SECONDS);
+        Timer account = registry.get("antrest.requests").tag("gateway", "binance")
+                .tag("endpoint", "/api/v3/account").tag("outcome", "success").timer();
+        System.out.println(account.count() + " in " + account.totalTime(TimeUnit.MILLISECONDS) + " ms");
+        manager.close();
+        meters.close();                                                       // removes the meters
+        // end of README example
+
+        assertThat(account.count()).isEqualTo(1);
+        assertThat(registry.getMeters()).isEmpty();
     }
 
     @Test

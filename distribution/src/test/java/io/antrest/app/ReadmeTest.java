@@ -60,9 +60,11 @@ class ReadmeTest {
             assertThat(blocks).as("README block showing \"" + m.group(1) + "\"")
                     .anySatisfy(block -> assertThat(String.join("\n", block)).contains(String.join("\n", example)));
         }
-        assertThat(titles).containsExactly("Embedding without Guice", "Embedding with Guice", "The request engine alone");
+        assertThat(titles).containsExactly("Embedding without Guice", "Embedding with Guice", "Metrics with Micrometer",
+                "The request engine alone");
         String readme = Files.readString(README);
-        for (String title : List.of("### Without Guice", "### With Guice", "### The request engine alone")) {
+        for (String title : List.of("### Without Guice", "### With Guice", "### Metrics with Micrometer",
+                "### The request engine alone")) {
             assertThat(readme).contains(title);
         }
     }
