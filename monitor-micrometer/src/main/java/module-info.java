@@ -7,6 +7,10 @@ module io.antrest.monitor.micrometer {
     requires transitive io.antrest.monitor;
     requires transitive micrometer.core;
     requires org.slf4j;
+    requires static com.google.guice;
+    requires static jakarta.inject;
 
     exports io.antrest.monitor.micrometer;
+
+    opens io.antrest.monitor.micrometer to com.google.guice;
 }
