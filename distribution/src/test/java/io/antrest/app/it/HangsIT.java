@@ -4,14 +4,9 @@ import io.antrest.sim.Faults;
 import io.antrest.sim.SimExchange;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,38 +30,24 @@ class HangsIT extends InstalledCopy {
                     "gateway.spot.heartbeat-interval=200ms",
                     "gateway.spot.heartbeat-timeout=300ms");
             Process run = antrest.start(Map.of(), "run", "--config", conf.toString());
-            StringBuilder printed = new StringBuilder();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        synchronized (printed) {
-                            printed.append(line).append('\n');
-                        }
-                    }
-                } catch (IOException ended) {
-                    // the process ended
-                }
-            }, "hangs-it-reader");
-            reader.setDaemon(true);
-            reader.start();
+            Printed printed = Printed.follow(run, "hangs-it-reader");
             try {
-                awaitPrinted(printed, "running; Ctrl-C stops");
+                printed.await("running; Ctrl-C stops", SAFETY_SECONDS);
                 sim.faults().path(Faults.ANY_PATH).hang(100_000);
-                awaitPrinted(printed, "spot: UP -> DOWN");
-                assertThat(text(printed)).contains("heart-beat failed").contains("timeout of 300 ms");
+                printed.await("spot: UP -> DOWN", SAFETY_SECONDS);
+                assertThat(printed.text()).contains("heart-beat failed").contains("timeout of 300 ms");
 
                 sim.faults().clear();
-                awaitPrinted(printed, "spot: DOWN -> UP");
+                printed.await("spot: DOWN -> UP", SAFETY_SECONDS);
 
                 Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
                 assertThat(kill.waitFor()).isZero();
                 assertThat(run.waitFor(SAFETY_SECONDS, TimeUnit.SECONDS)).as("run stops on Ctrl-C").isTrue();
-                reader.join(TimeUnit.SECONDS.toMillis(SAFETY_SECONDS));
+                printed.join(SAFETY_SECONDS);
             } finally {
                 run.destroyForcibly();
             }
-            assertThat(text(printed)).contains("stopped cleanly");
+            assertThat(printed.text()).contains("stopped cleanly");
         }
     }
 
@@ -81,22 +62,5 @@ class HangsIT extends InstalledCopy {
         Installation.Run c = antrest.run(Map.of(), 60, "run", "--config", cap.toString());
         assertThat(c.exit()).as(c.all()).isEqualTo(2);
         assertThat(c.err()).contains("antrest.client.retry-after-cap").contains("outside 1s to 24h");
-    }
-
-    private static String text(StringBuilder printed) {
-        synchronized (printed) {
-            return printed.toString();
-        }
-    }
-
-    private static void awaitPrinted(StringBuilder printed, String marker) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAFETY_SECONDS);
-        while (!text(printed).contains(marker)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("bin/antrest run did not print '" + marker + "' within " + SAFETY_SECONDS
-                        + " s; it printed:\n" + text(printed));
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
     }
 }

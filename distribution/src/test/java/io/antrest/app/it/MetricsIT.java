@@ -9,9 +9,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,12 +59,11 @@ class MetricsIT extends InstalledCopy {
             Process run = antrest.start(Map.of("SPOT_SECRET", SimExchange.DEMO_BINANCE_SECRET,
                     "PERP_SECRET", SimExchange.DEMO_OKX_SECRET, "PERP_PASSPHRASE", SimExchange.DEMO_OKX_PASSPHRASE),
                     "run", "--config", conf.toString());
-            StringBuilder printed = new StringBuilder();
-            Thread reader = follow(run, printed);
+            Printed printed = Printed.follow(run, "metrics-it-reader");
             try {
-                awaitPrinted(printed, "running; Ctrl-C stops");
-                Matcher served = SERVED.matcher(text(printed));
-                assertThat(served.find()).as("run says where it serves metrics:\n" + text(printed)).isTrue();
+                printed.await("running; Ctrl-C stops", SAFETY_SECONDS);
+                Matcher served = SERVED.matcher(printed.text());
+                assertThat(served.find()).as("run says where it serves metrics:\n" + printed.text()).isTrue();
                 String base = served.group(1);
 
                 // every configured gateway UP: 200
@@ -131,11 +128,11 @@ class MetricsIT extends InstalledCopy {
                 Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
                 assertThat(kill.waitFor()).isZero();
                 assertThat(run.waitFor(SAFETY_SECONDS, TimeUnit.SECONDS)).as("run stops on Ctrl-C").isTrue();
-                reader.join(TimeUnit.SECONDS.toMillis(SAFETY_SECONDS));
+                printed.join(SAFETY_SECONDS);
             } finally {
                 run.destroyForcibly();
             }
-            assertThat(text(printed)).contains("stopped cleanly");
+            assertThat(printed.text()).contains("stopped cleanly");
         }
     }
 
@@ -186,40 +183,5 @@ class MetricsIT extends InstalledCopy {
             a = get(http, url);
         }
         return a;
-    }
-
-    private static Thread follow(Process run, StringBuilder printed) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (printed) {
-                        printed.append(line).append('\n');
-                    }
-                }
-            } catch (IOException ended) {
-                // the process ended
-            }
-        }, "metrics-it-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return reader;
-    }
-
-    private static String text(StringBuilder printed) {
-        synchronized (printed) {
-            return printed.toString();
-        }
-    }
-
-    private static void awaitPrinted(StringBuilder printed, String marker) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAFETY_SECONDS);
-        while (!text(printed).contains(marker)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("bin/antrest run did not print '" + marker + "' within " + SAFETY_SECONDS
-                        + " s; it printed:\n" + text(printed));
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
     }
 }
