@@ -125,4 +125,40 @@ class RunCommandTest {
             assertThat(out.toString()).as("no gateway was connected").doesNotContain("is UP");
         }
     }
+
+    @Test
+    void theDefaultMonitorPortInUseIsReportedAndTheRunGoesOn() throws Exception {
+        ServerSocket held = null;
+        try {
+            held = new ServerSocket(9464, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        } catch (java.net.BindException takenAlready) {
+            // another program holds it: in use all the same
+        }
+        try (SimExchange sim = SimExchange.builder().port(0).build().start()) {
+            Path conf = dir.resolve("default-port.properties");
+            Files.writeString(conf, String.join("\n",
+                    "antrest.contracts.jdbc-url=jdbc:h2:file:" + dir.resolve("default-port-contracts"),
+                    "gateway.spot.exchange=binance",
+                    "gateway.spot.url=" + sim.binanceUrl(), ""));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            RunCommand run = new RunCommand();
+            CommandLine cmd = new CommandLine(run);
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute("--config", conf.toString()));
+            waitFor(out, "running; Ctrl-C stops");
+            run.requestStop();
+
+            assertThat(exit.get(30, TimeUnit.SECONDS)).as(out + "\n" + err).isZero();
+            assertThat(err.toString()).contains("error: metrics and health are not served: the default address"
+                    + " 127.0.0.1:9464 is in use").contains("set antrest.monitor.http.bind to another HOST:PORT");
+            assertThat(out.toString()).contains("gateway 'spot' (binance) is UP").doesNotContain("metrics on http");
+        } finally {
+            if (held != null) {
+                held.close();
+            }
+        }
+    }
 }
