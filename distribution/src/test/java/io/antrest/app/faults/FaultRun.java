@@ -80,16 +80,35 @@ public final class FaultRun {
     private static final int WARM_UP = 400;
     private static final int MAX_VIOLATIONS_SHOWN = 10;
 
+    /** What {@link ScenarioResult#heapBefore()} and {@link ScenarioResult#heapAfter()} hold when the heap was not measured. */
+    public static final long HEAP_NOT_MEASURED = -1;
+
     private final Path dir;
     private final ProviderRegistry registry;
+    private final boolean measureHeap;
 
     /**
      * @param dir      where the scenarios' H2 contract stores go
      * @param registry the exchange plugins (must hold those of the scenarios' exchanges: {@code binance}, {@code bitmex}, {@code okx})
      */
     public FaultRun(Path dir, ProviderRegistry registry) {
+        this(dir, registry, true);
+    }
+
+    private FaultRun(Path dir, ProviderRegistry registry, boolean measureHeap) {
         this.dir = requireNonNull(dir, "dir is null");
         this.registry = requireNonNull(registry, "registry is null");
+        this.measureHeap = measureHeap;
+    }
+
+    /**
+     * The same runs without the heap measured before and after the load (six full collections and
+     * their pauses, about half a second a scenario), for callers that do not check the heap; its
+     * figures are then {@link #HEAP_NOT_MEASURED}. The JVM-wide measurement also needs the
+     * scenario alone in the JVM, which this lifts: such runs may go side by side.
+     */
+    public FaultRun withoutHeapMeasurement() {
+        return new FaultRun(dir, registry, false);
     }
 
     /** Runs the scenario with {@code requests} requests in its load. */
@@ -131,7 +150,7 @@ public final class FaultRun {
             Load load = new Load(gateway, venue, name, requests);
             List<Thread> workers = workers(name);
             LOG.debug("{}: warmed up", name);
-            long heapBefore = heapAfterFullGc();
+            long heapBefore = measureHeap ? heapAfterFullGc() : HEAP_NOT_MEASURED;
             LOG.debug("{}: heap measured", name);
             states.add(monitor.status(name).state());
             Resolutions resolvedBefore = monitor.metrics(name).resolutions();
@@ -150,7 +169,7 @@ public final class FaultRun {
             recording.set(false);
 
             LOG.debug("{}: load over", name);
-            long heapAfter = heapAfterFullGc();
+            long heapAfter = measureHeap ? heapAfterFullGc() : HEAP_NOT_MEASURED;
             LOG.debug("{}: heap measured", name);
             int alive = (int) workers.stream().filter(Thread::isAlive).count();
             List<String> violations = load.violations(sim);

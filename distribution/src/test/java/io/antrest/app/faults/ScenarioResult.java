@@ -31,8 +31,8 @@ import java.util.List;
  * @param endState      its state at the end, after waiting for the scenario to be over
  * @param seconds       from the first request of the load to the gateway's return to UP
  * @param runSeconds    the whole run: simulator, gateway connect, warm-up, load, heap measurements, close
- * @param heapBefore    heap bytes in use after a full GC, before the load
- * @param heapAfter     heap bytes in use after a full GC, after the load
+ * @param heapBefore    heap bytes in use after a full GC, before the load ({@link FaultRun#HEAP_NOT_MEASURED} when not measured)
+ * @param heapAfter     heap bytes in use after a full GC, after the load ({@link FaultRun#HEAP_NOT_MEASURED} when not measured)
  * @param workers       how many workers the client had before the load
  * @param workersAlive  how many of those same worker threads were alive after it
  * @param totals        the client's counters after it was closed (heart-beats and connect calls included)
