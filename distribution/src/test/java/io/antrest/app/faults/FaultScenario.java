@@ -26,8 +26,12 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
 
     private static final Set<GatewayState> FAILING = Set.of(GatewayState.DEGRADED, GatewayState.DOWN);
     private static final Set<GatewayState> LIMITED = Set.of(GatewayState.RATE_LIMITED);
-    /** How many refusals a rate-limit burst holds per path: each one stops the gateway for its Retry-After (1 s) or the monitor's default pause (1 s). */
-    private static final int REFUSALS_PER_PATH = 2;
+    /**
+     * How many refusals a rate-limit burst holds per path: one stops the gateway for its
+     * Retry-After (1 s) or the monitor's default pause (1 s), and the order path's refuses an order
+     * (not re-sent); a second on each path only repeated that, a second longer.
+     */
+    private static final int REFUSALS_PER_PATH = 1;
 
     /** Checks the arguments. */
     public FaultScenario {
