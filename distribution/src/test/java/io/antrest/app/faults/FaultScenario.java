@@ -166,7 +166,7 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
      */
     public static FaultScenario slowerThanTimeout(FaultVenue venue) {
         return new FaultScenario("answers slower than the time-out", venue, (sim, n) -> {
-            Duration slow = FaultRun.REQUEST_TIMEOUT.multipliedBy(5).dividedBy(2);
+            Duration slow = FaultRun.REQUEST_TIMEOUT.multipliedBy(3).dividedBy(2);
             // The order path first, and the rest only once an order has reached the simulator under
             // that latency: slowing every path at once let the gateway fall DOWN (and drop orders)
             // before any order was sent into the slow stretch, about one run in fifteen.

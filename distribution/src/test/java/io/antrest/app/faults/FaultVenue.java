@@ -58,7 +58,7 @@ public enum FaultVenue {
             b -> b.bitmexRateLimitScale(FaultVenue.BITMEX_LIMIT_SCALE),
             SimExchange::bitmexUrl,
             Map.of("limit_scale", Integer.toString(FaultVenue.BITMEX_LIMIT_SCALE),
-                    "expires_window_seconds", Long.toString(FaultVenue.ORDER_WINDOW_MS / 1000)),
+                    "expires_window_seconds", Long.toString((FaultVenue.ORDER_WINDOW_MS + 999) / 1000)),
             List.of("/api/v1/instrument", "/api/v1/user/margin"), "/api/v1/order",
             OrderRequest.limit("XBTUSD", Side.BUY, new BigDecimal("100"), new BigDecimal("50000.5")),
             "/instrument/active", Map.of(), false, "429 with Retry-After (RateLimitError)");
@@ -66,11 +66,12 @@ public enum FaultVenue {
     /**
      * How long an order request stays acceptable after signing, in the loads (Binance's
      * {@code recvWindow}, OKX's {@code expTime}, BitMEX's {@code api-expires} ahead-time, in whole
-     * seconds, to which BitMEX's own window adds the second it names): short, so that an order lost before the exchange
-     * acted is proven not placed 3 s after its loss rather than 6, and longer than the slow
-     * scenario's latency, so that an order slowed past its sender's time-out is still placed.
+     * seconds rounded up, to which BitMEX's own window adds the second it names): short, so that an order lost before the exchange
+     * acted is proven not placed 2.5 s after its loss rather than 6, and longer than the slow
+     * scenario's latency (750 ms: 750 ms to spare, as the earlier 2 s and 1.25 s had), so that an
+     * order slowed past its sender's time-out is still placed.
      */
-    static final long ORDER_WINDOW_MS = 2_000;
+    static final long ORDER_WINDOW_MS = 1_500;
 
     /** What OKX's limits are multiplied by, at the simulator and in the plugin alike. */
     static final int OKX_LIMIT_SCALE = 100_000;
