@@ -12,7 +12,6 @@ import io.antrest.gateway.BudgetSharing;
 import io.antrest.sim.SimExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,7 +66,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean compare;
 
     @Option(names = "--metrics", description = {"measure the pipeline without meters and with them in a Prometheus registry"
-            + " (as antrest run serves them), alternately twice each in the same run, and what the meters cost"})
+            + " (as antrest run serves them), in the same run: two warm-up rounds of each, then four counted rounds of each,"
+            + " interleaved; and what the meters cost"})
     boolean metrics;
 
     @Option(names = "--memory", paramLabel = "N", description = "queue N requests at once, report the heap they take, then answer them all")
@@ -112,32 +112,41 @@ public final class BenchCommand implements Callable<Integer> {
             "how many requests are queued at once to measure memory");
 
     /**
-     * The pipeline without meters and with them, alternately twice each (so that a drift of the
-     * machine falls on both), then the means and what the meters cost.
+     * The pipeline without meters and with them: two rounds of each first, not counted (the JIT
+     * warms up over several rounds in one process), then four counted rounds of each in the order
+     * without, with, with, without, twice (so that a drift of the machine or of the JIT falls on
+     * both alike), then the means and what the meters cost.
      */
+    private static final int WARM_ROUNDS = 4;
+
     private BenchResult metricsCost(PipelineBench bench, PrintWriter out, PrintWriter err, boolean terminal)
             throws InterruptedException {
+        boolean[] order = {false, true, false, true, false, true, true, false, false, true, true, false};
         double[] rps = new double[2];
         double[] cpu = new double[2];
         double[] p50 = new double[2];
         double[] p99 = new double[2];
         BenchResult last = null;
-        for (int round = 0; round < 4; round++) {
-            int with = round % 2;
-            PrometheusMeterRegistry registry = with == 1 ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
+        for (int round = 0; round < order.length; round++) {
+            boolean counted = round >= WARM_ROUNDS;
+            int with = order[round] ? 1 : 0;
+            PrometheusMeterRegistry registry = order[round] ? PrometheusRegistry.create() : null;
             last = bench.run(sessions, requests, warmup, err, terminal, registry);
             if (registry != null) {
                 registry.close();
             }
-            out.printf(Locale.ROOT, "%-17s %s cpu_us_per_request=%.1f%n", last.mode(), last.line(), last.cpuMicrosPerRequest());
+            out.printf(Locale.ROOT, "%-17s %s cpu_us_per_request=%.1f%s%n", last.mode(), last.line(), last.cpuMicrosPerRequest(),
+                    counted ? "" : " (warm-up round, not counted)");
             out.flush();
-            rps[with] += last.rps() / 2;
-            cpu[with] += last.cpuMicrosPerRequest() / 2;
-            p50[with] += last.p50Millis() / 2;
-            p99[with] += last.p99Millis() / 2;
+            if (counted) {
+                rps[with] += last.rps() / 4;
+                cpu[with] += last.cpuMicrosPerRequest() / 4;
+                p50[with] += last.p50Millis() / 4;
+                p99[with] += last.p99Millis() / 4;
+            }
         }
         out.printf(Locale.ROOT, "metrics cost: rps %.0f -> %.0f (%+.1f%%), cpu_us_per_request %.1f -> %.1f (%+.1f%%),"
-                        + " p50_ms %.3f -> %.3f, p99_ms %.3f -> %.3f (means of 2 runs each)%n",
+                        + " p50_ms %.3f -> %.3f, p99_ms %.3f -> %.3f (means of 4 counted rounds each)%n",
                 rps[0], rps[1], rps[0] > 0 ? (rps[1] / rps[0] - 1) * 100 : 0, cpu[0], cpu[1],
                 cpu[0] > 0 ? (cpu[1] / cpu[0] - 1) * 100 : 0, p50[0], p50[1], p99[0], p99[1]);
         return last;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code antrest bench --metrics} in this JVM against the simulator: both kinds of run, alternately, and the cost line. */
 class BenchMetricsTest {
     @Test
-    void benchMetricsRunsThePipelineWithoutAndWithMetersAlternatelyAndPrintsTheirCost() {
+    void benchMetricsRunsThePipelineWithoutAndWithMetersInterleavedAndPrintsTheirCost() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = new CommandLine(new BenchCommand());
@@ -23,10 +23,12 @@ class BenchMetricsTest {
 
         assertThat(exit).as(out + "\n" + err).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines).filteredOn(l -> l.startsWith("pipeline ")).hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("requests=400 ok=400"));
-        assertThat(lines).filteredOn(l -> l.startsWith("pipeline+metrics ")).hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("requests=400 ok=400"));
+        assertThat(lines).filteredOn(l -> l.startsWith("pipeline ")).hasSize(6)
+                .allSatisfy(l -> assertThat(l).contains("requests=400 ok=400"))
+                .filteredOn(l -> l.endsWith("(warm-up round, not counted)")).hasSize(2);
+        assertThat(lines).filteredOn(l -> l.startsWith("pipeline+metrics ")).hasSize(6)
+                .allSatisfy(l -> assertThat(l).contains("requests=400 ok=400"))
+                .filteredOn(l -> l.endsWith("(warm-up round, not counted)")).hasSize(2);
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("metrics cost: rps \\d+ -> \\d+ \\([+-]\\d+\\.\\d%\\), .*"));
         assertThat(lines.get(lines.size() - 1)).startsWith("requests=400 ok=400 failed=0 errors=0 ");
     }

@@ -4,6 +4,7 @@ import io.antrest.core.Attempt;
 import io.antrest.core.ClientMetrics;
 import io.antrest.core.Outcome;
 import io.antrest.core.OutcomeListener;
+import io.antrest.core.RequestStatus;
 import io.antrest.core.RestClient;
 import io.antrest.core.limit.BucketUsage;
 import io.antrest.monitor.GatewayMetrics;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -107,6 +109,9 @@ public final class MicrometerMonitor implements AutoCloseable {
             Duration.ofSeconds(10)};
     /** Distinct buckets per gateway given gauges; more are left out (and logged once). */
     static final int MAX_BUCKETS = 64;
+    /** The {@code outcome} tag of each status, by ordinal (no string made per call). */
+    private static final String[] OUTCOMES = Arrays.stream(RequestStatus.values())
+            .map(st -> st.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     private static final long SNAPSHOT_NANOS = Duration.ofMillis(100).toNanos();
     private static final long BUCKET_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
     private static final Logger LOG = LoggerFactory.getLogger(MicrometerMonitor.class);
@@ -286,7 +291,7 @@ public final class MicrometerMonitor implements AutoCloseable {
         void record(Outcome outcome) {
             String endpoint = endpoints.of(outcome.call().request().path());
             String method = outcome.call().request().method().name();
-            TimerKey key = new TimerKey(method, endpoint, outcome.status().name().toLowerCase(Locale.ROOT));
+            TimerKey key = new TimerKey(method, endpoint, OUTCOMES[outcome.status().ordinal()]);
             Timer t = timers.get(key);
             if (t == null) {
                 t = timers.computeIfAbsent(key, k -> keep(Timer.builder(REQUESTS)
