@@ -162,6 +162,26 @@ final class LoopbackRedis implements AutoCloseable {
                 .orElseThrow(() -> new IOException("redis-server's INFO stats has no total_commands_processed:\n" + stats));
     }
 
+    /** How many clients are subscribed to a channel now (each process sharing a budget keeps one such connection). */
+    int subscribers() throws IOException {
+        String clients = call("CLIENT", "LIST");
+        return (int) clients.lines().filter(l -> l.contains(" sub=") && !l.contains(" sub=0 ")).count();
+    }
+
+    /** Waits until {@code count} clients are subscribed; fails after {@code seconds}, naming how many are. */
+    void awaitSubscribers(int count, int seconds) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int now = subscribers();
+        while (now < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(now + " of " + count + " clients subscribed to redis-server on 127.0.0.1:" + port
+                        + " after " + seconds + " s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            now = subscribers();
+        }
+    }
+
     /** Kills the server if it runs; the extracted binary goes when the JVM exits. */
     @Override
     public void close() throws IOException {
