@@ -42,14 +42,11 @@ class RunCommandTest {
                     "gateway.gone.exchange=binance",
                     "gateway.gone.url=http://127.0.0.1:" + deadPort,
                     "gateway.gone.connect-timeout=2s", ""));
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            RunCommand run = new RunCommand();
-            CommandLine cmd = new CommandLine(run);
-            cmd.setOut(new PrintWriter(out, true));
-            cmd.setErr(new PrintWriter(err, true));
-
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute("--config", conf.toString()));
+            Running r = Running.start(conf);
+            StringWriter out = r.out();
+            StringWriter err = r.err();
+            RunCommand run = r.run();
+            CompletableFuture<Integer> exit = r.exit();
             waitFor(out, "running; Ctrl-C stops");
             sim.stop();
             waitFor(out, "spot: \\w+ -> DOWN");
@@ -67,6 +64,19 @@ class RunCommandTest {
                     .contains("warning: settings file " + conf)
                     .contains("gateway 'gone' (binance) did not come up")
                     .doesNotContain(SimExchange.DEMO_BINANCE_SECRET);
+        }
+    }
+
+    /** {@code antrest run --config conf} started in this JVM, with what it prints. */
+    private record Running(RunCommand run, StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
+        static Running start(Path conf) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            RunCommand run = new RunCommand();
+            CommandLine cmd = new CommandLine(run);
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+            return new Running(run, out, err, CompletableFuture.supplyAsync(() -> cmd.execute("--config", conf.toString())));
         }
     }
 
@@ -140,14 +150,11 @@ class RunCommandTest {
                     "antrest.contracts.jdbc-url=jdbc:h2:file:" + dir.resolve("default-port-contracts"),
                     "gateway.spot.exchange=binance",
                     "gateway.spot.url=" + sim.binanceUrl(), ""));
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            RunCommand run = new RunCommand();
-            CommandLine cmd = new CommandLine(run);
-            cmd.setOut(new PrintWriter(out, true));
-            cmd.setErr(new PrintWriter(err, true));
-
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute("--config", conf.toString()));
+            Running r = Running.start(conf);
+            StringWriter out = r.out();
+            StringWriter err = r.err();
+            RunCommand run = r.run();
+            CompletableFuture<Integer> exit = r.exit();
             waitFor(out, "running; Ctrl-C stops");
             run.requestStop();
 

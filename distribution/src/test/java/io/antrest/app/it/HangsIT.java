@@ -40,10 +40,7 @@ class HangsIT extends InstalledCopy {
                 sim.faults().clear();
                 printed.await("spot: DOWN -> UP", SAFETY_SECONDS);
 
-                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
-                assertThat(kill.waitFor()).isZero();
-                assertThat(run.waitFor(SAFETY_SECONDS, TimeUnit.SECONDS)).as("run stops on Ctrl-C").isTrue();
-                printed.join(SAFETY_SECONDS);
+                printed.ctrlC(SAFETY_SECONDS);
             } finally {
                 run.destroyForcibly();
             }

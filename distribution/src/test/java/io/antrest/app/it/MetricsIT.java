@@ -125,10 +125,7 @@ class MetricsIT extends InstalledCopy {
                 assertThat(json.readTree(up.body()).path("gateways").path("perp").path("state").asText()).isEqualTo("UP");
                 noSecretIn(get(http, base + "/metrics").body(), PrometheusText.parse(get(http, base + "/metrics").body()));
 
-                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
-                assertThat(kill.waitFor()).isZero();
-                assertThat(run.waitFor(SAFETY_SECONDS, TimeUnit.SECONDS)).as("run stops on Ctrl-C").isTrue();
-                printed.join(SAFETY_SECONDS);
+                printed.ctrlC(SAFETY_SECONDS);
             } finally {
                 run.destroyForcibly();
             }

@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** What a started {@code bin/antrest} process prints, read as it goes by a daemon thread. */
 final class Printed {
     private final StringBuilder text = new StringBuilder();
+    private final Process process;
     private final Thread reader;
 
     private Printed(Process process, String name) {
+        this.process = process;
         reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -53,8 +57,11 @@ final class Printed {
         }
     }
 
-    /** Waits for the process's output to end (it ended), at most {@code seconds}. */
-    void join(int seconds) throws InterruptedException {
+    /** Sends the process Ctrl-C (SIGINT) and waits for it and its output to end; fails when it runs past {@code seconds}. */
+    void ctrlC(int seconds) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+        assertThat(kill.waitFor()).isZero();
+        assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("the process stops on Ctrl-C").isTrue();
         reader.join(TimeUnit.SECONDS.toMillis(seconds));
     }
 }
