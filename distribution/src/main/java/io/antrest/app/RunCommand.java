@@ -197,17 +197,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The meters of every gateway and the endpoints that serve them, closed together. */
-    private record Metrics(MicrometerMonitor meters, List<AutoCloseable> jvm, MonitorHttp http) {
+    private record Metrics(MicrometerMonitor meters, JvmGcMetrics gc, MonitorHttp http) {
         void close() {
             http.close();
             meters.close();
-            for (AutoCloseable c : jvm) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // nothing left to tell: the process is stopping
-                }
-            }
+            gc.close();
         }
     }
 
@@ -224,7 +218,6 @@ public final class RunCommand implements Callable<Integer> {
         HttpBind bind = settings.http().get();
         PrometheusMeterRegistry registry = PrometheusRegistry.create();
         JvmGcMetrics gc = new JvmGcMetrics();
-        List<AutoCloseable> jvm = List.of(gc);
         List.of(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics(), gc)
                 .forEach(b -> b.bindTo(registry));
         MicrometerMonitor meters = MicrometerMonitor.bind(registry, monitor);
@@ -252,7 +245,7 @@ public final class RunCommand implements Callable<Integer> {
                 ? "[" + at.getAddress().getHostAddress() + "]" : at.getAddress().getHostAddress()) + ":" + at.getPort();
         out.println("metrics on " + base + "/metrics, health on " + base + "/health");
         out.flush();
-        return Optional.of(new Metrics(meters, jvm, http));
+        return Optional.of(new Metrics(meters, gc, http));
     }
 
     private static void printChange(PrintWriter out, StateChange change) {

@@ -275,15 +275,13 @@ public final class MicrometerMonitor implements AutoCloseable {
                             .description("1 for the gateway's state, 0 for the others")
                             .tag("gateway", name).tag("state", state.name().toLowerCase(Locale.ROOT)).register(registry));
                 }
-                resolved(ORDERS_RESOLVED, "orders whose answer was lost, by how they were settled", "placed", Resolutions::placed);
-                resolved(ORDERS_RESOLVED, "orders whose answer was lost, by how they were settled", "not_placed",
-                        Resolutions::notPlaced);
-                resolved(ORDERS_RESOLVED, "orders whose answer was lost, by how they were settled", "still_unknown",
-                        Resolutions::stillUnknown);
-                resolved(CANCELS_RESOLVED, "cancels whose answer was lost, by how they were settled", "settled",
-                        Resolutions::cancelsSettled);
-                resolved(CANCELS_RESOLVED, "cancels whose answer was lost, by how they were settled", "still_unknown",
-                        Resolutions::cancelsStillUnknown);
+                String orders = "orders whose answer was lost, by how they were settled";
+                String cancels = "cancels whose answer was lost, by how they were settled";
+                resolved(ORDERS_RESOLVED, orders, "placed", Resolutions::placed);
+                resolved(ORDERS_RESOLVED, orders, "not_placed", Resolutions::notPlaced);
+                resolved(ORDERS_RESOLVED, orders, "still_unknown", Resolutions::stillUnknown);
+                resolved(CANCELS_RESOLVED, cancels, "settled", Resolutions::cancelsSettled);
+                resolved(CANCELS_RESOLVED, cancels, "still_unknown", Resolutions::cancelsStillUnknown);
             }
             checkBuckets(true);
         }
@@ -302,9 +300,14 @@ public final class MicrometerMonitor implements AutoCloseable {
                         .serviceLevelObjectives(SLO).register(registry)));
             }
             t.record(outcome.latency());
-            // the first call shows the client's buckets (a gateway is registered before its client is attached)
-            checkBuckets(!recorded);
-            recorded = true;
+            // the first call shows the client's buckets (a gateway is registered before its client is attached);
+            // written once, not on every call
+            if (recorded) {
+                checkBuckets(false);
+            } else {
+                recorded = true;
+                checkBuckets(true);
+            }
         }
 
         void retried(Attempt attempt) {
