@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  * {@code antrest bench}: the throughput and latency of the whole pipeline against any server
  * speaking the exchange's dialect (the built-in simulator by default), and of bare HttpClient 5
  * with hand-signed requests for comparison. The last line is always
- * {@code requests=N ok=N failed=N errors=N dropped=N secs=S rps=R p50_ms=X p99_ms=Y}.
+ * {@code requests=N ok=N failed=N errors=N dropped=N secs=S rps=R p50_ms=X p99_ms=Y cpu_us_per_request=C}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the full pipeline (queue, workers, signing, HTTP, JSON, callbacks) against a server",
@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 "--raw measures bare HttpClient 5 with hand-signed requests; --compare runs both in the same run;",
                 "--metrics runs the pipeline without and with Micrometer meters and prints their cost.",
                 "--memory N queues N requests at once and reports the heap they take.",
-                "The last line: requests=N ok=N failed=N errors=N dropped=N secs=S rps=R p50_ms=X p99_ms=Y"})
+                "The last line: requests=N ok=N failed=N errors=N dropped=N secs=S rps=R p50_ms=X p99_ms=Y cpu_us_per_request=C"})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -135,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (registry != null) {
                 registry.close();
             }
-            out.printf(Locale.ROOT, "%-17s %s cpu_us_per_request=%.1f%s%n", last.mode(), last.line(), last.cpuMicrosPerRequest(),
+            out.printf(Locale.ROOT, "%-17s %s%s%n", last.mode(), last.line(),
                     counted ? "" : " (warm-up round, not counted)");
             out.flush();
             if (counted) {

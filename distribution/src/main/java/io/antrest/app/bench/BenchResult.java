@@ -37,10 +37,11 @@ public record BenchResult(String mode, long requests, long ok, long failed, long
         return seconds > 0 ? requests / seconds : 0;
     }
 
-    /** The line {@code antrest bench} ends with. */
+    /** The line {@code antrest bench} ends with (the CPU time is this process's, every thread's). */
     public String line() {
-        return String.format(Locale.ROOT, "requests=%d ok=%d failed=%d errors=%d dropped=%d secs=%.3f rps=%.0f p50_ms=%.3f p99_ms=%.3f",
-                requests, ok, failed, errors, dropped, seconds, rps(), p50Millis, p99Millis);
+        return String.format(Locale.ROOT, "requests=%d ok=%d failed=%d errors=%d dropped=%d secs=%.3f rps=%.0f p50_ms=%.3f p99_ms=%.3f"
+                        + " cpu_us_per_request=%.1f",
+                requests, ok, failed, errors, dropped, seconds, rps(), p50Millis, p99Millis, cpuMicrosPerRequest());
     }
 
     /** The percentiles of latencies given in nanoseconds (sorted in place). */

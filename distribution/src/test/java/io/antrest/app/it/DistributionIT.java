@@ -353,7 +353,7 @@ class DistributionIT extends InstalledCopy {
                 .anyMatch(l -> l.matches("ratio pipeline/raw rps=\\d+\\.\\d{3}"))
                 .anyMatch(l -> l.startsWith("cpu_us_per_request pipeline="));
         assertThat(lines.get(lines.size() - 1)).matches("requests=1000 ok=1000 failed=0 errors=0 dropped=0 "
-                + "secs=\\d+\\.\\d{3} rps=\\d+ p50_ms=\\d+\\.\\d{3} p99_ms=\\d+\\.\\d{3}");
+                + "secs=\\d+\\.\\d{3} rps=\\d+ p50_ms=\\d+\\.\\d{3} p99_ms=\\d+\\.\\d{3} cpu_us_per_request=\\d+\\.\\d");
         assertThat(r.err()).doesNotContain("\r");   // no progress bar when not on a terminal
     }
 
