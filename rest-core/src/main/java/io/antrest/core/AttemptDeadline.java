@@ -3,10 +3,13 @@ package io.antrest.core;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole-attempt deadline of a transport: a request's {@link Request#timeout()} bounds its
@@ -14,40 +17,125 @@ import java.util.concurrent.TimeUnit;
  * A socket time-out alone restarts on every byte, so a server that drips one byte a second holds
  * a request for ever; here an alarm on the client's scheduler closes the attempt's connection
  * when the time is up, wherever the attempt is blocked, and the transport reports a time-out.
+ * Armed alarms are checked at the earliest deadline, at least every {@link #MAX_SLEEP_NANOS}
+ * while any is armed, so arming one costs no wake-up of the timer.
  */
 final class AttemptDeadline {
-    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    /**
+     * The longest the checks sleep: an alarm whose timeout is shorter than the sleep left when it
+     * is armed gets a check of its own at its deadline instead. A timer task per attempt would
+     * cost a wake-up of the timer thread for every request (a context switch on a busy core);
+     * checks at the earliest deadline, at most this far apart, cost nothing per request.
+     */
+    static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The shortest the checks sleep, so that a burst of due alarms is taken in one go. */
+    private static final long MIN_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the checks go on with no alarm armed before they stop (one wake-up restarts them). */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE / 2);
 
     private final ScheduledExecutorService timer;
+    private final Queue<Alarm> armed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    /** When the checks wake next (System.nanoTime()). */
+    private volatile long nextCheck;
+    /** On the timer only: when an alarm was last seen. */
+    private long lastSeen;
 
-    /** Alarms on {@code timer} (the client's scheduler: an alarm only closes a socket). */
+    /** Alarms checked on {@code timer} (the client's scheduler: an alarm only closes a socket). */
     AttemptDeadline(ScheduledExecutorService timer) {
         this.timer = timer;
     }
 
-    /** An alarm that goes off {@code timeout} from now. */
+    /** An alarm that goes off {@code timeout} from now (a millisecond or so later at most). */
     Alarm arm(Duration timeout) {
-        Alarm alarm = new Alarm(timeout);
-        try {
-            // a Request's timeout is unbounded: one beyond ~292 years cannot be counted in nanoseconds
-            long nanos = timeout.compareTo(LONGEST) < 0 ? timeout.toNanos() : Long.MAX_VALUE;
-            alarm.future = timer.schedule(alarm::fire, nanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopped) {
-            // the client is stopping: its transport is aborted with everything in flight anyway
+        // a Request's timeout is unbounded: one beyond ~146 years cannot be told from the clock's wrap
+        if (timeout.compareTo(NEVER) >= 0) {
+            return new Alarm(timeout, 0);
+        }
+        long now = System.nanoTime();
+        long nanos = timeout.toNanos();
+        Alarm alarm = new Alarm(timeout, now + nanos);
+        armed.add(alarm);
+        if (!ticking.get() && ticking.compareAndSet(false, true)) {
+            lastSeen = now;
+            checkIn(Math.max(MIN_SLEEP_NANOS, Math.min(nanos, MAX_SLEEP_NANOS)), true);
+        } else if (alarm.deadlineNanos - nextCheck < 0) {
+            // due before the checks wake: one more check, at its deadline, that leaves the round as it is
+            checkIn(nanos, false);
         }
         return alarm;
+    }
+
+    private void checkIn(long nanos, boolean round) {
+        try {
+            if (round) {
+                nextCheck = System.nanoTime() + nanos;
+                timer.schedule(this::round, nanos, TimeUnit.NANOSECONDS);
+            } else {
+                timer.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException stopped) {
+            // the client is stopping: its transport is aborted with everything in flight anyway
+            ticking.set(false);
+        }
+    }
+
+    /** On the timer: a check, then the next one at the earliest deadline (within bounds), while alarms are armed. */
+    private void round() {
+        long now = System.nanoTime();
+        // a disarmed alarm stays in the queue until a check: any alarm there was armed lately
+        if (!armed.isEmpty()) {
+            lastSeen = now;
+        }
+        long earliest = check();
+        if (now - lastSeen < IDLE_NANOS) {
+            long sleep = earliest == Long.MAX_VALUE ? MAX_SLEEP_NANOS : earliest - now;
+            checkIn(Math.max(MIN_SLEEP_NANOS, Math.min(sleep, MAX_SLEEP_NANOS)), true);
+            return;
+        }
+        nextCheck = now;
+        ticking.set(false);
+        // an alarm armed while the flag was still up found the checks running: take it up again
+        if (!armed.isEmpty() && ticking.compareAndSet(false, true)) {
+            lastSeen = now;
+            checkIn(MIN_SLEEP_NANOS, true);
+        }
+    }
+
+    /**
+     * Fires the alarms whose time is up and forgets the disarmed ones.
+     *
+     * @return the earliest deadline of the alarms still armed, or {@code Long.MAX_VALUE}
+     */
+    private long check() {
+        long now = System.nanoTime();
+        long earliest = Long.MAX_VALUE;
+        for (Iterator<Alarm> it = armed.iterator(); it.hasNext(); ) {
+            Alarm a = it.next();
+            if (a.disarmed()) {
+                it.remove();
+            } else if (now - a.deadlineNanos >= 0) {
+                it.remove();
+                a.fire();
+            } else if (earliest == Long.MAX_VALUE || a.deadlineNanos - earliest < 0) {
+                earliest = a.deadlineNanos;
+            }
+        }
+        return earliest;
     }
 
     /** One attempt's alarm: what it closes when it goes off, and whether it went off. */
     static final class Alarm {
         private final Duration timeout;
-        private volatile ScheduledFuture<?> future;
+        private final long deadlineNanos;
         private AutoCloseable target;
         private boolean fired;
         private boolean disarmed;
 
-        private Alarm(Duration timeout) {
+        private Alarm(Duration timeout, long deadlineNanos) {
             this.timeout = timeout;
+            this.deadlineNanos = deadlineNanos;
         }
 
         /** What to close when the time is up (the latest one given); closed at once if it is up already. */
@@ -73,15 +161,13 @@ final class AttemptDeadline {
          *
          * @return whether it went off before (the watched connection is closed)
          */
-        boolean disarm() {
-            ScheduledFuture<?> f = future;
-            if (f != null) {
-                f.cancel(false);
-            }
-            synchronized (this) {
-                disarmed = true;
-                return fired;
-            }
+        synchronized boolean disarm() {
+            disarmed = true;
+            return fired;
+        }
+
+        private synchronized boolean disarmed() {
+            return disarmed;
         }
 
         /** The time-out to report instead of what closing the connection made the attempt throw. */

@@ -1,0 +1,113 @@
+package io.antrest.core;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole-attempt alarms: each goes off soon after its timeout and closes what it watches, a
+ * disarmed one never does, and arming one does not wake the timer thread (one task per request
+ * would cost a context switch per request).
+ */
+class AttemptDeadlineTest {
+    /** Counts the tasks given to the timer. */
+    private static final class CountingTimer extends ScheduledThreadPoolExecutor {
+        final AtomicInteger scheduled = new AtomicInteger();
+
+        CountingTimer() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            scheduled.incrementAndGet();
+            return super.schedule(command, delay, unit);
+        }
+    }
+
+    private final CountingTimer timer = new CountingTimer();
+    private final AttemptDeadline deadline = new AttemptDeadline(timer);
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private static long closesAfterMillis(AttemptDeadline.Alarm alarm, long armedAt) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        long[] at = new long[1];
+        alarm.watch(() -> {
+            at[0] = System.nanoTime();
+            closed.countDown();
+        });
+        assertThat(closed.await(10, TimeUnit.SECONDS)).as("the alarm went off").isTrue();
+        return TimeUnit.NANOSECONDS.toMillis(at[0] - armedAt);
+    }
+
+    @Test
+    void anAlarmClosesWhatItWatchesSoonAfterItsTimeout() throws Exception {
+        long armedAt = System.nanoTime();
+        AttemptDeadline.Alarm alarm = deadline.arm(Duration.ofMillis(200));
+
+        assertThat(closesAfterMillis(alarm, armedAt)).isBetween(200L, 1_000L);
+        assertThat(alarm.disarm()).as("disarm tells that it went off").isTrue();
+    }
+
+    @Test
+    void aShortAlarmArmedBesideALongOneIsNotKeptWaiting() throws Exception {
+        AttemptDeadline.Alarm longOne = deadline.arm(Duration.ofSeconds(30));
+        long armedAt = System.nanoTime();
+        AttemptDeadline.Alarm shortOne = deadline.arm(Duration.ofMillis(100));
+
+        assertThat(closesAfterMillis(shortOne, armedAt)).isBetween(100L, 1_000L);
+        assertThat(longOne.disarm()).isFalse();
+    }
+
+    @Test
+    void aDisarmedAlarmNeverGoesOff() throws Exception {
+        AttemptDeadline.Alarm alarm = deadline.arm(Duration.ofMillis(50));
+        CountDownLatch closed = new CountDownLatch(1);
+        alarm.watch(closed::countDown);
+
+        assertThat(alarm.disarm()).isFalse();
+        assertThat(closed.await(400, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
+    void armingAThousandAlarmsWakesTheTimerOnlyAFewTimes() {
+        for (int i = 0; i < 1000; i++) {
+            deadline.arm(Duration.ofSeconds(10)).disarm();
+        }
+
+        assertThat(timer.scheduled.get()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void theChecksStopWhenNothingIsArmedAndStartAgainForTheNextAlarm() throws Exception {
+        deadline.arm(Duration.ofMillis(20)).disarm();
+        Thread.sleep(1_500);   // a second without alarms: the checks have stopped
+        int before = timer.scheduled.get();
+        Thread.sleep(300);
+        assertThat(timer.scheduled.get()).as("no check while idle").isEqualTo(before);
+
+        long armedAt = System.nanoTime();
+        AttemptDeadline.Alarm alarm = deadline.arm(Duration.ofMillis(100));
+        assertThat(closesAfterMillis(alarm, armedAt)).isBetween(100L, 1_000L);
+    }
+
+    @Test
+    void aTimeoutOfCenturiesIsNeverDue() {
+        AttemptDeadline.Alarm alarm = deadline.arm(Duration.ofDays(365L * 1000));
+
+        assertThat(timer.scheduled.get()).isZero();
+        assertThat(alarm.disarm()).isFalse();
+    }
+}
