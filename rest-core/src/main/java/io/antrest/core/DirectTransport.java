@@ -11,7 +11,6 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -20,6 +19,7 @@ import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +48,6 @@ final class DirectTransport implements Transport {
     private final RestClientConfig config;
     private final HttpRequestExecutor executor = new HttpRequestExecutor();
     private final Set<Link> sessions = ConcurrentHashMap.newKeySet();
-    private final int connectTimeoutMillis;
     private final AttemptDeadline deadline;
     private volatile SSLContext tls;
     private volatile BaseUrl target = BaseUrl.of("http://localhost");
@@ -56,7 +55,6 @@ final class DirectTransport implements Transport {
     DirectTransport(RestClientConfig config, AttemptDeadline deadline) {
         this.config = config;
         this.deadline = deadline;
-        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
     }
 
     @Override
@@ -155,7 +153,6 @@ final class DirectTransport implements Transport {
             }
             HttpCoreContext context = HttpCoreContext.create();
             try {
-                conn.setSocketTimeout(Timeout.of(signed.timeout()));
                 ClassicHttpResponse answer = executor.execute(http, conn, context);
                 Response response = AnswerReader.read(answer, signed, config.maxResponseBytes(), start, attempt);
                 if (!executor.keepAlive(http, answer, conn, context)) {
@@ -196,35 +193,57 @@ final class DirectTransport implements Transport {
             return connection;
         }
 
+        /**
+         * A new connection. The socket stays in blocking mode: a read with a socket time-out (or
+         * a timed connect) would switch it to non-blocking reads for good, three system calls
+         * (read, poll, read) for each one. The connect time-out and the attempt's deadline are
+         * alarms that close the socket instead.
+         */
         private DefaultBHttpClientConnection connect(BaseUrl t, AttemptDeadline.Alarm alarm) throws NotSentException {
             Socket socket = new Socket();
             alarm.watch(socket);
+            AttemptDeadline.Alarm connecting = deadline.arm(config.connectTimeout());
+            connecting.watch(socket);
             try {
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
                 InetSocketAddress address = new InetSocketAddress(t.host().getHostName(), t.port());
-                socket.connect(address, connectTimeoutMillis);
+                socket.connect(address);
                 if (t.https()) {
                     SSLSocket ssl = (SSLSocket) tls().getSocketFactory()
                             .createSocket(socket, t.host().getHostName(), address.getPort(), true);
                     SSLParameters params = ssl.getSSLParameters();
                     params.setEndpointIdentificationAlgorithm("HTTPS");
                     ssl.setSSLParameters(params);
-                    ssl.setSoTimeout(connectTimeoutMillis);
                     alarm.watch(ssl);
+                    connecting.watch(ssl);
                     ssl.startHandshake();
                     socket = ssl;
+                }
+                if (connecting.disarm()) {
+                    throw new SocketTimeoutException("connect timed out");
                 }
                 DefaultBHttpClientConnection conn = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
                 conn.bind(socket);
                 return conn;
             } catch (SSLException e) {
                 closeQuietly(socket);
+                if (connecting.disarm()) {
+                    throw connectTimedOut(t, e);
+                }
                 throw new NotSentException(Tls.refused(t.host().getHostName(), e), e);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(socket);
+                if (connecting.disarm()) {
+                    throw connectTimedOut(t, e);
+                }
                 throw new NotSentException("could not connect to " + t.host().toURI() + ": " + e, e);
             }
+        }
+
+        private NotSentException connectTimedOut(BaseUrl t, Exception e) {
+            return new NotSentException("could not connect to " + t.host().toURI() + " within the connect timeout of "
+                    + config.connectTimeout().toMillis() + " ms: java.net.SocketTimeoutException: connect timed out", e);
         }
 
         private void drop() {
