@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import static java.util.Objects.requireNonNull;
@@ -89,7 +90,7 @@ public class RestClient implements AutoCloseable {
     private volatile State state = State.NEW;
     private volatile Transport transport;
     private volatile ScheduledThreadPoolExecutor scheduler;
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
 
     /** A client with the default configuration, no signer, no admission and no budget. */
     public RestClient(String name) {
@@ -202,9 +203,9 @@ public class RestClient implements AutoCloseable {
                     : new HttpClientTransport(sessions, proxy, config, deadline);
             state = State.RUNNING;
             for (int i = 1; i <= sessions; i++) {
-                Thread t = daemon(this::work, "antrest-" + name + "-worker-" + i);
-                workers.add(t);
-                t.start();
+                Worker w = new Worker("antrest-" + name + "-worker-" + i);
+                workers.add(w);
+                w.start();
             }
         }
         LOG.info("REST client '{}' started: {} sessions to {}{}", name, sessions, Redactor.url(baseUrl),
@@ -406,6 +407,12 @@ public class RestClient implements AutoCloseable {
             return;
         }
         call.status(RequestStatus.QUEUED);
+        // A worker's callback that asks for the next request keeps it, when nothing else waits:
+        // handing it to another worker would wake a thread (a context switch) for every request.
+        if (Thread.currentThread() instanceof Worker w && w.owner() == this && queue.isEmpty()
+                && w.kept.compareAndSet(null, call)) {
+            return;
+        }
         queue.offerLast(call);
         if ((state == State.STOPPING || state == State.STOPPED) && queue.remove(call)) {
             queued.decrementAndGet();
@@ -413,17 +420,22 @@ public class RestClient implements AutoCloseable {
         }
     }
 
-    private void work() {
+    private void work(Worker self) {
         try (Transport.Session session = transport.open()) {
             while (true) {
-                Call call;
-                try {
-                    call = queue.pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    if (state != State.RUNNING) {
-                        return;
+                Call call = self.kept.get() != null ? self.kept.getAndSet(null) : null;
+                if (call == null) {
+                    try {
+                        call = queue.pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        if (state != State.RUNNING) {
+                            return;
+                        }
+                        continue;
                     }
-                    continue;
+                }
+                if (call == null) {
+                    call = stealKept();
                 }
                 if (call == null) {
                     if (state != State.RUNNING) {
@@ -441,8 +453,24 @@ public class RestClient implements AutoCloseable {
                 }
             }
         } finally {
-            workers.remove(Thread.currentThread());
+            workers.remove(self);
         }
+    }
+
+    /**
+     * A call kept by a worker that is still busy (its callback blocks), taken by one that found
+     * nothing to do for {@link #POLL_MILLIS}: a kept call waits no longer than that for a free worker.
+     */
+    private Call stealKept() {
+        for (Worker w : workers) {
+            if (w.kept.get() != null) {
+                Call c = w.kept.getAndSet(null);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     private void process(Call call, Transport.Session session) {
@@ -709,7 +737,7 @@ public class RestClient implements AutoCloseable {
 
     private void cancelAllWaiting() {
         Call call;
-        while ((call = queue.pollFirst()) != null) {
+        while ((call = queue.pollFirst()) != null || (call = stealKept()) != null) {
             queued.decrementAndGet();
             endStopped(call);
         }
@@ -903,6 +931,25 @@ public class RestClient implements AutoCloseable {
         /** Builds the client (not started). */
         public RestClient build() {
             return new RestClient(this);
+        }
+    }
+
+    /** A worker thread of this client, and the one call it keeps for itself (see {@link #accept}). */
+    private final class Worker extends Thread {
+        final AtomicReference<Call> kept = new AtomicReference<>();
+
+        Worker(String threadName) {
+            super(threadName);
+            setDaemon(true);
+        }
+
+        RestClient owner() {
+            return RestClient.this;
+        }
+
+        @Override
+        public void run() {
+            work(this);
         }
     }
 
