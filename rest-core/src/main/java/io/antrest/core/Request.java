@@ -384,6 +384,29 @@ public final class Request {
             return this;
         }
 
+        /**
+         * The query string the request would send as the builder stands, URL-encoded, without the
+         * leading {@code ?}: a signer signs it and adds the signature before building, one copy.
+         */
+        public String queryString() {
+            return UrlEncoding.encode(params);
+        }
+
+        /** The path with the query string as the builder stands, as an exchange signs it. */
+        public String pathWithQuery() {
+            return params.isEmpty() ? path : path + "?" + queryString();
+        }
+
+        /** The method as the builder stands. */
+        public Method method() {
+            return method;
+        }
+
+        /** The body's text as the builder stands, or an empty string when there is none. */
+        public String bodyText() {
+            return body == null ? "" : body.text();
+        }
+
         /** Builds the request. */
         public Request build() {
             return new Request(this);

@@ -78,13 +78,11 @@ final class BinanceSigner implements RequestSigner {
         if (request.param("recvWindow").isEmpty()) {
             b.param("recvWindow", Long.toString(recvWindow));
         }
-        Request unsigned = b.param("timestamp", Long.toString(context.nowMillis()))
-                .header(API_KEY_HEADER, apiKey)
-                .secretNames(SECRETS)
-                .build();
-        String payload = unsigned.queryString() + unsigned.bodyText();
+        b.param("timestamp", Long.toString(context.nowMillis())).header(API_KEY_HEADER, apiKey).secretNames(SECRETS);
+        // signed as the builder stands, the signature appended last: one copy of the request, not two
+        String payload = b.queryString() + b.bodyText();
         String signature = payloadSigner.sign(payload.getBytes(StandardCharsets.UTF_8));
-        return unsigned.toBuilder().param(SIGNATURE, signature).build();
+        return b.param(SIGNATURE, signature).build();
     }
 
     @Override

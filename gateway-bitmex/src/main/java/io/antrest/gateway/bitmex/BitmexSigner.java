@@ -86,14 +86,13 @@ final class BitmexSigner implements RequestSigner {
             return request;
         }
         long expires = Math.floorDiv(context.nowMillis(), 1000L) + expiresWindowSeconds;
-        Request unsigned = request.toBuilder()
+        Request.Builder b = request.toBuilder()
                 .removeHeader(BitmexProvider.SIGNED_MARKER_HEADER)
-                .removeHeader(API_KEY).removeHeader(API_EXPIRES).removeHeader(API_SIGNATURE)
-                .build();
-        String message = unsigned.method().name() + context.fullPathWithQuery(unsigned) + expires + unsigned.bodyText();
+                .removeHeader(API_KEY).removeHeader(API_EXPIRES).removeHeader(API_SIGNATURE);
+        // signed as the builder stands (the headers are not signed): one copy of the request, not two
+        String message = b.method().name() + context.basePath() + b.pathWithQuery() + expires + b.bodyText();
         String signature = HexFormat.of().formatHex(mac.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        return unsigned.toBuilder()
-                .header(API_EXPIRES, Long.toString(expires))
+        return b.header(API_EXPIRES, Long.toString(expires))
                 .header(API_KEY, apiKey)
                 .header(API_SIGNATURE, signature)
                 .secretNames(SECRETS)
