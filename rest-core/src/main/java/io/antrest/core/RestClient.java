@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 import static java.util.Objects.requireNonNull;
 
@@ -225,13 +226,18 @@ public class RestClient implements AutoCloseable {
      * @return the call, to follow its status
      */
     public Call addRequest(Request request, Callback callback) {
+        Call call = newCall(request, callback);
+        accept(call);
+        return call;
+    }
+
+    private Call newCall(Request request, Callback callback) {
         requireNonNull(request, "request is null");
         requireNonNull(callback, "callback is null");
         Call call = new Call(ids.incrementAndGet(), name, request, callback, redactor, config.clock().instant(),
                 System.nanoTime());
         submitted.increment();
         pending.incrementAndGet();
-        accept(call);
         return call;
     }
 
@@ -248,8 +254,10 @@ public class RestClient implements AutoCloseable {
     }
 
     /**
-     * Sends a request and waits for its answer (the seed's synchronous {@code request}), through
-     * the same queue, signing and retries.
+     * Sends a request and waits for its answer (the seed's synchronous {@code request}), with the
+     * same admission, budget, signing and retries. When nothing waits in the queue and a worker is
+     * idle, the request is sent on the calling thread over that worker's connection (the worker
+     * sends nothing meanwhile), sparing the hand-off to a worker and back; otherwise it is queued.
      *
      * @return the 2xx response
      * @throws RestException as {@link #submit} fails
@@ -264,8 +272,13 @@ public class RestClient implements AutoCloseable {
         if (state != State.RUNNING) {
             throw new ClientStateException("client '" + name + "' is not running: call start(sessions) first");
         }
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        Call call = newCall(request, new FutureCallback(future));
+        if (!sendOnIdleSession(call)) {
+            accept(call);
+        }
         try {
-            return submit(request).get();
+            return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RestException re) {
@@ -379,31 +392,7 @@ public class RestClient implements AutoCloseable {
     // ---- the pipeline ------------------------------------------------------------------------
 
     private void accept(Call call) {
-        Request request = call.request();
-        if (state == State.STOPPING || state == State.STOPPED) {
-            finish(call, RequestStatus.CANCELLED, null,
-                    new RequestCancelledException("client '" + name + "' is stopped; " + request + " was not taken"));
-            return;
-        }
-        AdmissionDecision decision = admit(request, Admission.Stage.ENQUEUE);
-        if (decision.verdict() == AdmissionDecision.Verdict.DROP) {
-            finish(call, RequestStatus.DROPPED, null, new RequestDroppedException(
-                    "dropped " + request.method() + " " + request.path() + " of client '" + name + "': " + decision.reason()));
-            return;
-        }
-        int depth = queued.incrementAndGet();
-        if (request.droppable() && depth > config.droppableSoftLimit()) {
-            queued.decrementAndGet();
-            finish(call, RequestStatus.DROPPED, null, new RequestDroppedException("dropped " + request.method() + " "
-                    + request.path() + ": client '" + name + "' has " + (depth - 1) + " requests queued, over the soft limit of "
-                    + config.droppableSoftLimit() + " for droppable requests"));
-            return;
-        }
-        if (depth > config.queueCapacity()) {
-            queued.decrementAndGet();
-            finish(call, RequestStatus.ERROR, null, new QueueFullException("the queue of client '" + name + "' is full ("
-                    + config.queueCapacity() + " requests): " + request.method() + " " + request.path()
-                    + " was refused at once and not sent; slow down or raise queueCapacity"));
+        if (!admitted(call)) {
             return;
         }
         call.status(RequestStatus.QUEUED);
@@ -420,40 +409,125 @@ public class RestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code call} on this thread with the connection of an idle worker, when nothing waits in
+     * the queue (it would jump ahead) and a worker is idle; the worker takes its connection back after.
+     *
+     * @return false when no worker was idle: the call is untouched
+     */
+    private boolean sendOnIdleSession(Call call) {
+        if (!queue.isEmpty()) {
+            return false;
+        }
+        for (Worker w : workers) {
+            if (w.lend()) {
+                try {
+                    if (admitted(call)) {
+                        queued.decrementAndGet();
+                        processSafely(call, w.session);
+                    }
+                } finally {
+                    w.giveBack();
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code call} may wait in the queue, counted in {@link #queued}; when not (the client
+     * stopped, admission dropped it, the queue is full), it has ended.
+     */
+    private boolean admitted(Call call) {
+        Request request = call.request();
+        if (state == State.STOPPING || state == State.STOPPED) {
+            finish(call, RequestStatus.CANCELLED, null,
+                    new RequestCancelledException("client '" + name + "' is stopped; " + request + " was not taken"));
+            return false;
+        }
+        AdmissionDecision decision = admit(request, Admission.Stage.ENQUEUE);
+        if (decision.verdict() == AdmissionDecision.Verdict.DROP) {
+            finish(call, RequestStatus.DROPPED, null, new RequestDroppedException(
+                    "dropped " + request.method() + " " + request.path() + " of client '" + name + "': " + decision.reason()));
+            return false;
+        }
+        int depth = queued.incrementAndGet();
+        if (request.droppable() && depth > config.droppableSoftLimit()) {
+            queued.decrementAndGet();
+            finish(call, RequestStatus.DROPPED, null, new RequestDroppedException("dropped " + request.method() + " "
+                    + request.path() + ": client '" + name + "' has " + (depth - 1) + " requests queued, over the soft limit of "
+                    + config.droppableSoftLimit() + " for droppable requests"));
+            return false;
+        }
+        if (depth > config.queueCapacity()) {
+            queued.decrementAndGet();
+            finish(call, RequestStatus.ERROR, null, new QueueFullException("the queue of client '" + name + "' is full ("
+                    + config.queueCapacity() + " requests): " + request.method() + " " + request.path()
+                    + " was refused at once and not sent; slow down or raise queueCapacity"));
+            return false;
+        }
+        return true;
+    }
+
     private void work(Worker self) {
         try (Transport.Session session = transport.open()) {
-            while (true) {
-                Call call = self.kept.get() != null ? self.kept.getAndSet(null) : null;
-                if (call == null) {
-                    try {
-                        call = queue.pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        if (state != State.RUNNING) {
-                            return;
-                        }
-                        continue;
-                    }
-                }
-                if (call == null) {
-                    call = stealKept();
-                }
-                if (call == null) {
+            self.session = session;
+            self.free();
+            try {
+                serve(self, session);
+            } finally {
+                self.retire();
+            }
+        } finally {
+            workers.remove(self);
+        }
+    }
+
+    private void serve(Worker self, Transport.Session session) {
+        while (true) {
+            Call call = self.kept.get() != null ? self.kept.getAndSet(null) : null;
+            if (call == null) {
+                try {
+                    call = queue.pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
                     if (state != State.RUNNING) {
                         return;
                     }
                     continue;
                 }
-                queued.decrementAndGet();
-                try {
-                    process(call, session);
-                } catch (Throwable t) {
-                    LOG.error("client '{}': unexpected error while processing {}; the worker goes on", name, call, t);
-                    finish(call, RequestStatus.ERROR, null, new RestException("unexpected error while processing "
-                            + call.request().method() + " " + call.request().path() + ": " + t, t));
-                }
             }
-        } finally {
-            workers.remove(self);
+            if (call == null) {
+                call = stealKept();
+            }
+            if (call == null) {
+                if (state != State.RUNNING) {
+                    return;
+                }
+                continue;
+            }
+            if (!self.take()) {
+                // a request() caller is sending on this worker's connection: the call waits at the head of the queue
+                queue.offerFirst(call);
+                self.awaitReturn();
+                continue;
+            }
+            queued.decrementAndGet();
+            try {
+                processSafely(call, session);
+            } finally {
+                self.free();
+            }
+        }
+    }
+
+    private void processSafely(Call call, Transport.Session session) {
+        try {
+            process(call, session);
+        } catch (Throwable t) {
+            LOG.error("client '{}': unexpected error while processing {}; the worker goes on", name, call, t);
+            finish(call, RequestStatus.ERROR, null, new RestException("unexpected error while processing "
+                    + call.request().method() + " " + call.request().path() + ": " + t, t));
         }
     }
 
@@ -936,7 +1010,14 @@ public class RestClient implements AutoCloseable {
 
     /** A worker thread of this client, and the one call it keeps for itself (see {@link #accept}). */
     private final class Worker extends Thread {
+        private static final int FREE = 0;
+        private static final int BUSY = 1;
+        private static final int LENT = 2;
+
         final AtomicReference<Call> kept = new AtomicReference<>();
+        /** Who uses the connection: nobody (FREE), the worker (BUSY) or a request() caller (LENT). */
+        private final AtomicInteger use = new AtomicInteger(BUSY);
+        volatile Transport.Session session;
 
         Worker(String threadName) {
             super(threadName);
@@ -945,6 +1026,45 @@ public class RestClient implements AutoCloseable {
 
         RestClient owner() {
             return RestClient.this;
+        }
+
+        /** For a request() caller: the connection, if nobody uses it. */
+        boolean lend() {
+            return use.get() == FREE && use.compareAndSet(FREE, LENT);
+        }
+
+        /** For the worker: the connection, unless it is lent. */
+        boolean take() {
+            return use.compareAndSet(FREE, BUSY);
+        }
+
+        /** On the worker: its connection is free again. */
+        void free() {
+            use.set(FREE);
+        }
+
+        /** For the caller it was lent to: the connection is free again, and the worker may wait for it. */
+        void giveBack() {
+            use.set(FREE);
+            LockSupport.unpark(this);
+        }
+
+        /** On the worker: waits while the connection is lent. */
+        void awaitReturn() {
+            while (use.get() == LENT) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+
+        /** On the worker, before its connection closes: waits for it to come back, and lends it no more. */
+        void retire() {
+            while (true) {
+                int u = use.get();
+                if (u == BUSY || (u == FREE && use.compareAndSet(FREE, BUSY))) {
+                    return;
+                }
+                awaitReturn();
+            }
         }
 
         @Override

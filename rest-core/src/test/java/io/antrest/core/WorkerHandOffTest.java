@@ -144,6 +144,53 @@ class WorkerHandOffTest {
     }
 
     @Test
+    void aSynchronousRequestIsSentOnTheCallersThreadWhenAWorkerIsIdle() throws Exception {
+        LoopbackServer server = okServer();
+        List<String> attemptThreads = new CopyOnWriteArrayList<>();
+        RestClient client = RestClient.builder("handoff").listener(new OutcomeListener() {
+            @Override
+            public void onAttempt(Attempt attempt) {
+                attemptThreads.add(Thread.currentThread().getName());
+            }
+
+            @Override
+            public void onOutcome(Outcome outcome) {
+            }
+        }).build();
+        client.init(server.url());
+        client.start(2);
+        closeables.add(client);
+        client.submit(Request.get("/warm").build()).get(10, TimeUnit.SECONDS);   // the workers are up and idle
+        attemptThreads.clear();
+
+        Response r = client.request(Request.get("/sync").build());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(attemptThreads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void whileACallerSendsOnAWorkersConnectionThatWorkerSendsNothing() throws Exception {
+        LoopbackServer server = new LoopbackServer(r -> new Reply(200, java.util.Map.of("Content-Type", "application/json"),
+                "{}", 150, Reply.Action.ANSWER));
+        closeables.add(server);
+        RestClient client = client(server.url(), RestClientConfig.defaults(), 1);
+        CompletableFuture<Response> sync = CompletableFuture.supplyAsync(() -> client.request(Request.get("/sync").build()));
+        Thread.sleep(50);   // the caller holds the one worker's connection now
+        List<CompletableFuture<Response>> queued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            queued.add(client.submit(Request.get("/queued/" + i).build()));
+        }
+
+        assertThat(sync.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        for (CompletableFuture<Response> f : queued) {
+            assertThat(f.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+        assertThat(server.received()).hasSize(4);
+        assertThat(server.maxInFlight()).as("one session: never two requests at once").isEqualTo(1);
+    }
+
+    @Test
     void aHandshakeThatNeverEndsFailsAtTheConnectTimeoutWithNothingSent() throws Exception {
         List<Socket> held = new CopyOnWriteArrayList<>();
         ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
