@@ -5,16 +5,18 @@
 #
 #   mvn -B -q package -DskipTests && benchmarks/peers/peers.sh [--server nginx|sim] [RUNS] [REQUESTS] [WARMUP]
 #
-#   RUNS 3, REQUESTS 50000, WARMUP 10000 by default; --server nginx (default: Debian's nginx-light
-#   with the fixed answer in account.json) or sim (antrest's simulator, which checks signatures).
+#   RUNS 3, REQUESTS 50000, WARMUP 20000 by default (a JIT on one core needs that many to settle);
+#   --server nginx (default: Debian's nginx-light with the fixed answer in account.json) or sim
+#   (antrest's simulator, which checks signatures).
 #
 # The server is pinned to core 0 and every client to core 1, one client at a time, so that a client's
-# req/s and CPU per request are its own. Every client makes WARMUP uncounted requests, then REQUESTS
-# counted ones; wrk runs WRK_SECS (default 5), all counted (it has no JIT to warm up). With nginx the
-# table also says how many connections each client opened (from nginx's stub_status): N in flight
-# should open about N (warm-up included), which shows that the client kept its connections alive.
-# The first run installs CCXT (npm ci) and builds the XChange bench (Maven); both need their
-# registries once.
+# req/s and CPU per request are its own; every other run takes the clients in the opposite order, so
+# that a drift of the shared machine falls on all alike. Every client makes WARMUP uncounted
+# requests, then REQUESTS counted ones; wrk runs WRK_SECS (default 5), all counted (it has no JIT to
+# warm up). With nginx the table also says how many connections each client opened (from nginx's
+# stub_status): N in flight should open about N (warm-up included), which shows that the client
+# kept its connections alive. The first run installs CCXT (npm ci) and builds the XChange bench
+# (Maven); both need their registries once.
 set -euo pipefail
 
 server=nginx
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
 done
 runs=${positional[0]:-3}
 requests=${positional[1]:-50000}
-warmup=${positional[2]:-10000}
+warmup=${positional[2]:-20000}
 wrk_secs=${WRK_SECS:-5}
 case "$server" in nginx|sim) ;; *) echo "--server is '$server'; give nginx or sim" >&2; exit 2 ;; esac
 
@@ -198,7 +200,9 @@ declare -A result
 failures=0
 for run in $(seq 1 "$runs"); do
   for n in 1 8; do
-    for client in pipeline raw ccxt xchange wrk; do
+    clients=(pipeline raw ccxt xchange wrk)
+    [ $((run % 2)) -eq 0 ] && clients=(wrk xchange ccxt raw pipeline)
+    for client in "${clients[@]}"; do
       echo "run $run/$runs: $client, $n in flight" >&2
       before=$(accepted)
       line=$(client_line "$client" "$n" 2>"$tmp/client.err") || true
