@@ -35,6 +35,7 @@ final class AttemptDeadline {
     private static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE / 2);
 
     private final ScheduledExecutorService timer;
+    private final long idleNanos;
     private final Queue<Alarm> armed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     /** When the checks wake next (System.nanoTime()). */
@@ -44,7 +45,13 @@ final class AttemptDeadline {
 
     /** Alarms checked on {@code timer} (the client's scheduler: an alarm only closes a socket). */
     AttemptDeadline(ScheduledExecutorService timer) {
+        this(timer, IDLE_NANOS);
+    }
+
+    /** Alarms on {@code timer} whose checks stop after {@code idleNanos} without alarms. */
+    AttemptDeadline(ScheduledExecutorService timer, long idleNanos) {
         this.timer = timer;
+        this.idleNanos = idleNanos;
     }
 
     /** An alarm that goes off {@code timeout} from now (a millisecond or so later at most). */
@@ -89,7 +96,7 @@ final class AttemptDeadline {
             lastSeen = now;
         }
         long earliest = check();
-        if (now - lastSeen < IDLE_NANOS) {
+        if (now - lastSeen < idleNanos) {
             long sleep = earliest == Long.MAX_VALUE ? MAX_SLEEP_NANOS : earliest - now;
             checkIn(Math.max(MIN_SLEEP_NANOS, Math.min(sleep, MAX_SLEEP_NANOS)), true);
             return;

@@ -34,7 +34,8 @@ class AttemptDeadlineTest {
     }
 
     private final CountingTimer timer = new CountingTimer();
-    private final AttemptDeadline deadline = new AttemptDeadline(timer);
+    /** Checks stop after 200 ms without alarms (the client's own stop after a second). */
+    private final AttemptDeadline deadline = new AttemptDeadline(timer, TimeUnit.MILLISECONDS.toNanos(200));
 
     @AfterEach
     void stop() {
@@ -93,7 +94,7 @@ class AttemptDeadlineTest {
     @Test
     void theChecksStopWhenNothingIsArmedAndStartAgainForTheNextAlarm() throws Exception {
         deadline.arm(Duration.ofMillis(20)).disarm();
-        Thread.sleep(1_500);   // a second without alarms: the checks have stopped
+        Thread.sleep(800);   // well past the idle time without alarms: the checks have stopped
         int before = timer.scheduled.get();
         Thread.sleep(300);
         assertThat(timer.scheduled.get()).as("no check while idle").isEqualTo(before);
