@@ -202,9 +202,10 @@ class SpiContractTest {
         g.account().get(10, TimeUnit.SECONDS);
 
         assertThat(eth.status()).isEqualTo(OrderStatus.NEW);
-        assertThat(btc.get(FakeExchange.ORDERS_PER_SECOND).isDone())
-                .as("BTCUSDT's third order waits for its bucket's next second, after ETHUSDT's order and the account call")
-                .isFalse();
+        // the three orders race to the budget on three workers: whichever comes last waits, not always the third sent
+        assertThat(btc.stream().filter(f -> !f.isDone()).count())
+                .as("one of BTCUSDT's three orders waits for its bucket's next second, after ETHUSDT's order and the account call")
+                .isEqualTo(1);
         assertThat(g.budget().used("orders", "ETHUSDT")).isEqualTo(1);
         for (CompletableFuture<Order> f : btc) {
             assertThat(f.get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.NEW);
