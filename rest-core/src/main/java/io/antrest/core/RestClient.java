@@ -398,8 +398,10 @@ public class RestClient implements AutoCloseable {
         call.status(RequestStatus.QUEUED);
         // A worker's callback that asks for the next request keeps it, when nothing else waits:
         // handing it to another worker would wake a thread (a context switch) for every request.
-        if (Thread.currentThread() instanceof Worker w && w.owner() == this && queue.isEmpty()
-                && w.kept.compareAndSet(null, call)) {
+        if (Thread.currentThread() instanceof Worker w && w.owner() == this && queue.isEmpty() && w.kept.get() == null) {
+            // only the worker itself fills its slot, so nothing is lost between the look and the set
+            w.keptAt = System.nanoTime();
+            w.kept.set(call);
             return;
         }
         queue.offerLast(call);
@@ -498,7 +500,7 @@ public class RestClient implements AutoCloseable {
                 }
             }
             if (call == null) {
-                call = stealKept();
+                call = stealKept(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
             }
             if (call == null) {
                 if (state != State.RUNNING) {
@@ -532,12 +534,14 @@ public class RestClient implements AutoCloseable {
     }
 
     /**
-     * A call kept by a worker that is still busy (its callback blocks), taken by one that found
-     * nothing to do for {@link #POLL_MILLIS}: a kept call waits no longer than that for a free worker.
+     * A call kept for at least {@code keptNanos} by a worker that is still busy (its callback
+     * blocks), taken by one that found nothing to do for {@link #POLL_MILLIS}: a kept call waits
+     * at most about twice that for a free worker, and a worker about to take its own is left alone.
      */
-    private Call stealKept() {
+    private Call stealKept(long keptNanos) {
+        long now = System.nanoTime();
         for (Worker w : workers) {
-            if (w.kept.get() != null) {
+            if (w.kept.get() != null && now - w.keptAt >= keptNanos) {
                 Call c = w.kept.getAndSet(null);
                 if (c != null) {
                     return c;
@@ -811,7 +815,7 @@ public class RestClient implements AutoCloseable {
 
     private void cancelAllWaiting() {
         Call call;
-        while ((call = queue.pollFirst()) != null || (call = stealKept()) != null) {
+        while ((call = queue.pollFirst()) != null || (call = stealKept(0)) != null) {
             queued.decrementAndGet();
             endStopped(call);
         }
@@ -1015,6 +1019,8 @@ public class RestClient implements AutoCloseable {
         private static final int LENT = 2;
 
         final AtomicReference<Call> kept = new AtomicReference<>();
+        /** When the kept call was kept (System.nanoTime()), written before the call is. */
+        volatile long keptAt;
         /** Who uses the connection: nobody (FREE), the worker (BUSY) or a request() caller (LENT). */
         private final AtomicInteger use = new AtomicInteger(BUSY);
         volatile Transport.Session session;
