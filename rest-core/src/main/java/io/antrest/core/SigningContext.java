@@ -42,4 +42,9 @@ public record SigningContext(String baseUrl, int attempt, Clock clock) {
     public String fullPathWithQuery(Request request) {
         return basePath() + request.pathWithQuery();
     }
+
+    /** The same for a request still being built, as a signer signs it before its one build. */
+    public String fullPathWithQuery(Request.Builder request) {
+        return basePath() + request.pathWithQuery();
+    }
 }

@@ -90,7 +90,7 @@ final class BitmexSigner implements RequestSigner {
                 .removeHeader(BitmexProvider.SIGNED_MARKER_HEADER)
                 .removeHeader(API_KEY).removeHeader(API_EXPIRES).removeHeader(API_SIGNATURE);
         // signed as the builder stands (the headers are not signed): one copy of the request, not two
-        String message = b.method().name() + context.basePath() + b.pathWithQuery() + expires + b.bodyText();
+        String message = b.method().name() + context.fullPathWithQuery(b) + expires + b.bodyText();
         String signature = HexFormat.of().formatHex(mac.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
         return b.header(API_EXPIRES, Long.toString(expires))
                 .header(API_KEY, apiKey)
