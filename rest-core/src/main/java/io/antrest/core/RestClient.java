@@ -90,8 +90,12 @@ public class RestClient implements AutoCloseable {
     private volatile ProxyConfig proxy;
     private volatile State state = State.NEW;
     private volatile Transport transport;
+    private volatile SelectorTransport io;
     private volatile ScheduledThreadPoolExecutor scheduler;
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    private final Set<Loop> loops = ConcurrentHashMap.newKeySet();
+    /** The I/O loops, for waking one without an iterator per request. */
+    private volatile Loop[] loopArray = new Loop[0];
 
     /** A client with the default configuration, no signer, no admission and no budget. */
     public RestClient(String name) {
@@ -200,17 +204,45 @@ public class RestClient implements AutoCloseable {
             s.setRemoveOnCancelPolicy(true);
             scheduler = s;
             AttemptDeadline deadline = new AttemptDeadline(s);
-            transport = proxy == null ? new DirectTransport(config, deadline)
-                    : new HttpClientTransport(sessions, proxy, config, deadline);
-            state = State.RUNNING;
-            for (int i = 1; i <= sessions; i++) {
-                Worker w = new Worker("antrest-" + name + "-worker-" + i);
-                workers.add(w);
-                w.start();
+            int ioThreads = Math.min(sessions, config.ioThreads().orElse(Runtime.getRuntime().availableProcessors()));
+            if (proxy == null && ioThreads > 0) {
+                startLoops(sessions, ioThreads, deadline);
+            } else {
+                transport = proxy == null ? new DirectTransport(config, deadline)
+                        : new HttpClientTransport(sessions, proxy, config, deadline);
+                state = State.RUNNING;
+                for (int i = 1; i <= sessions; i++) {
+                    Worker w = new Worker("antrest-" + name + "-worker-" + i);
+                    workers.add(w);
+                    w.start();
+                }
             }
         }
         LOG.info("REST client '{}' started: {} sessions to {}{}", name, sessions, Redactor.url(baseUrl),
                 proxy == null ? "" : " through proxy " + proxy);
+    }
+
+    /** The sessions shared out among {@code threads} I/O loops, each a thread. */
+    private void startLoops(int sessions, int threads, AttemptDeadline deadline) {
+        SelectorTransport t = new SelectorTransport(name, config, deadline);
+        io = t;
+        Loop[] started = new Loop[threads];
+        for (int i = 0; i < threads; i++) {
+            int share = sessions / threads + (i < sessions % threads ? 1 : 0);
+            started[i] = new Loop("antrest-" + name + "-io-" + (i + 1), t.loop(share));
+        }
+        loopArray = started;
+        state = State.RUNNING;
+        for (Loop l : started) {
+            loops.add(l);
+            l.start();
+        }
+    }
+
+    /** Whether the calling thread is one of this client's workers or I/O threads. */
+    private boolean onOwnThread() {
+        Thread t = Thread.currentThread();
+        return t instanceof Worker w && w.owner() == this || t instanceof Loop l && l.owner() == this;
     }
 
     /** Whether the client is running. */
@@ -265,7 +297,7 @@ public class RestClient implements AutoCloseable {
      *                              own workers (from a callback), where it would wait for itself
      */
     public Response request(Request request) {
-        if (workers.contains(Thread.currentThread())) {
+        if (onOwnThread()) {
             throw new ClientStateException("request() was called on a worker of client '" + name
                     + "' (from a callback?): it would wait for itself. Use submit() and chain on the future");
         }
@@ -308,7 +340,7 @@ public class RestClient implements AutoCloseable {
      * @return true when everything ended, false when the time ran out
      */
     public boolean join(Duration timeout) throws InterruptedException {
-        if (workers.contains(Thread.currentThread())) {
+        if (onOwnThread()) {
             throw new ClientStateException("join() was called on a worker of client '" + name + "': it would wait for itself");
         }
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
@@ -348,18 +380,29 @@ public class RestClient implements AutoCloseable {
             }
         }
         cancelAllWaiting();
+        for (Loop l : loopArray) {
+            l.io.post(() -> { });
+        }
         long deadline = System.nanoTime() + config.stopTimeout().toNanos();
-        boolean onWorker = workers.contains(Thread.currentThread());
+        boolean onWorker = onOwnThread();
         if (!onWorker) {
             if (!awaitWorkers(deadline)) {
                 LOG.warn("client '{}': requests still in flight after {}; aborting them", name, config.stopTimeout());
-                transport.abort();
+                if (transport != null) {
+                    transport.abort();
+                }
+                for (Loop l : loopArray) {
+                    l.io.abort();
+                }
                 awaitWorkers(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
             }
         }
         scheduler.shutdownNow();
         cancelAllWaiting();
-        if (!onWorker) {
+        if (io != null) {
+            io.close();
+        }
+        if (!onWorker && transport != null) {
             transport.close();
         }
         state = State.STOPPED;
@@ -408,6 +451,28 @@ public class RestClient implements AutoCloseable {
         if ((state == State.STOPPING || state == State.STOPPED) && queue.remove(call)) {
             queued.decrementAndGet();
             endStopped(call);
+            return;
+        }
+        wakeLoop();
+    }
+
+    /**
+     * Wakes an I/O loop that waits with a free connection, for a call just queued; none when the
+     * calling thread is a loop of this client with a free connection (it takes the call itself
+     * once its callback returns, with no thread switch).
+     */
+    private void wakeLoop() {
+        Loop[] ls = loopArray;
+        if (ls.length == 0) {
+            return;
+        }
+        if (Thread.currentThread() instanceof Loop self && self.owner() == this && self.io.hasFree()) {
+            return;
+        }
+        for (Loop l : ls) {
+            if (l.io.wake()) {
+                return;
+            }
         }
     }
 
@@ -523,7 +588,47 @@ public class RestClient implements AutoCloseable {
         }
     }
 
-    private void processSafely(Call call, Transport.Session session) {
+    /**
+     * An I/O loop's thread: while a connection is free, it takes the next call and sends it; then
+     * it waits for answers (running their callbacks) or for a call to be queued. It ends once the
+     * client stops and nothing of its own is in flight.
+     */
+    private void loop(Loop self) {
+        SelectorTransport.Loop lp = self.io;
+        java.util.function.BooleanSupplier workWaiting = () -> !queue.isEmpty();
+        try {
+            while (true) {
+                while (lp.hasFree() && state == State.RUNNING) {
+                    Call call = queue.pollFirst();
+                    if (call == null) {
+                        break;
+                    }
+                    queued.decrementAndGet();
+                    Transport.Sender sender = lp.take();
+                    try {
+                        processSafely(call, sender);
+                    } finally {
+                        lp.release(sender);
+                    }
+                }
+                if (state != State.RUNNING && !lp.busy()) {
+                    return;
+                }
+                try {
+                    lp.poll(POLL_MILLIS, workWaiting);
+                } catch (IOException e) {
+                    LOG.warn("client '{}': waiting for I/O failed; going on", name, e);
+                }
+            }
+        } catch (Throwable t) {
+            LOG.error("client '{}': the I/O thread {} failed; its requests in flight end in error", name, self.getName(), t);
+        } finally {
+            lp.close();
+            loops.remove(self);
+        }
+    }
+
+    private void processSafely(Call call, Transport.Sender session) {
         try {
             process(call, session);
         } catch (Throwable t) {
@@ -551,7 +656,7 @@ public class RestClient implements AutoCloseable {
         return null;
     }
 
-    private void process(Call call, Transport.Session session) {
+    private void process(Call call, Transport.Sender session) {
         if (state != State.RUNNING) {
             endStopped(call);
             return;
@@ -578,29 +683,36 @@ public class RestClient implements AutoCloseable {
             retries.increment();
         }
         call.status(RequestStatus.SENDING);
-        Response response = null;
-        Throwable error = null;
         long start = System.nanoTime();
         inFlight.incrementAndGet();
+        Request signed;
         try {
-            Request signed;
-            try {
-                signed = signer.sign(request, new SigningContext(baseUrl, attempt, config.clock()));
-            } catch (RuntimeException e) {
-                // antrest's own errors (missing credentials, a bad key) are written to be shown and name the fix;
-                // another exception of a signer may describe the key, so only its type is shown.
-                String why = e instanceof RestException ? e.getMessage()
-                        : e.getClass().getSimpleName() + "; check the credentials";
-                finish(call, RequestStatus.ERROR, null, new RestException("signing " + request.method() + " "
-                        + request.path() + " failed: " + why, e));
-                return;
-            }
-            response = session.execute(signed, baseUrl, attempt);
-        } catch (IOException | RuntimeException e) {
-            error = e;
-        } finally {
+            signed = signer.sign(request, new SigningContext(baseUrl, attempt, config.clock()));
+        } catch (RuntimeException e) {
             inFlight.decrementAndGet();
+            // antrest's own errors (missing credentials, a bad key) are written to be shown and name the fix;
+            // another exception of a signer may describe the key, so only its type is shown.
+            String why = e instanceof RestException ? e.getMessage()
+                    : e.getClass().getSimpleName() + "; check the credentials";
+            finish(call, RequestStatus.ERROR, null, new RestException("signing " + request.method() + " "
+                    + request.path() + " failed: " + why, e));
+            return;
         }
+        session.send(signed, baseUrl, attempt, (response, error) -> {
+            inFlight.decrementAndGet();
+            try {
+                attempted(call, attempt, start, response, error);
+            } catch (Throwable t) {
+                LOG.error("client '{}': unexpected error while reading the answer to {}", name, call, t);
+                finish(call, RequestStatus.ERROR, null, new RestException("unexpected error while reading the answer to "
+                        + request.method() + " " + request.path() + ": " + t, t));
+            }
+        });
+    }
+
+    /** The second half of {@link #process}: what attempt {@code attempt} came to, judged, told, and retried or ended. */
+    private void attempted(Call call, int attempt, long start, Response response, Throwable error) {
+        Request request = call.request();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (response != null) {
             budget.answered(elapsed);
@@ -795,7 +907,9 @@ public class RestClient implements AutoCloseable {
         if (state != State.RUNNING && queue.remove(call)) {
             queued.decrementAndGet();
             endStopped(call);
+            return;
         }
+        wakeLoop();
     }
 
     /** Ends a call that the stop caught before its next attempt. */
@@ -884,19 +998,21 @@ public class RestClient implements AutoCloseable {
     }
 
     private boolean awaitWorkers(long deadlineNanos) {
-        for (Thread t : new ArrayList<>(workers)) {
+        List<Thread> threads = new ArrayList<>(workers);
+        threads.addAll(loops);
+        for (Thread t : threads) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
-                return workers.isEmpty();
+                break;
             }
             try {
                 t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return workers.isEmpty();
+                break;
             }
         }
-        return workers.isEmpty();
+        return workers.isEmpty() && loops.isEmpty();
     }
 
     private String describeTls(Throwable error) {
@@ -1076,6 +1192,26 @@ public class RestClient implements AutoCloseable {
         @Override
         public void run() {
             work(this);
+        }
+    }
+
+    /** An I/O thread of this client: one {@link SelectorTransport.Loop}, its connections and their callbacks. */
+    private final class Loop extends Thread {
+        final SelectorTransport.Loop io;
+
+        Loop(String threadName, SelectorTransport.Loop io) {
+            super(threadName);
+            setDaemon(true);
+            this.io = io;
+        }
+
+        RestClient owner() {
+            return RestClient.this;
+        }
+
+        @Override
+        public void run() {
+            loop(this);
         }
     }
 

@@ -4,6 +4,7 @@ import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,6 +30,9 @@ public final class RestClientConfig {
     /** The bound of {@link Builder#stopTimeout(Duration)}. */
     public static final DurationBound STOP_TIMEOUT = new DurationBound("stopTimeout", Duration.ofMillis(1),
             Duration.ofHours(1), "how long stop waits for requests in flight");
+    /** The bound of {@link Builder#ioThreads(int)}: 0 (a thread per session) to 256. */
+    public static final CountBound IO_THREADS = new CountBound("ioThreads", 0, 256,
+            "the threads that send and read for a client without a proxy (0: a blocking thread per session)");
     /** The default {@link #retryAfterCap()}: 5 minutes. */
     public static final Duration DEFAULT_RETRY_AFTER_CAP = Duration.ofMinutes(5);
     /** The bound of {@link Builder#retryAfterCap(Duration)}: 1 s to 1 day. */
@@ -46,6 +50,7 @@ public final class RestClientConfig {
     private final Clock clock;
     private final String userAgent;
     private final KeyStore trustedCertificates;
+    private final int ioThreads;
 
     private RestClientConfig(Builder b) {
         this.queueCapacity = b.queueCapacity;
@@ -58,6 +63,7 @@ public final class RestClientConfig {
         this.clock = b.clock;
         this.userAgent = b.userAgent;
         this.trustedCertificates = b.trustedCertificates;
+        this.ioThreads = b.ioThreads;
     }
 
     /** The defaults. */
@@ -83,6 +89,7 @@ public final class RestClientConfig {
         b.clock = clock;
         b.userAgent = userAgent;
         b.trustedCertificates = trustedCertificates;
+        b.ioThreads = ioThreads;
         return b;
     }
 
@@ -154,12 +161,28 @@ public final class RestClientConfig {
         return Optional.ofNullable(trustedCertificates);
     }
 
+    /**
+     * How many I/O threads send and read for a client without a proxy, when set; by default (empty)
+     * as many as the machine has cores, at most one per session.
+     *
+     * <p>Each I/O thread waits on several connections at once (a {@code Selector}): it signs and
+     * writes a request when a connection is free and runs the answer's callback when it comes, with
+     * no hand-off to another thread. Callbacks therefore run on an I/O thread, and one that blocks
+     * holds up the other requests of that thread: hand slow work to an executor of your own.
+     * {@code 0} gives each session a blocking thread of its own instead: a blocked callback then
+     * holds up only its own session, at the cost of a thread switch per request. A client behind a
+     * proxy always uses a thread per session.
+     */
+    public OptionalInt ioThreads() {
+        return ioThreads < 0 ? OptionalInt.empty() : OptionalInt.of(ioThreads);
+    }
+
     @Override
     public String toString() {
         return "RestClientConfig{queueCapacity=" + queueCapacity + ", droppableSoftLimit=" + droppableSoftLimit
                 + ", retryPolicy=" + retryPolicy + ", maxResponseBytes=" + maxResponseBytes
                 + ", connectTimeout=" + connectTimeout + ", stopTimeout=" + stopTimeout
-                + ", retryAfterCap=" + retryAfterCap + "}";
+                + ", retryAfterCap=" + retryAfterCap + (ioThreads < 0 ? "" : ", ioThreads=" + ioThreads) + "}";
     }
 
     /** Builds a {@link RestClientConfig}; setters check their argument at once. */
@@ -174,6 +197,7 @@ public final class RestClientConfig {
         private Clock clock = Clock.systemUTC();
         private String userAgent = "antrest/0.1";
         private KeyStore trustedCertificates;
+        private int ioThreads = -1;
 
         private Builder() {
         }
@@ -238,6 +262,15 @@ public final class RestClientConfig {
          */
         public Builder trustedCertificates(KeyStore trustStore) {
             this.trustedCertificates = requireNonNull(trustStore, "trustStore is null");
+            return this;
+        }
+
+        /**
+         * Sets how many I/O threads a client without a proxy uses ({@link #ioThreads()}), within
+         * {@link #IO_THREADS}; 0 gives each session a blocking thread of its own.
+         */
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = IO_THREADS.checkInt(ioThreads);
             return this;
         }
 

@@ -3,6 +3,8 @@ package io.antrest.core;
 import io.antrest.core.LoopbackServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What the engine does to spare thread hand-offs and system calls, and that none of it costs a
- * guarantee: a callback's next request stays on its worker, yet never waits behind a busy one and
- * is never lost by a stop; connections read in blocking mode, so the connect time-out is an alarm.
+ * With a blocking thread per session ({@code ioThreads(0)}, and always behind a proxy): what the
+ * engine does to spare thread hand-offs and system calls, and that none of it costs a guarantee: a
+ * callback's next request stays on its worker, yet never waits behind a busy one and is never lost
+ * by a stop; connections read in blocking mode, so the connect time-out is an alarm. The I/O loops
+ * of the default mode are {@link IoLoopTest}'s.
  */
 class WorkerHandOffTest {
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -36,8 +40,9 @@ class WorkerHandOffTest {
         }
     }
 
+    /** A client with a worker thread per session (ioThreads 0). */
     private RestClient client(String url, RestClientConfig config, int sessions) {
-        RestClient c = RestClient.builder("handoff").config(config).build();
+        RestClient c = RestClient.builder("handoff").config(config.toBuilder().ioThreads(0).build()).build();
         c.init(url);
         c.start(sessions);
         closeables.add(c);
@@ -156,7 +161,7 @@ class WorkerHandOffTest {
             @Override
             public void onOutcome(Outcome outcome) {
             }
-        }).build();
+        }).config(RestClientConfig.builder().ioThreads(0).build()).build();
         client.init(server.url());
         client.start(2);
         closeables.add(client);
@@ -190,8 +195,9 @@ class WorkerHandOffTest {
         assertThat(server.maxInFlight()).as("one session: never two requests at once").isEqualTo(1);
     }
 
-    @Test
-    void aHandshakeThatNeverEndsFailsAtTheConnectTimeoutWithNothingSent() throws Exception {
+    @ParameterizedTest(name = "ioThreads {0}")
+    @ValueSource(ints = {0, 1})
+    void aHandshakeThatNeverEndsFailsAtTheConnectTimeoutWithNothingSent(int ioThreads) throws Exception {
         List<Socket> held = new CopyOnWriteArrayList<>();
         ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         closeables.add(silent);
@@ -206,8 +212,11 @@ class WorkerHandOffTest {
         });
         acceptor.setDaemon(true);
         acceptor.start();
-        RestClient client = client("https://127.0.0.1:" + silent.getLocalPort(),
-                RestClientConfig.builder().connectTimeout(Duration.ofMillis(300)).build(), 1);
+        RestClient client = RestClient.builder("handoff")
+                .config(RestClientConfig.builder().connectTimeout(Duration.ofMillis(300)).ioThreads(ioThreads).build()).build();
+        client.init("https://127.0.0.1:" + silent.getLocalPort());
+        client.start(1);
+        closeables.add(client);
 
         long start = System.nanoTime();
         CompletableFuture<Response> order = client.submit(Request.post("/order").timeout(Duration.ofSeconds(30)).build());
