@@ -3,17 +3,23 @@ package io.antrest.core;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
+import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -75,6 +81,11 @@ class TlsVerificationTest {
     }
 
     private int serve(KeyStore identity) throws Exception {
+        return serve(identity, (request, response, context) -> response.setEntity(
+                new StringEntity("{\"serverTime\":1}", ContentType.APPLICATION_JSON)));
+    }
+
+    private int serve(KeyStore identity, HttpRequestHandler handler) throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(identity, PASSWORD);
         SSLContext tls = SSLContext.getInstance("TLS");
@@ -83,8 +94,7 @@ class TlsVerificationTest {
                 .setLocalAddress(InetAddress.getLoopbackAddress())
                 .setListenerPort(0)
                 .setSslContext(tls)
-                .register("*", (request, response, context) -> response.setEntity(
-                        new StringEntity("{\"serverTime\":1}", ContentType.APPLICATION_JSON)))
+                .register("*", handler)
                 .create();
         server.start();
         return server.getLocalPort();
@@ -115,6 +125,36 @@ class TlsVerificationTest {
             Response r = client.submit(Request.get("/api/v3/time").build()).get(20, TimeUnit.SECONDS);
 
             assertThat(r.json().get("serverTime").asInt()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Bodies larger than one TLS record (16 KiB) both ways, the answer chunked, one after another:
+     * with I/O loops (SSLEngine) and with a blocking thread per session.
+     */
+    @ParameterizedTest(name = "ioThreads {0}")
+    @ValueSource(ints = {0, 1})
+    void largeBodiesCrossTlsWholeBothWaysOnOneConnection(int ioThreads) throws Exception {
+        int port = serve(localhost, (request, response, context) -> {
+                    byte[] got = EntityUtils.toByteArray(request.getEntity());
+                    // the answer: the request's body twice over, as a JSON string, in chunks (no Content-Length)
+                    String doubled = new String(got, StandardCharsets.US_ASCII).repeat(2);
+                    byte[] json = ("{\"echo\":\"" + doubled + "\"}").getBytes(StandardCharsets.US_ASCII);
+                    response.setEntity(new InputStreamEntity(new java.io.ByteArrayInputStream(json), -1,
+                            ContentType.APPLICATION_JSON));
+                });
+        RestClientConfig.Builder config = RestClientConfig.builder().trustedCertificates(trusting(localhost)).ioThreads(ioThreads);
+        try (RestClient client = RestClient.builder("tls").config(config.build()).build()) {
+            client.init("https://localhost:" + port);
+            client.start(1);
+            for (int size : new int[] {100, 40_000, 150_000}) {
+                String text = "x".repeat(size - 1) + "y";
+                Response r = client.submit(Request.post("/echo")
+                        .body(Body.raw(text.getBytes(StandardCharsets.US_ASCII), "text/plain")).build()).get(20, TimeUnit.SECONDS);
+
+                assertThat(r.header("Content-Length")).as("chunked").isEmpty();
+                assertThat(r.json().get("echo").asText()).hasSize(2 * size).isEqualTo(text + text);
+            }
         }
     }
 

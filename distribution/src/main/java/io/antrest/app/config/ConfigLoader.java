@@ -87,7 +87,8 @@ public final class ConfigLoader {
             "antrest.client.droppable-soft-limit", "a whole number",
             "antrest.client.max-response-bytes", "a whole number of bytes",
             "antrest.client.connect-timeout", "a duration such as 5s",
-            "antrest.client.retry-after-cap", "a duration from 1s to 24h, such as 5m");
+            "antrest.client.retry-after-cap", "a duration from 1s to 24h, such as 5m",
+            "antrest.client.io-threads", "a whole number from 0 (a blocking thread per session) to 256");
     private static final Map<String, String> GATEWAY_KEYS = orderedMap(
             "exchange", "the exchange plugin's name (see: antrest exchanges)",
             "enabled", "true or false",
@@ -242,6 +243,8 @@ public final class ConfigLoader {
                 () -> client.connectTimeout(in.duration("antrest.client.connect-timeout", v))));
         in.value("antrest.client.retry-after-cap").ifPresent(v -> in.apply("antrest.client.retry-after-cap",
                 () -> client.retryAfterCap(in.duration("antrest.client.retry-after-cap", v))));
+        in.value("antrest.client.io-threads").ifPresent(v -> in.apply("antrest.client.io-threads",
+                () -> client.ioThreads(in.integer("antrest.client.io-threads", v))));
         checkSoftLimit(in, client);
 
         List<GatewayConfig> gateways = new ArrayList<>();

@@ -38,6 +38,7 @@ final class SettingBounds {
             "antrest.client.queue-capacity", RestClientConfig.QUEUE_CAPACITY,
             "antrest.client.droppable-soft-limit", RestClientConfig.DROPPABLE_SOFT_LIMIT,
             "antrest.client.max-response-bytes", RestClientConfig.MAX_RESPONSE_BYTES,
+            "antrest.client.io-threads", RestClientConfig.IO_THREADS,
             "antrest.contracts.pool-size", ContractStoreSettings.POOL_SIZE,
             "sessions", GatewaySettings.SESSIONS,
             "proxy", PORT);

@@ -187,9 +187,17 @@ public final class FaultRun {
         }
     }
 
-    /** The client's worker threads, by their names ({@code antrest-<gateway>-worker-N}). */
+    /**
+     * How many I/O threads the gateway's client runs: {@code RestClientConfig.ioThreads()}'s
+     * default, one per core and at most one per session.
+     */
+    static int ioThreads() {
+        return Math.min(SESSIONS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The client's I/O threads, by their names ({@code antrest-<gateway>-io-N}). */
     static List<Thread> workers(String gateway) {
-        String prefix = "antrest-" + gateway + "-worker-";
+        String prefix = "antrest-" + gateway + "-io-";
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
                 .collect(Collectors.toList());
     }

@@ -65,7 +65,7 @@ public record FaultScenario(String name, FaultVenue venue, Disturbance disturban
     /** The hostile scenarios send this share of the suite's load: their faults cost time (time-outs, pauses), not requests. */
     static final int HOSTILE_SHARE = 5;
 
-    /** How many answers the slow drip stretches: four rounds of the gateway's 8 workers, each held to the time-out. */
+    /** How many answers the slow drip stretches: four rounds of the gateway's 8 sessions, each held to the time-out. */
     private static final int DRIPS = 32;
 
     /**

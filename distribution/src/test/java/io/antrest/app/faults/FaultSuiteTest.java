@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * simulator in the middle of a load through a real gateway (3 000 requests per scenario on each
  * exchange: {@link FaultVenue#suiteRequests()}), must leave every request ended
  * exactly once with the totals adding up, no order received or placed twice, the monitor through
- * the states the fault calls for and UP again, every worker alive, and the heap back near its
+ * the states the fault calls for and UP again, every I/O thread alive, and the heap back near its
  * level. OKX runs every scenario but the 418 ban (OKX documents no ban status); its 429 carries
  * code 50011 and no Retry-After. BitMEX runs every scenario but the 418 ban too (it bans with
  * 403); its 429 carries Retry-After and the error name RateLimitError. The report (one row per exchange and scenario) is printed and
@@ -224,8 +224,8 @@ class FaultSuiteTest {
         assertThat(r.endState()).as("state of the gateway after '%s' (states seen: %s)", scenario, r.statesLine())
                 .isEqualTo(GatewayState.UP);
 
-        assertThat(r.workers()).as("worker threads before the load").isEqualTo(FaultRun.SESSIONS);
-        assertThat(r.workersAlive()).as("the same worker threads alive after the load").isEqualTo(r.workers());
+        assertThat(r.workers()).as("I/O threads before the load").isEqualTo(FaultRun.ioThreads());
+        assertThat(r.workersAlive()).as("the same I/O threads alive after the load").isEqualTo(r.workers());
         assertThat(r.heapGrowth()).as("heap growth over the scenario (before %d MiB, after %d MiB)",
                 r.heapBefore() >> 20, r.heapAfter() >> 20).isLessThan(HEAP_MARGIN);
         return r;

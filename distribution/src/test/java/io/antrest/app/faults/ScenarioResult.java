@@ -33,8 +33,8 @@ import java.util.List;
  * @param runSeconds    the whole run: simulator, gateway connect, warm-up, load, heap measurements, close
  * @param heapBefore    heap bytes in use after a full GC, before the load ({@link FaultRun#HEAP_NOT_MEASURED} when not measured)
  * @param heapAfter     heap bytes in use after a full GC, after the load ({@link FaultRun#HEAP_NOT_MEASURED} when not measured)
- * @param workers       how many workers the client had before the load
- * @param workersAlive  how many of those same worker threads were alive after it
+ * @param workers       how many I/O threads the client had before the load
+ * @param workersAlive  how many of those same threads were alive after it
  * @param totals        the client's counters after it was closed (heart-beats and connect calls included)
  * @param violations    broken promises: a caller not heard exactly once, an outcome that contradicts its
  *                      caller's answer, an order refused but placed, or reported placed but not there once
