@@ -12,7 +12,12 @@ import static java.util.Objects.requireNonNull;
  * {@link #onFailed} for a non-2xx answer that was not retried, {@link #onError} for everything
  * else (a connection failure, a time-out, an outcome unknown, a full queue, a drop, a
  * cancellation; {@link Call#status()} tells which). The defaults log through SLF4J. An
- * exception thrown from a callback is caught and logged; the worker goes on.
+ * exception thrown from a callback is caught and logged; the client goes on.
+ *
+ * <p>Callbacks run on the client's I/O threads, each of which also sends and reads for several
+ * connections: a callback that blocks holds those up. Hand slow work to an executor of your own;
+ * a callback may queue the next request at once (it goes out from the same thread, without a
+ * thread switch).
  */
 @FunctionalInterface
 public interface Callback {

@@ -25,7 +25,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The transport of a client without a proxy: each worker owns one keep-alive HTTP/1.1 connection
+ * The transport of a client without a proxy when it runs a blocking thread per session
+ * ({@link RestClientConfig#ioThreads()} 0; the default is {@link SelectorTransport}): each worker
+ * owns one keep-alive HTTP/1.1 connection
  * made with HttpCore 5 (its connection, request executor and protocol interceptors), with no pool
  * to lease from and no execution chain to pass through. That is where the engine's speed comes
  * from: per request there is no lock, no URI parsing and no context to build beyond the one the

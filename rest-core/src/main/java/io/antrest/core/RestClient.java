@@ -32,8 +32,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * An HTTP client for one exchange's REST API, the successor of the seed's {@code RestClient}:
- * requests wait in a bounded queue, {@code sessions} workers send them at once over keep-alive
- * connections, each attempt is signed afresh, failures are retried only where that is safe
+ * requests wait in a bounded queue, up to {@code sessions} of them are sent at once over as many
+ * keep-alive connections (by a few I/O threads, each waiting on several connections; see
+ * {@link RestClientConfig#ioThreads()}), each attempt is signed afresh, failures are retried only where that is safe
  * (with back-off and jitter, honouring {@code Retry-After}, on a scheduler: no worker sleeps),
  * and every accepted request ends in exactly one terminal status that its caller hears about
  * exactly once.
@@ -182,8 +183,11 @@ public class RestClient implements AutoCloseable {
     }
 
     /**
-     * Starts {@code sessions} workers, each with its own keep-alive connection, all working at
-     * once. Requests queued before the start are sent now. Starting a running client does nothing.
+     * Starts the client with {@code sessions} keep-alive connections, each carrying one request at
+     * a time, all at once: shared among {@link RestClientConfig#ioThreads()} I/O threads (by
+     * default one per core), or each with a worker thread of its own (ioThreads 0, or behind a
+     * proxy). Callbacks run on those threads. Requests queued before the start are sent now.
+     * Starting a running client does nothing.
      *
      * @throws IllegalArgumentException when sessions is outside {@link #SESSIONS}, 1 to 256
      * @throws ClientStateException     when the base URL is not set or the client was stopped
@@ -253,7 +257,9 @@ public class RestClient implements AutoCloseable {
     /**
      * Queues a request; {@code callback} hears how it ends, exactly once. When the request cannot
      * be taken (queue full, dropped by admission, client stopped) the callback hears it at once,
-     * on this thread; this method never blocks.
+     * on this thread; this method never blocks. Otherwise the callback runs on one of the client's
+     * I/O threads (or its worker): keep it short, and hand slow work (a database write, a blocking
+     * call) to an executor of your own, for while it runs that thread sends and reads nothing.
      *
      * @return the call, to follow its status
      */
@@ -287,14 +293,15 @@ public class RestClient implements AutoCloseable {
 
     /**
      * Sends a request and waits for its answer (the seed's synchronous {@code request}), with the
-     * same admission, budget, signing and retries. When nothing waits in the queue and a worker is
-     * idle, the request is sent on the calling thread over that worker's connection (the worker
-     * sends nothing meanwhile), sparing the hand-off to a worker and back; otherwise it is queued.
+     * same admission, budget, signing and retries. With a worker thread per session, when nothing
+     * waits in the queue and a worker is idle, the request is sent on the calling thread over that
+     * worker's connection (the worker sends nothing meanwhile), sparing the hand-off to a worker
+     * and back; otherwise (and always with I/O threads) it is queued.
      *
      * @return the 2xx response
      * @throws RestException as {@link #submit} fails
      * @throws ClientStateException when the client is not running, or when called on one of its
-     *                              own workers (from a callback), where it would wait for itself
+     *                              own threads (from a callback), where it would wait for itself
      */
     public Response request(Request request) {
         if (onOwnThread()) {

@@ -501,7 +501,8 @@ final class SelectorTransport implements AutoCloseable {
                     : x.bodyLength == x.body.length ? x.body : Arrays.copyOf(x.body, x.bodyLength);
             Response response = new Response(head.getCode(), headers, body, Duration.ofNanos(System.nanoTime() - x.start),
                     x.attempt);
-            if (x.closeAfter || in.hasData() || !keepAlive(head)) {
+            // an answer before the whole request was written (a 413, say) leaves the rest unsent: the connection goes
+            if (x.closeAfter || in.hasData() || x.net.hasRemaining() || !keepAlive(head)) {
                 drop();
             }
             if (x.alarm.disarm()) {
