@@ -100,6 +100,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "an exchange plugin option, repeatable, e.g. --option limit_scale=5 (okx, bitmex)")
     java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "the pipeline's I/O threads (default: one per core, at most --sessions); 0: a blocking thread per session")
+    Integer ioThreads;
+
+    private PipelineBench pipeline(Target target, BudgetSharing sharing) {
+        PipelineBench p = new PipelineBench(target, endpoint, sharing, options);
+        return ioThreads == null ? p : p.ioThreads(RestClientConfig.IO_THREADS.checkInt(ioThreads));
+    }
+
     /** The most requests (or warm-up requests) one run sends: a hundred million. */
     static final int MAX_REQUESTS = 100_000_000;
 
@@ -223,18 +232,18 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
 
             if (memory != null) {
-                PipelineBench.MemoryResult m = new PipelineBench(target, endpoint, sharing, options).queued(memory, sessions, 600);
+                PipelineBench.MemoryResult m = pipeline(target, sharing).queued(memory, sessions, 600);
                 out.println(m.line());
                 out.flush();
                 return m.answered() == memory ? 0 : 1;
             }
             BenchResult last;
             if (metrics) {
-                last = metricsCost(new PipelineBench(target, endpoint, sharing, options), out, err, terminal);
+                last = metricsCost(pipeline(target, sharing), out, err, terminal);
             } else if (raw) {
                 last = new RawBench(target, endpoint).run(sessions, requests, warmup, err, terminal);
             } else {
-                BenchResult pipeline = new PipelineBench(target, endpoint, sharing, options).run(sessions, requests, warmup, err, terminal);
+                BenchResult pipeline = pipeline(target, sharing).run(sessions, requests, warmup, err, terminal);
                 last = pipeline;
                 if (compare) {
                     BenchResult bare = new RawBench(target, endpoint).run(sessions, requests, warmup, err, terminal);

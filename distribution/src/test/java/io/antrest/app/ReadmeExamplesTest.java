@@ -157,8 +157,7 @@ class ReadmeExamplesTest {
                         .droppable(true)                    // market data: may be dropped under load
                         .build(),
                 Callback.of((data, call) -> prices.add(data.get("price").asText())));
-        Response time = client.request(Request.get("/api/v3/time").build());   // synchronous (sent on this thread
-                                                                                // when a worker is idle)
+        Response time = client.request(Request.get("/api/v3/time").build());   // synchronous
         client.join();                                      // everything queued has ended
         client.stop();
         // end of README example

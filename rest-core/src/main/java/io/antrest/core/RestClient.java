@@ -208,7 +208,9 @@ public class RestClient implements AutoCloseable {
             s.setRemoveOnCancelPolicy(true);
             scheduler = s;
             AttemptDeadline deadline = new AttemptDeadline(s);
-            int ioThreads = Math.min(sessions, config.ioThreads().orElse(Runtime.getRuntime().availableProcessors()));
+            // by default a thread with one connection waits in a blocking read, cheaper than in a selector
+            int cores = Runtime.getRuntime().availableProcessors();
+            int ioThreads = Math.min(sessions, config.ioThreads().orElse(cores < sessions ? cores : 0));
             if (proxy == null && ioThreads > 0) {
                 startLoops(sessions, ioThreads, deadline);
             } else {
@@ -1127,6 +1129,11 @@ public class RestClient implements AutoCloseable {
         public Builder listener(OutcomeListener listener) {
             listeners.add(requireNonNull(listener, "listener is null"));
             return this;
+        }
+
+        /** The configuration as set so far. */
+        RestClientConfig config() {
+            return config;
         }
 
         /** Builds the client (not started). */

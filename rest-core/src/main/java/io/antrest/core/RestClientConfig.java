@@ -163,7 +163,10 @@ public final class RestClientConfig {
 
     /**
      * How many I/O threads send and read for a client without a proxy, when set; by default (empty)
-     * as many as the machine has cores, at most one per session.
+     * as many as the machine has cores, or, when the client has no more sessions than that, a
+     * blocking thread per session as with {@code 0} (a thread with one connection waits for it
+     * more cheaply in a blocking read than in a selector). A number set here is kept to (at most
+     * one I/O thread per session).
      *
      * <p>Each I/O thread waits on several connections at once (a {@code Selector}): it signs and
      * writes a request when a connection is free and runs the answer's callback when it comes, with

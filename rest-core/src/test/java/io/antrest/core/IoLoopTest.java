@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The I/O loops of a client without a proxy (the default): one thread waits on several
+ * The I/O loops of a client without a proxy (the default when it has more sessions than I/O
+ * threads): one thread waits on several
  * connections, a callback's next request goes out from the same thread, a callback that blocks
  * holds up only its own thread, and a kept-alive connection the exchange closed while idle is
  * never used for the next request, so an order is not left in doubt by it.
@@ -125,7 +126,7 @@ class IoLoopTest {
     void aCallbackThatBlocksItsIoThreadHoldsUpOnlyThatThread() throws Exception {
         LoopbackServer server = new LoopbackServer(r -> Reply.ok("{}"));
         closeables.add(server);
-        RestClient client = client(server.url(), 2, 2, null);
+        RestClient client = client(server.url(), 2, 4, null);
         CompletableFuture<String> secondEndedOn = new CompletableFuture<>();
         CompletableFuture<String> firstEndedOn = new CompletableFuture<>();
         client.addRequest(Request.get("/first").build(), Callback.of((json, call) -> {
@@ -156,7 +157,7 @@ class IoLoopTest {
     void anOrderAfterTheExchangeClosedTheIdleConnectionIsSentOnceOnANewOne(boolean reset) throws Exception {
         ClosingServer server = new ClosingServer(reset);
         closeables.add(server);
-        RestClient client = client(server.url(), 1, 1, null);
+        RestClient client = client(server.url(), 1, 2, null);
 
         assertThat(client.submit(Request.get("/api/v3/time").build()).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(server.closed.await(10, TimeUnit.SECONDS)).isTrue();
@@ -243,7 +244,7 @@ class IoLoopTest {
     void headersThatHttpCannotCarryAreRefusedNamingTheHeaderAndNothingIsSent() throws Exception {
         LoopbackServer server = new LoopbackServer(r -> Reply.ok("{}"));
         closeables.add(server);
-        RestClient client = client(server.url(), 1, 1, null);
+        RestClient client = client(server.url(), 1, 2, null);
 
         CompletableFuture<Response> f = client.submit(Request.get("/x").header("X-Note", "a\r\nX-Injected: 1").build());
 

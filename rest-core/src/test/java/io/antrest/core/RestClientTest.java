@@ -41,8 +41,16 @@ class RestClientTest {
         return s;
     }
 
+    /**
+     * The way of sending under test: the default here, where the few sessions these tests ask for
+     * each get a blocking thread; {@link IoLoopRestClientTest} runs every test on an I/O loop.
+     */
+    RestClient.Builder mode(RestClient.Builder builder) {
+        return builder;
+    }
+
     private RestClient client(String url, RestClient.Builder builder, int sessions) {
-        RestClient c = builder.build();
+        RestClient c = mode(builder).build();
         c.init(url);
         c.start(sessions);
         closeables.add(c);
@@ -224,7 +232,8 @@ class RestClientTest {
     @Test
     void aFullQueueRefusesAtOnceAndNeverBlocks() throws Exception {
         LoopbackServer server = server(r -> Reply.ok("{}"));
-        RestClient client = RestClient.builder("t").config(RestClientConfig.builder().queueCapacity(5).droppableSoftLimit(5).build()).build();
+        RestClient client = mode(RestClient.builder("t").config(RestClientConfig.builder().queueCapacity(5).droppableSoftLimit(5).build()))
+                .build();
         closeables.add(client);
         client.init(server.url());
         List<Call> accepted = new ArrayList<>();
@@ -249,7 +258,8 @@ class RestClientTest {
     @Test
     void droppableRequestsAreDroppedOverTheSoftLimit() throws Exception {
         LoopbackServer server = server(r -> Reply.ok("{}"));
-        RestClient client = RestClient.builder("t").config(RestClientConfig.builder().queueCapacity(10).droppableSoftLimit(3).build()).build();
+        RestClient client = mode(RestClient.builder("t").config(RestClientConfig.builder().queueCapacity(10).droppableSoftLimit(3).build()))
+                .build();
         closeables.add(client);
         client.init(server.url());
         for (int i = 0; i < 3; i++) {

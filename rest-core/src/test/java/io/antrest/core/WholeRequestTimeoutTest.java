@@ -39,8 +39,13 @@ class WholeRequestTimeoutTest {
         return s;
     }
 
+    /** The way of sending under test: a blocking thread per session here; {@link IoLoopTimeoutTest} runs every test on an I/O loop. */
+    RestClient.Builder mode(RestClient.Builder builder) {
+        return builder;
+    }
+
     private RestClient client(String url, ProxyConfig proxy) {
-        RestClient c = RestClient.builder("drip").build();
+        RestClient c = mode(RestClient.builder("drip")).build();
         c.init(url, proxy);
         c.start(1);
         closeables.add(c);

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PipelineBench {
     private final Exchange exchange;
     private final String endpoint;
+    private int ioThreads = -1;
     private final String exchangeName;
     private final GatewaySettings settings;
 
@@ -55,6 +56,12 @@ public final class PipelineBench {
         request();
     }
 
+    /** Runs the client with {@code n} I/O threads ({@link RestClientConfig#ioThreads()}; 0: a thread per session). */
+    public PipelineBench ioThreads(int n) {
+        this.ioThreads = n;
+        return this;
+    }
+
     /** A new request to the endpoint (each call its own, as a platform would make them). */
     Request request() {
         return switch (endpoint) {
@@ -65,8 +72,11 @@ public final class PipelineBench {
     }
 
     private RestClient client(int queueCapacity, ExchangeBudget budget) {
-        RestClient.Builder b = RestClient.builder("bench")
-                .config(RestClientConfig.builder().queueCapacity(queueCapacity).droppableSoftLimit(queueCapacity).build())
+        RestClientConfig.Builder config = RestClientConfig.builder().queueCapacity(queueCapacity).droppableSoftLimit(queueCapacity);
+        if (ioThreads >= 0) {
+            config.ioThreads(ioThreads);
+        }
+        RestClient.Builder b = RestClient.builder("bench").config(config.build())
                 .signer(exchange.signer());
         if (budget != null) {
             b.budget(budget).listener(budget.feedback());

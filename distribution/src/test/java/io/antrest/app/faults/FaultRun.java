@@ -188,17 +188,19 @@ public final class FaultRun {
     }
 
     /**
-     * How many I/O threads the gateway's client runs: {@code RestClientConfig.ioThreads()}'s
-     * default, one per core and at most one per session.
+     * How many threads the gateway's client runs by {@code RestClientConfig.ioThreads()}'s
+     * default: one I/O thread per core, or a thread per session on a machine with as many cores.
      */
     static int ioThreads() {
-        return Math.min(SESSIONS, Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores < SESSIONS ? cores : SESSIONS;
     }
 
-    /** The client's I/O threads, by their names ({@code antrest-<gateway>-io-N}). */
+    /** The client's I/O or worker threads, by their names ({@code antrest-<gateway>-io-N}, {@code -worker-N}). */
     static List<Thread> workers(String gateway) {
-        String prefix = "antrest-" + gateway + "-io-";
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
+        String io = "antrest-" + gateway + "-io-";
+        String worker = "antrest-" + gateway + "-worker-";
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(io) || t.getName().startsWith(worker))
                 .collect(Collectors.toList());
     }
 
