@@ -12,9 +12,6 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.io.CloseMode;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,12 +48,12 @@ final class DirectTransport implements Transport {
     private final HttpRequestExecutor executor = new HttpRequestExecutor();
     private final Set<Link> sessions = ConcurrentHashMap.newKeySet();
     private final AttemptDeadline deadline;
-    private volatile SSLContext tls;
-    private volatile BaseUrl target = BaseUrl.of("http://localhost");
+    private final Endpoint endpoint;
 
     DirectTransport(RestClientConfig config, AttemptDeadline deadline) {
         this.config = config;
         this.deadline = deadline;
+        this.endpoint = new Endpoint(config);
     }
 
     @Override
@@ -80,24 +77,6 @@ final class DirectTransport implements Transport {
         }
     }
 
-    private BaseUrl target(String baseUrl) {
-        BaseUrl t = target;
-        if (!t.url().equals(baseUrl)) {
-            t = BaseUrl.of(baseUrl);
-            target = t;
-        }
-        return t;
-    }
-
-    private SSLContext tls() {
-        SSLContext c = tls;
-        if (c == null) {
-            c = Tls.context(config);
-            tls = c;
-        }
-        return c;
-    }
-
     /** One worker's connection. */
     private final class Link implements Session {
         private volatile DefaultBHttpClientConnection connection;
@@ -106,7 +85,7 @@ final class DirectTransport implements Transport {
 
         @Override
         public Response execute(Request signed, String baseUrl, int attempt) throws IOException {
-            BaseUrl t = target(baseUrl);
+            BaseUrl t = endpoint.target(baseUrl);
             long start = System.nanoTime();
             AttemptDeadline.Alarm alarm = deadline.arm(signed.timeout());
             try {
@@ -212,11 +191,9 @@ final class DirectTransport implements Transport {
                 InetSocketAddress address = new InetSocketAddress(t.host().getHostName(), t.port());
                 socket.connect(address);
                 if (t.https()) {
-                    SSLSocket ssl = (SSLSocket) tls().getSocketFactory()
+                    SSLSocket ssl = (SSLSocket) endpoint.tls().getSocketFactory()
                             .createSocket(socket, t.host().getHostName(), address.getPort(), true);
-                    SSLParameters params = ssl.getSSLParameters();
-                    params.setEndpointIdentificationAlgorithm("HTTPS");
-                    ssl.setSSLParameters(params);
+                    ssl.setSSLParameters(Endpoint.verifyingHostname(ssl.getSSLParameters()));
                     alarm.watch(ssl);
                     connecting.watch(ssl);
                     ssl.startHandshake();
@@ -228,24 +205,10 @@ final class DirectTransport implements Transport {
                 DefaultBHttpClientConnection conn = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
                 conn.bind(socket);
                 return conn;
-            } catch (SSLException e) {
-                closeQuietly(socket);
-                if (connecting.disarm()) {
-                    throw connectTimedOut(t, e);
-                }
-                throw new NotSentException(Tls.refused(t.host().getHostName(), e), e);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(socket);
-                if (connecting.disarm()) {
-                    throw connectTimedOut(t, e);
-                }
-                throw new NotSentException("could not connect to " + t.host().toURI() + ": " + e, e);
+                throw endpoint.notConnected(t, e, connecting.disarm());
             }
-        }
-
-        private NotSentException connectTimedOut(BaseUrl t, Exception e) {
-            return new NotSentException("could not connect to " + t.host().toURI() + " within the connect timeout of "
-                    + config.connectTimeout().toMillis() + " ms: java.net.SocketTimeoutException: connect timed out", e);
         }
 
         private void drop() {

@@ -18,10 +18,7 @@ import org.apache.hc.core5.http.impl.nio.IdentityDecoder;
 import org.apache.hc.core5.http.impl.nio.LengthDelimitedDecoder;
 import org.apache.hc.core5.http.nio.ContentDecoder;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -75,12 +72,12 @@ final class SelectorTransport implements AutoCloseable {
     private final RestClientConfig config;
     private final AttemptDeadline deadline;
     private final ExecutorService connector;
-    private volatile SSLContext tls;
-    private volatile BaseUrl target = BaseUrl.of("http://localhost");
+    private final Endpoint endpoint;
 
     SelectorTransport(String name, RestClientConfig config, AttemptDeadline deadline) {
         this.config = config;
         this.deadline = deadline;
+        this.endpoint = new Endpoint(config);
         AtomicInteger n = new AtomicInteger();
         this.connector = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "antrest-" + name + "-connect-" + n.incrementAndGet());
@@ -102,24 +99,6 @@ final class SelectorTransport implements AutoCloseable {
     @Override
     public void close() {
         connector.shutdownNow();
-    }
-
-    private BaseUrl target(String baseUrl) {
-        BaseUrl t = target;
-        if (!t.url().equals(baseUrl)) {
-            t = BaseUrl.of(baseUrl);
-            target = t;
-        }
-        return t;
-    }
-
-    private SSLContext tls() {
-        SSLContext c = tls;
-        if (c == null) {
-            c = Tls.context(config);
-            tls = c;
-        }
-        return c;
     }
 
     /**
@@ -323,7 +302,7 @@ final class SelectorTransport implements AutoCloseable {
 
         @Override
         public void send(Request signed, String baseUrl, int attempt, Transport.Completion done) {
-            BaseUrl t = target(baseUrl);
+            BaseUrl t = endpoint.target(baseUrl);
             Exchange x = new Exchange(signed, attempt, done, System.nanoTime(), deadline.arm(signed.timeout()));
             ex = x;
             x.alarm.watch(() -> loop.post(() -> expire(x)));
@@ -546,11 +525,9 @@ final class SelectorTransport implements AutoCloseable {
                 sc.connect(address);
                 TlsWire w = null;
                 if (t.https()) {
-                    SSLEngine engine = tls().createSSLEngine(t.host().getHostName(), t.port());
+                    SSLEngine engine = endpoint.tls().createSSLEngine(t.host().getHostName(), t.port());
                     engine.setUseClientMode(true);
-                    SSLParameters params = engine.getSSLParameters();
-                    params.setEndpointIdentificationAlgorithm("HTTPS");
-                    engine.setSSLParameters(params);
+                    engine.setSSLParameters(Endpoint.verifyingHostname(engine.getSSLParameters()));
                     w = new TlsWire(engine, sc);
                     w.handshake();
                 }
@@ -561,22 +538,11 @@ final class SelectorTransport implements AutoCloseable {
                 SocketChannel ready = sc;
                 TlsWire tw = w;
                 loop.post(() -> connected(x, t, ready, tw));
-            } catch (SSLException e) {
-                closeQuietly(sc);
-                NotSentException failure = connecting.disarm() ? connectTimedOut(t, e)
-                        : new NotSentException(Tls.refused(t.host().getHostName(), e), e);
-                loop.post(() -> end(x, null, failure));
             } catch (IOException | RuntimeException e) {
                 closeQuietly(sc);
-                NotSentException failure = connecting.disarm() ? connectTimedOut(t, e)
-                        : new NotSentException("could not connect to " + t.host().toURI() + ": " + e, e);
+                NotSentException failure = endpoint.notConnected(t, e, connecting.disarm());
                 loop.post(() -> end(x, null, failure));
             }
-        }
-
-        private NotSentException connectTimedOut(BaseUrl t, Exception e) {
-            return new NotSentException("could not connect to " + t.host().toURI() + " within the connect timeout of "
-                    + config.connectTimeout().toMillis() + " ms: java.net.SocketTimeoutException: connect timed out", e);
         }
 
         /** On the loop: the connection for {@code x} is made. */
@@ -590,7 +556,7 @@ final class SelectorTransport implements AutoCloseable {
                 key = sc.register(loop.selector, OP_NONE, this);
             } catch (ClosedChannelException | RuntimeException e) {
                 closeQuietly(sc);
-                end(x, null, new NotSentException("could not connect to " + t.host().toURI() + ": " + e, e));
+                end(x, null, endpoint.notConnected(t, e, false));
                 return;
             }
             channel = sc;

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +117,8 @@ public final class FaultRun {
         long runStart = System.nanoTime();
         FaultVenue venue = scenario.venue();
         String name = "f" + venue.letter() + Integer.toHexString(scenario.name().hashCode() & 0xfffff);
+        // H2 makes a store's missing parent directories itself, and fails when a run beside this one makes them first
+        Files.createDirectories(dir.resolve(name));
         try (SimExchange sim = venue.simulator().build().start();
              MonitorEngine monitor = new MonitorEngine(MonitorConfig.builder().heartBeatInterval(HEART_BEAT)
                      .heartBeatTimeout(REQUEST_TIMEOUT).defaultRateLimitPause(Duration.ofSeconds(1)).build(),
