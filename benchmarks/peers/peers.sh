@@ -5,7 +5,9 @@
 #
 #   mvn -B -q package -DskipTests && benchmarks/peers/peers.sh [--server nginx|sim] [RUNS] [REQUESTS] [WARMUP]
 #
-#   RUNS 3, REQUESTS 50000, WARMUP 20000 by default (a JIT on one core needs that many to settle);
+#   RUNS 3, REQUESTS 100000, WARMUP 100000 by default: a JIT on one core takes that long to settle
+#   (on 2026-12-02 the pipeline at 8 in flight spent 54-60 µs of CPU a request over 50 000 requests
+#   after 20 000 warm-up, still compiling, and 26-30 µs over 100 000 after 100 000);
 #   --server nginx (default: Debian's nginx-light with the fixed answer in account.json) or sim
 #   (antrest's simulator, which checks signatures).
 #
@@ -30,8 +32,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 runs=${positional[0]:-3}
-requests=${positional[1]:-50000}
-warmup=${positional[2]:-20000}
+requests=${positional[1]:-100000}
+warmup=${positional[2]:-100000}
 wrk_secs=${WRK_SECS:-5}
 case "$server" in nginx|sim) ;; *) echo "--server is '$server'; give nginx or sim" >&2; exit 2 ;; esac
 
