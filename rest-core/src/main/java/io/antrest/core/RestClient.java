@@ -34,8 +34,9 @@ import static java.util.Objects.requireNonNull;
  * An HTTP client for one exchange's REST API, the successor of the seed's {@code RestClient}:
  * requests wait in a bounded queue, up to {@code sessions} of them are sent at once over as many
  * keep-alive connections (by a few I/O threads, each waiting on several connections; see
- * {@link RestClientConfig#ioThreads()}), each attempt is signed afresh, failures are retried only where that is safe
- * (with back-off and jitter, honouring {@code Retry-After}, on a scheduler: no worker sleeps),
+ * {@link RestClientConfig#ioThreads()}), each attempt is signed afresh, failures are retried only
+ * where that is safe (with back-off and jitter, honouring {@code Retry-After}, on a scheduler: no
+ * thread sleeps),
  * and every accepted request ends in exactly one terminal status that its caller hears about
  * exactly once.
  *
@@ -224,8 +225,9 @@ public class RestClient implements AutoCloseable {
                 }
             }
         }
-        LOG.info("REST client '{}' started: {} sessions to {}{}", name, sessions, Redactor.url(baseUrl),
-                proxy == null ? "" : " through proxy " + proxy);
+        LOG.info("REST client '{}' started: {} sessions to {}{}, {}", name, sessions, Redactor.url(baseUrl),
+                proxy == null ? "" : " through proxy " + proxy,
+                loopArray.length > 0 ? loopArray.length + " I/O thread(s)" : "a thread per session");
     }
 
     /** The sessions shared out among {@code threads} I/O loops, each a thread. */
@@ -307,7 +309,7 @@ public class RestClient implements AutoCloseable {
      */
     public Response request(Request request) {
         if (onOwnThread()) {
-            throw new ClientStateException("request() was called on a worker of client '" + name
+            throw new ClientStateException("request() was called on a thread of client '" + name
                     + "' (from a callback?): it would wait for itself. Use submit() and chain on the future");
         }
         if (state != State.RUNNING) {
@@ -350,7 +352,7 @@ public class RestClient implements AutoCloseable {
      */
     public boolean join(Duration timeout) throws InterruptedException {
         if (onOwnThread()) {
-            throw new ClientStateException("join() was called on a worker of client '" + name + "': it would wait for itself");
+            throw new ClientStateException("join() was called on a thread of client '" + name + "': it would wait for itself");
         }
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         synchronized (joinLock) {

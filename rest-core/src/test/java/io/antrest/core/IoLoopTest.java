@@ -241,6 +241,18 @@ class IoLoopTest {
     }
 
     @Test
+    void anAnswerWithAnEndlessHeaderLineFailsAtTheLimitInsteadOfFillingTheMemory() throws Exception {
+        LoopbackServer server = new LoopbackServer(r -> Reply.ok("{}").withHeader("X-Padding", "a".repeat(200_000)));
+        closeables.add(server);
+        RestClient client = client(server.url(), 1, 2, null);
+
+        CompletableFuture<Response> f = client.submit(Request.get("/x").maxAttempts(1).build());
+
+        assertThat(f).failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingCause()
+                .isInstanceOf(TransportException.class).withMessageContaining("longer than 65536 bytes");
+    }
+
+    @Test
     void headersThatHttpCannotCarryAreRefusedNamingTheHeaderAndNothingIsSent() throws Exception {
         LoopbackServer server = new LoopbackServer(r -> Reply.ok("{}"));
         closeables.add(server);
