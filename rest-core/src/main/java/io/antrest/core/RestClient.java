@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -95,8 +97,7 @@ public class RestClient implements AutoCloseable {
     private volatile SelectorTransport io;
     private volatile ScheduledThreadPoolExecutor scheduler;
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
-    private final Set<Loop> loops = ConcurrentHashMap.newKeySet();
-    /** The I/O loops, for waking one without an iterator per request. */
+    /** The I/O threads (none with a thread per session); an array, to wake one without an iterator per request. */
     private volatile Loop[] loopArray = new Loop[0];
 
     /** A client with the default configuration, no signer, no admission and no budget. */
@@ -242,7 +243,6 @@ public class RestClient implements AutoCloseable {
         loopArray = started;
         state = State.RUNNING;
         for (Loop l : started) {
-            loops.add(l);
             l.start();
         }
     }
@@ -606,7 +606,7 @@ public class RestClient implements AutoCloseable {
      */
     private void loop(Loop self) {
         SelectorTransport.Loop lp = self.io;
-        java.util.function.BooleanSupplier workWaiting = () -> !queue.isEmpty();
+        BooleanSupplier workWaiting = () -> !queue.isEmpty();
         try {
             while (true) {
                 while (lp.hasFree() && state == State.RUNNING) {
@@ -635,7 +635,6 @@ public class RestClient implements AutoCloseable {
             LOG.error("client '{}': the I/O thread {} failed; its requests in flight end in error", name, self.getName(), t);
         } finally {
             lp.close();
-            loops.remove(self);
         }
     }
 
@@ -1010,7 +1009,7 @@ public class RestClient implements AutoCloseable {
 
     private boolean awaitWorkers(long deadlineNanos) {
         List<Thread> threads = new ArrayList<>(workers);
-        threads.addAll(loops);
+        threads.addAll(Arrays.asList(loopArray));
         for (Thread t : threads) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
@@ -1023,7 +1022,7 @@ public class RestClient implements AutoCloseable {
                 break;
             }
         }
-        return workers.isEmpty() && loops.isEmpty();
+        return workers.isEmpty() && Arrays.stream(loopArray).noneMatch(Thread::isAlive);
     }
 
     private String describeTls(Throwable error) {
