@@ -3,9 +3,6 @@ package io.antrest.core;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a request for ever; here an alarm on the client's scheduler closes the attempt's connection
  * when the time is up, wherever the attempt is blocked, and the transport reports a time-out.
  * Armed alarms are checked at the earliest deadline, at least every {@link #MAX_SLEEP_NANOS}
- * while any is armed, so arming one costs no wake-up of the timer.
+ * while any is armed, so arming one costs no wake-up of the timer. A disarmed alarm leaves the
+ * armed ones at once (a linked list, unlinked in constant time), so a check walks the attempts
+ * under way, no more: never the thousands that ended since the last one, which a check on a
+ * busy core would take hundreds of microseconds to sweep while an attempt waits for the core.
  */
 final class AttemptDeadline {
     /**
@@ -36,12 +36,19 @@ final class AttemptDeadline {
 
     private final ScheduledExecutorService timer;
     private final long idleNanos;
-    private final Queue<Alarm> armed = new ConcurrentLinkedQueue<>();
+    /** Guards the list of armed alarms and {@link #arms}. */
+    private final Object lock = new Object();
+    /** The list's sentinel: the armed alarms are linked from it, both ways, in a ring. */
+    private final Alarm armed = new Alarm(null, Duration.ZERO, 0);
+    /** Alarms armed so far (under {@link #lock}). */
+    private long arms;
     private final AtomicBoolean ticking = new AtomicBoolean();
     /** When the checks wake next (System.nanoTime()). */
     private volatile long nextCheck;
     /** On the timer only: when an alarm was last seen. */
     private long lastSeen;
+    /** On the timer only: {@link #arms} at the last check. */
+    private long armsSeen;
 
     /** Alarms checked on {@code timer} (the client's scheduler: an alarm only closes a socket). */
     AttemptDeadline(ScheduledExecutorService timer) {
@@ -52,18 +59,26 @@ final class AttemptDeadline {
     AttemptDeadline(ScheduledExecutorService timer, long idleNanos) {
         this.timer = timer;
         this.idleNanos = idleNanos;
+        armed.prev = armed;
+        armed.next = armed;
     }
 
     /** An alarm that goes off {@code timeout} from now (a millisecond or so later at most). */
     Alarm arm(Duration timeout) {
         // a Request's timeout is unbounded: one beyond ~146 years cannot be told from the clock's wrap
         if (timeout.compareTo(NEVER) >= 0) {
-            return new Alarm(timeout, 0);
+            return new Alarm(null, timeout, 0);
         }
         long now = System.nanoTime();
         long nanos = timeout.toNanos();
-        Alarm alarm = new Alarm(timeout, now + nanos);
-        armed.add(alarm);
+        Alarm alarm = new Alarm(this, timeout, now + nanos);
+        synchronized (lock) {
+            alarm.prev = armed.prev;
+            alarm.next = armed;
+            armed.prev.next = alarm;
+            armed.prev = alarm;
+            arms++;
+        }
         if (!ticking.get() && ticking.compareAndSet(false, true)) {
             lastSeen = now;
             checkIn(Math.max(MIN_SLEEP_NANOS, Math.min(nanos, MAX_SLEEP_NANOS)), true);
@@ -88,11 +103,44 @@ final class AttemptDeadline {
         }
     }
 
+    /** How many alarms are armed now: neither disarmed nor gone off. */
+    int armedCount() {
+        synchronized (lock) {
+            int n = 0;
+            for (Alarm a = armed.next; a != armed; a = a.next) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** Takes {@code alarm} out of the armed ones, if it is there (under {@link #lock}). */
+    private static void unlink(Alarm alarm) {
+        if (alarm.prev != null) {
+            alarm.prev.next = alarm.next;
+            alarm.next.prev = alarm.prev;
+            alarm.prev = null;
+            alarm.next = null;
+        }
+    }
+
+    /** Takes {@code alarm} out of the armed ones (it was disarmed). */
+    private void forget(Alarm alarm) {
+        synchronized (lock) {
+            unlink(alarm);
+        }
+    }
+
     /** On the timer: a check, then the next one at the earliest deadline (within bounds), while alarms are armed. */
     private void round() {
         long now = System.nanoTime();
-        // a disarmed alarm stays in the queue until a check: any alarm there was armed lately
-        if (!armed.isEmpty()) {
+        boolean seen;
+        synchronized (lock) {
+            // an alarm armed since the last check, or one still armed
+            seen = arms != armsSeen || armed.next != armed;
+            armsSeen = arms;
+        }
+        if (seen) {
             lastSeen = now;
         }
         long earliest = check();
@@ -104,43 +152,63 @@ final class AttemptDeadline {
         nextCheck = now;
         ticking.set(false);
         // an alarm armed while the flag was still up found the checks running: take it up again
-        if (!armed.isEmpty() && ticking.compareAndSet(false, true)) {
+        boolean armedSince;
+        synchronized (lock) {
+            armedSince = arms != armsSeen;
+        }
+        if (armedSince && ticking.compareAndSet(false, true)) {
             lastSeen = now;
             checkIn(MIN_SLEEP_NANOS, true);
         }
     }
 
     /**
-     * Fires the alarms whose time is up and forgets the disarmed ones.
+     * Fires the alarms whose time is up.
      *
      * @return the earliest deadline of the alarms still armed, or {@code Long.MAX_VALUE}
      */
     private long check() {
         long now = System.nanoTime();
         long earliest = Long.MAX_VALUE;
-        for (Iterator<Alarm> it = armed.iterator(); it.hasNext(); ) {
-            Alarm a = it.next();
-            if (a.disarmed()) {
-                it.remove();
-            } else if (now - a.deadlineNanos >= 0) {
-                it.remove();
-                a.fire();
-            } else if (earliest == Long.MAX_VALUE || a.deadlineNanos - earliest < 0) {
-                earliest = a.deadlineNanos;
+        Alarm due = null;
+        synchronized (lock) {
+            Alarm a = armed.next;
+            while (a != armed) {
+                Alarm next = a.next;
+                if (now - a.deadlineNanos >= 0) {
+                    unlink(a);
+                    a.next = due;   // a list of its own now, fired outside the lock
+                    due = a;
+                } else if (earliest == Long.MAX_VALUE || a.deadlineNanos - earliest < 0) {
+                    earliest = a.deadlineNanos;
+                }
+                a = next;
             }
+        }
+        while (due != null) {
+            Alarm next = due.next;
+            due.next = null;
+            due.fire();
+            due = next;
         }
         return earliest;
     }
 
     /** One attempt's alarm: what it closes when it goes off, and whether it went off. */
     static final class Alarm {
+        /** Whose armed alarms it is among; null for one never due. */
+        private final AttemptDeadline owner;
         private final Duration timeout;
         private final long deadlineNanos;
+        /** Its neighbours among the armed alarms (under the owner's lock); null when not among them. */
+        private Alarm prev;
+        private Alarm next;
         private AutoCloseable target;
         private boolean fired;
         private boolean disarmed;
 
-        private Alarm(Duration timeout, long deadlineNanos) {
+        private Alarm(AttemptDeadline owner, Duration timeout, long deadlineNanos) {
+            this.owner = owner;
             this.timeout = timeout;
             this.deadlineNanos = deadlineNanos;
         }
@@ -168,13 +236,19 @@ final class AttemptDeadline {
          *
          * @return whether it went off before (the watched connection is closed)
          */
-        synchronized boolean disarm() {
-            disarmed = true;
-            return fired;
-        }
-
-        private synchronized boolean disarmed() {
-            return disarmed;
+        boolean disarm() {
+            boolean wasFired;
+            synchronized (this) {
+                if (disarmed) {
+                    return fired;
+                }
+                disarmed = true;
+                wasFired = fired;
+            }
+            if (owner != null && !wasFired) {
+                owner.forget(this);
+            }
+            return wasFired;
         }
 
         /** The time-out to report instead of what closing the connection made the attempt throw. */

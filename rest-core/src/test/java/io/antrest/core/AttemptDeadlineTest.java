@@ -92,6 +92,24 @@ class AttemptDeadlineTest {
     }
 
     @Test
+    void aDisarmedAlarmIsForgottenAtOnceSoThatAChecksWalksOnlyTheAttemptsUnderWay() throws Exception {
+        // the alarms of ten thousand ended attempts, no check in between (the first is 10 s away)
+        for (int i = 0; i < 10_000; i++) {
+            deadline.arm(Duration.ofSeconds(10)).disarm();
+        }
+        AttemptDeadline.Alarm under = deadline.arm(Duration.ofSeconds(10));
+        AttemptDeadline.Alarm due = deadline.arm(Duration.ofMillis(50));
+        assertThat(deadline.armedCount()).as("only the two attempts under way").isEqualTo(2);
+
+        closesAfterMillis(due, System.nanoTime());
+        assertThat(deadline.armedCount()).as("one that went off is gone too").isEqualTo(1);
+        assertThat(due.disarm()).isTrue();
+        assertThat(under.disarm()).isFalse();
+        assertThat(under.disarm()).as("twice tells the same").isFalse();
+        assertThat(deadline.armedCount()).isZero();
+    }
+
+    @Test
     void theChecksStopWhenNothingIsArmedAndStartAgainForTheNextAlarm() throws Exception {
         deadline.arm(Duration.ofMillis(20)).disarm();
         Thread.sleep(800);   // well past the idle time without alarms: the checks have stopped
